@@ -1,0 +1,33 @@
+#!/usr/bin/python3
+"""CTest fixture cleanup: stop.py servers RUN_DIR SERVERS_JSON | stop.py keyring RUN_DIR
+
+Stops exactly what the matching start.py started, checks it is gone and removes its files."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+
+
+def main(argv):
+    if len(argv) == 4 and argv[1] == "servers":
+        state_path = os.path.join(argv[2], "servers.state.json")
+        ok = harness.stop_servers(harness.read_json(state_path))
+        harness.remove(argv[3])
+    elif len(argv) == 3 and argv[1] == "keyring":
+        state_path = os.path.join(argv[2], "keyring.state.json")
+        ok = harness.stop_keyring(harness.read_json(state_path))
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    harness.remove(state_path)
+    if not ok:
+        harness.log("some processes could not be stopped")
+        return 1
+    print("%s stopped" % argv[1])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
