@@ -1,0 +1,184 @@
+#include "store/Database.h"
+
+#include "store/Migrations.h"
+#include "store/StoreLogging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+namespace Petrel::Store {
+
+namespace {
+
+constexpr int BusyTimeoutMs = 10000;
+
+StoreError::Kind kindFor(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT:
+        return StoreError::Kind::Constraint;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return StoreError::Kind::Busy;
+    default:
+        return StoreError::Kind::Sqlite;
+    }
+}
+
+} // namespace
+
+std::unique_ptr<Database> Database::open(const QString &path, Role role)
+{
+    std::unique_ptr<Database> db(new Database(path, role));
+    db->configure(Migrations::latestVersion());
+    return db;
+}
+
+std::unique_ptr<Database> Database::openWriter(const QString &path, int targetVersion)
+{
+    std::unique_ptr<Database> db(new Database(path, Role::Writer));
+    db->configure(targetVersion);
+    return db;
+}
+
+Database::Database(const QString &path, Role role)
+    : m_path(path)
+    , m_role(role)
+{
+    const QString operation = QStringLiteral("open %1").arg(path);
+    if (path.isEmpty()) {
+        throw StoreError(StoreError::Kind::InvalidArgument, operation, QStringLiteral("no database path given"));
+    }
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
+    if (role == Role::Writer) {
+        flags |= SQLITE_OPEN_CREATE;
+        const QString dir = QFileInfo(path).absolutePath();
+        if (!QDir().mkpath(dir)) {
+            throw StoreError(StoreError::Kind::InvalidArgument, operation,
+                             QStringLiteral("cannot create directory %1").arg(dir));
+        }
+    }
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const StoreError failure = error(rc, operation);
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        throw failure;
+    }
+}
+
+Database::~Database()
+{
+    m_cache.clear(); // statements first: they belong to the connection
+    sqlite3_close_v2(m_db);
+}
+
+void Database::configure(int targetVersion)
+{
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, BusyTimeoutMs);
+    exec("PRAGMA foreign_keys = ON", QStringLiteral("enable foreign keys"));
+
+    // fts5() is a function the FTS5 module registers; without the module the query fails to prepare.
+    sqlite3_stmt *probe = nullptr;
+    const int rc = sqlite3_prepare_v2(m_db, "SELECT fts5(NULL)", -1, &probe, nullptr);
+    sqlite3_finalize(probe);
+    if (rc != SQLITE_OK) {
+        throw StoreError(StoreError::Kind::MissingFeature, QStringLiteral("open %1").arg(m_path),
+                         QStringLiteral("this SQLite library was built without FTS5, which Petrel needs for search"));
+    }
+
+    // Refuse a newer schema before anything persistent (journal mode) is touched.
+    const int version = schemaVersion();
+    const int latest = Migrations::latestVersion();
+    if (version > latest) {
+        throw StoreError(StoreError::Kind::SchemaTooNew, QStringLiteral("open %1").arg(m_path),
+                         QStringLiteral("the database has schema version %1 but this Petrel knows only up to %2; "
+                                        "it was written by a newer Petrel")
+                             .arg(version)
+                             .arg(latest));
+    }
+
+    if (m_role == Role::Reader) {
+        if (version < latest) {
+            throw StoreError(StoreError::Kind::SchemaTooOld, QStringLiteral("open %1").arg(m_path),
+                             QStringLiteral("the database has schema version %1, expected %2; open it for writing "
+                                            "first so it is migrated")
+                                 .arg(version)
+                                 .arg(latest));
+        }
+        exec("PRAGMA query_only = ON", QStringLiteral("make connection read-only"));
+        return;
+    }
+
+    Statement journal(*this, "PRAGMA journal_mode = WAL");
+    if (!journal.step() || journal.columnText(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        throw StoreError(StoreError::Kind::Sqlite, QStringLiteral("open %1").arg(m_path),
+                         QStringLiteral("cannot switch the database to WAL journal mode"));
+    }
+    // Petrel may hold the only copy of mail (POP3, outbox, drafts): commits must survive power loss.
+    exec("PRAGMA synchronous = FULL", QStringLiteral("set synchronous mode"));
+    Migrations::apply(*this, targetVersion);
+}
+
+void Database::exec(const QByteArray &sql, const QString &operation)
+{
+    char *message = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_free(message);
+        throw StoreError(kindFor(rc), operation.isEmpty() ? QString::fromUtf8(sql.left(60)) : operation, text, rc);
+    }
+}
+
+Statement &Database::cached(const QByteArray &sql)
+{
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end()) {
+        it = m_cache.emplace(sql, std::make_unique<Statement>(*this, sql)).first;
+    } else {
+        it->second->reset();
+    }
+    return *it->second;
+}
+
+qint64 Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
+}
+
+int Database::schemaVersion()
+{
+    Statement query(*this, "PRAGMA user_version");
+    return query.step() ? int(query.columnInt64(0)) : 0;
+}
+
+StoreError Database::error(int rc, const QString &operation) const
+{
+    QString message = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
+    if (message.isEmpty() || message == QLatin1String("not an error")) {
+        message = QString::fromUtf8(sqlite3_errstr(rc));
+    }
+    return StoreError(kindFor(rc), operation, message, rc);
+}
+
+void Database::throwError(int rc, const QString &operation) const
+{
+    throw error(rc, operation);
+}
+
+} // namespace Petrel::Store

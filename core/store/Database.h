@@ -1,0 +1,61 @@
+#pragma once
+
+#include "store/Statement.h"
+#include "store/StoreError.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <map>
+#include <memory>
+
+struct sqlite3;
+
+namespace Petrel::Store {
+
+// One SQLite connection. A Writer creates the file, switches it to WAL and brings the schema up
+// to date; a Reader is query-only and refuses a schema it does not know. A connection belongs
+// to one thread at a time.
+class Database
+{
+public:
+    enum class Role { Writer, Reader };
+
+    // Throws StoreError. A Writer migrates to the latest schema version.
+    static std::unique_ptr<Database> open(const QString &path, Role role);
+    // Writer that migrates only up to targetVersion: lets tests walk the schema history.
+    static std::unique_ptr<Database> openWriter(const QString &path, int targetVersion);
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    Role role() const { return m_role; }
+    QString path() const { return m_path; }
+
+    // Runs one or more statements that return nothing.
+    void exec(const QByteArray &sql, const QString &operation = QString());
+    // A prepared statement kept for the life of the connection, reset and ready to bind.
+    // Do not hold two uses of the same SQL at once (e.g. nested iteration).
+    Statement &cached(const QByteArray &sql);
+
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    bool inTransaction() const;
+    int schemaVersion();
+
+    sqlite3 *handle() const { return m_db; }
+    StoreError error(int rc, const QString &operation) const;
+    [[noreturn]] void throwError(int rc, const QString &operation) const;
+
+private:
+    Database(const QString &path, Role role);
+    void configure(int targetVersion);
+
+    QString m_path;
+    Role m_role;
+    sqlite3 *m_db = nullptr;
+    std::map<QByteArray, std::unique_ptr<Statement>> m_cache;
+};
+
+} // namespace Petrel::Store

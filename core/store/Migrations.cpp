@@ -1,0 +1,195 @@
+#include "store/Migrations.h"
+
+#include "store/Database.h"
+#include "store/StoreLogging.h"
+#include "store/Transaction.h"
+
+#include <QDateTime>
+
+#include <iterator>
+
+namespace Petrel::Store {
+namespace {
+
+// Never edit a migration once released: add a new one.
+// Dates are UTC epoch milliseconds. Flags: seen=1 answered=2 flagged=4 deleted=8 draft=16.
+constexpr const char *migration1 = R"SQL(
+CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    protocol TEXT NOT NULL CHECK (protocol IN ('imap', 'pop3')),
+    address TEXT NOT NULL DEFAULT '',
+    display_name TEXT NOT NULL DEFAULT '',
+    settings_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings_json) AND json_type(settings_json) = 'object'),
+    created_at INTEGER NOT NULL
+);
+
+CREATE TABLE folders (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    display_name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT 'none'
+        CHECK (role IN ('none', 'inbox', 'sent', 'drafts', 'trash', 'junk', 'archive')),
+    delimiter TEXT NOT NULL DEFAULT '',
+    uidvalidity INTEGER NOT NULL DEFAULT 0,
+    uidnext INTEGER NOT NULL DEFAULT 0,
+    highestmodseq INTEGER NOT NULL DEFAULT 0,
+    subscribed INTEGER NOT NULL DEFAULT 1,
+    unread_count INTEGER NOT NULL DEFAULT 0,
+    total_count INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (account_id, path)
+);
+
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+    uid INTEGER,
+    uidl TEXT,
+    content_hash TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    from_display TEXT NOT NULL DEFAULT '',
+    from_address TEXT NOT NULL DEFAULT '',
+    to_addresses TEXT NOT NULL DEFAULT '',
+    cc_addresses TEXT NOT NULL DEFAULT '',
+    reply_to TEXT NOT NULL DEFAULT '',
+    date INTEGER NOT NULL DEFAULT 0,
+    internal_date INTEGER NOT NULL DEFAULT 0,
+    message_id TEXT NOT NULL DEFAULT '',
+    in_reply_to TEXT NOT NULL DEFAULT '',
+    references_ids TEXT NOT NULL DEFAULT '',
+    thread_key TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    flags INTEGER NOT NULL DEFAULT 0,
+    keywords TEXT NOT NULL DEFAULT '',
+    has_attachments INTEGER NOT NULL DEFAULT 0,
+    preview TEXT NOT NULL DEFAULT '',
+    has_body INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX messages_folder_uid ON messages(folder_id, uid) WHERE uid IS NOT NULL;
+CREATE UNIQUE INDEX messages_folder_uidl ON messages(folder_id, uidl) WHERE uidl IS NOT NULL;
+CREATE INDEX messages_folder_date ON messages(folder_id, date DESC, id DESC);
+CREATE INDEX messages_folder_hash ON messages(folder_id, content_hash);
+CREATE INDEX messages_thread_key ON messages(thread_key);
+CREATE INDEX messages_message_id ON messages(message_id);
+
+-- Bodies live apart so that listing a folder never pages raw mail in.
+CREATE TABLE message_raw (
+    message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+    raw BLOB NOT NULL
+);
+
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    part_path TEXT NOT NULL,
+    file_name TEXT NOT NULL DEFAULT '',
+    content_type TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    content_id TEXT NOT NULL DEFAULT '',
+    is_inline INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX attachments_message ON attachments(message_id);
+
+-- Folder counts follow every insert, delete, move and flag change, including cascades.
+CREATE TRIGGER messages_count_insert AFTER INSERT ON messages BEGIN
+    UPDATE folders SET total_count = total_count + 1,
+                       unread_count = unread_count + ((new.flags & 1) = 0)
+     WHERE id = new.folder_id;
+END;
+CREATE TRIGGER messages_count_delete AFTER DELETE ON messages BEGIN
+    UPDATE folders SET total_count = total_count - 1,
+                       unread_count = unread_count - ((old.flags & 1) = 0)
+     WHERE id = old.folder_id;
+END;
+CREATE TRIGGER messages_count_update AFTER UPDATE OF flags, folder_id ON messages
+WHEN old.folder_id <> new.folder_id OR (old.flags & 1) <> (new.flags & 1) BEGIN
+    UPDATE folders SET total_count = total_count - 1,
+                       unread_count = unread_count - ((old.flags & 1) = 0)
+     WHERE id = old.folder_id;
+    UPDATE folders SET total_count = total_count + 1,
+                       unread_count = unread_count + ((new.flags & 1) = 0)
+     WHERE id = new.folder_id;
+END;
+)SQL";
+
+// Full-text index. A regular FTS5 table: it holds the only copy of the body text; rowid is
+// messages.id. The store inserts rows; the trigger removes them, also on cascaded deletes.
+constexpr const char *migration2 = R"SQL(
+CREATE VIRTUAL TABLE message_fts USING fts5(
+    subject, addresses, body,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    DELETE FROM message_fts WHERE rowid = old.id;
+END;
+)SQL";
+
+constexpr const char *migration3 = R"SQL(
+CREATE TABLE pending_operations (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    payload_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(payload_json)),
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX pending_operations_account ON pending_operations(account_id, id);
+
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    message_id_header TEXT NOT NULL DEFAULT '',
+    raw BLOB NOT NULL,
+    state TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'unknown')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    next_attempt_at INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+)SQL";
+
+constexpr const char *migrations[] = {migration1, migration2, migration3};
+
+} // namespace
+
+namespace Migrations {
+
+int latestVersion()
+{
+    return int(std::size(migrations));
+}
+
+void apply(Database &db, int targetVersion)
+{
+    if (targetVersion < 0 || targetVersion > latestVersion()) {
+        throw StoreError(StoreError::Kind::InvalidArgument, QStringLiteral("migrate"),
+                         QStringLiteral("no schema version %1").arg(targetVersion));
+    }
+    // Bounded by the number of migrations; each iteration applies exactly one.
+    for (int next = db.schemaVersion() + 1; next <= targetVersion; ++next) {
+        Transaction transaction(db);
+        const int current = db.schemaVersion(); // another writer may have got here first
+        if (current >= next) {
+            next = current;
+            continue;
+        }
+        const QString operation = QStringLiteral("apply schema migration %1").arg(next);
+        db.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)",
+                operation);
+        db.exec(migrations[next - 1], operation);
+        Statement record(db, "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)");
+        record.bindInt64(1, next).bindInt64(2, QDateTime::currentMSecsSinceEpoch()).exec();
+        db.exec(QByteArray("PRAGMA user_version = ") + QByteArray::number(next), operation);
+        transaction.commit();
+        qCInfo(lcStore) << "applied schema migration" << next << "to" << db.path();
+    }
+}
+
+} // namespace Migrations
+} // namespace Petrel::Store

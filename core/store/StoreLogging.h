@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace Petrel::Store {
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+}

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QString>
+
+namespace Petrel::Store {
+
+// <profileDir>/petrel.sqlite
+QString defaultDatabasePath(const QString &profileDir);
+
+} // namespace Petrel::Store

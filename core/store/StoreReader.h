@@ -1,0 +1,62 @@
+#pragma once
+
+#include "store/AccountRow.h"
+#include "store/AttachmentRecord.h"
+#include "store/FolderRow.h"
+#include "store/MessageRow.h"
+#include "store/MessageSummary.h"
+#include "store/OutboxRow.h"
+#include "store/PageKey.h"
+#include "store/PendingOperationRow.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Petrel::Store {
+
+class Database;
+
+// The read side: its own query-only connection (WAL lets it read while a writer commits), cheap
+// enough for the GUI thread because every list is paged or small. Not thread-safe; one per
+// thread. Methods throw StoreError.
+class StoreReader
+{
+public:
+    static constexpr int MaxPageSize = 10000;
+
+    explicit StoreReader(const QString &databasePath);
+    ~StoreReader();
+    StoreReader(const StoreReader &) = delete;
+    StoreReader &operator=(const StoreReader &) = delete;
+
+    QList<AccountRow> accounts();
+    std::optional<AccountRow> account(const QString &name);
+    std::optional<AccountRow> accountById(qint64 id);
+
+    QList<FolderRow> folders(qint64 accountId);
+    std::optional<FolderRow> folder(qint64 id);
+
+    // Newest first, by (date DESC, id DESC); after: the last row of the previous page.
+    // limit is clamped to [0, MaxPageSize].
+    QList<MessageSummary> messages(qint64 folderId, int limit, std::optional<PageKey> after = std::nullopt);
+    std::optional<MessageRow> message(qint64 id);
+    // nullopt: no such message, or only its headers are stored.
+    std::optional<QByteArray> rawMessage(qint64 id);
+    QList<AttachmentRecord> attachments(qint64 messageId);
+    // Full-text search over subject, addresses and body; each word matches as a prefix and all
+    // words must match. Any text is safe to pass. Newest first.
+    QList<MessageSummary> search(const QString &query, int limit);
+
+    QList<PendingOperationRow> pendingOperations(qint64 accountId);
+    QList<OutboxRow> outbox();
+    std::optional<QByteArray> outboxRaw(qint64 id);
+
+private:
+    std::unique_ptr<Database> m_db;
+};
+
+} // namespace Petrel::Store
