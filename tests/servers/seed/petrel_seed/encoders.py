@@ -47,7 +47,7 @@ def _encode_chunk(chunk, codec, mode):
 def encoded_words(text, charset, mode):
     """RFC 2047 words for text, each at most 75 characters and each decodable on its own
     (a chunk never splits a character, and ISO-2022-JP chunks return to ASCII)."""
-    codec = CODECS[charset]
+    codec = CODECS[charset.lower()]
     prefix = f"=?{charset}?{mode}?"
     budget = ENCODED_WORD_MAX - len(prefix) - 2
     words = []
@@ -85,7 +85,7 @@ def address(name, addr, charset, mode):
 def rfc2231_params(attribute, text, charset, language=""):
     """attribute*=charset'lang'%XX..., split into *0*, *1*... continuations when long. Sections
     break between characters, never inside one, so each section decodes on its own too."""
-    codec = CODECS[charset]
+    codec = CODECS[charset.lower()]
     pieces = ["".join([_PCT_TABLE[b] for b in ch.encode(codec)]) for ch in text]
     whole = "".join(pieces)
     head = f"{charset}'{language}'"
