@@ -28,20 +28,35 @@ StoreError::Kind kindFor(int rc)
     }
 }
 
+std::unique_ptr<Database> openAndConfigure(std::unique_ptr<Database> db, int targetVersion,
+                                           void (Database::*configure)(int))
+{
+    const QString prefix = QStringLiteral("open %1").arg(db->path());
+    try {
+        ((*db).*configure)(targetVersion);
+    } catch (const StoreError &e) {
+        // Name the file in every failure while opening ("file is not a database" alone helps nobody).
+        if (e.operation().startsWith(prefix)) {
+            throw;
+        }
+        throw StoreError(e.kind(), prefix + QLatin1String(" (") + e.operation() + QLatin1Char(')'), e.message(),
+                         e.sqliteCode());
+    }
+    return db;
+}
+
 } // namespace
 
 std::unique_ptr<Database> Database::open(const QString &path, Role role)
 {
-    std::unique_ptr<Database> db(new Database(path, role));
-    db->configure(Migrations::latestVersion());
-    return db;
+    return openAndConfigure(std::unique_ptr<Database>(new Database(path, role)), Migrations::latestVersion(),
+                            &Database::configure);
 }
 
 std::unique_ptr<Database> Database::openWriter(const QString &path, int targetVersion)
 {
-    std::unique_ptr<Database> db(new Database(path, Role::Writer));
-    db->configure(targetVersion);
-    return db;
+    return openAndConfigure(std::unique_ptr<Database>(new Database(path, Role::Writer)), targetVersion,
+                            &Database::configure);
 }
 
 Database::Database(const QString &path, Role role)
@@ -114,8 +129,12 @@ void Database::configure(int targetVersion)
         return;
     }
 
-    Statement journal(*this, "PRAGMA journal_mode = WAL");
-    if (!journal.step() || journal.columnText(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+    QString journalMode;
+    {
+        Statement journal(*this, "PRAGMA journal_mode = WAL");
+        journalMode = journal.step() ? journal.columnText(0) : QString();
+    } // finalized here: a statement left mid-row would block COMMIT
+    if (journalMode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
         throw StoreError(StoreError::Kind::Sqlite, QStringLiteral("open %1").arg(m_path),
                          QStringLiteral("cannot switch the database to WAL journal mode"));
     }
