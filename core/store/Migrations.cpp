@@ -187,7 +187,7 @@ void apply(Database &db, int targetVersion)
         record.bindInt64(1, next).bindInt64(2, QDateTime::currentMSecsSinceEpoch()).exec();
         db.exec(QByteArray("PRAGMA user_version = ") + QByteArray::number(next), operation);
         transaction.commit();
-        qCInfo(lcStore) << "applied schema migration" << next << "to" << db.path();
+        qCDebug(lcStore) << "applied schema migration" << next << "to" << db.path();
     }
 }
 

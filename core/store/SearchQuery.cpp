@@ -13,7 +13,14 @@ constexpr int MaxWordLength = 128;
 QString ftsMatchExpression(const QString &userQuery)
 {
     QStringList terms;
-    const QStringList words = userQuery.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    // Control characters (NUL above all: FTS5 reads the query as a C string) become spaces.
+    QString cleaned = userQuery;
+    for (QChar &c : cleaned) {
+        if (c.category() == QChar::Other_Control) {
+            c = QLatin1Char(' ');
+        }
+    }
+    const QStringList words = cleaned.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     for (const QString &word : words) {
         if (terms.size() >= MaxWords) {
             break;
