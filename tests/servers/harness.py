@@ -378,7 +378,7 @@ def stop_servers(state):
     return not survivors
 
 
-def start_servers(state_path, json_path, watch_pid=None):
+def start_servers(state_path, json_path, watch=None):
     """Starts Dovecot and Postfix in a fresh temporary directory and writes json_path.
     state_path records what runs so that stop_servers() can end exactly that."""
     stale = read_json(state_path)
@@ -391,7 +391,7 @@ def start_servers(state_path, json_path, watch_pid=None):
     uid, gid = ensure_mail_user()
     d = tempfile.mkdtemp(prefix="petrel-servers-", dir="/tmp")
     os.chmod(d, 0o755)   # the servers' unprivileged processes must reach their sockets
-    state = {"dir": d, "procs": []}
+    state = {"dir": d, "procs": [], "json": json_path}
     write_json(state_path, state)
     try:
         info = _start_in(d, state, state_path, uid, gid)
@@ -399,8 +399,8 @@ def start_servers(state_path, json_path, watch_pid=None):
         stop_servers(state)
         remove(state_path)
         raise
-    if watch_pid:
-        state["watchdog"] = spawn_watchdog("servers", state_path, watch_pid, d)
+    if watch:
+        state["watchdog"] = spawn_watchdog("servers", state_path, watch, d)
         write_json(state_path, state)
     write_json(json_path, info)
     return info
@@ -511,7 +511,7 @@ def stop_keyring(state):
     return not survivors
 
 
-def start_keyring(state_path, bus_dir, address, watch_pid=None):
+def start_keyring(state_path, bus_dir, address, watch=None):
     stale = read_json(state_path)
     if stale:
         log("cleaning up a stale keyring in %s" % stale.get("bus_dir"))
@@ -530,8 +530,8 @@ def start_keyring(state_path, bus_dir, address, watch_pid=None):
         stop_keyring(state)
         remove(state_path)
         raise
-    if watch_pid:
-        state["watchdog"] = spawn_watchdog("keyring", state_path, watch_pid, bus_dir)
+    if watch:
+        state["watchdog"] = spawn_watchdog("keyring", state_path, watch, bus_dir)
         write_json(state_path, state)
     return state
 
@@ -597,10 +597,9 @@ def _start_keyring_in(state, state_path, bus_dir, address):
 
 # --- the crash watchdog ---------------------------------------------------------------------
 
-def spawn_watchdog(kind, state_path, watch_pid, owned_dir):
-    """A detached process that tears the fixture down when watch_pid (CTest) disappears, so a
-    crashed or killed test run leaves nothing running."""
-    watched = proc_record(watch_pid)
+def spawn_watchdog(kind, state_path, watched, owned_dir):
+    """A detached process that tears the fixture down when the watched process (CTest, recorded
+    before the start began) disappears, so a crashed or killed test run leaves nothing running."""
     with open(os.devnull, "rb") as null_in, open(os.path.join(owned_dir, "watchdog.log"), "ab") as out:
         p = subprocess.Popen([sys.executable, os.path.abspath(__file__), "watchdog", kind, state_path,
                               json.dumps(watched)],
@@ -626,6 +625,8 @@ def watchdog_main(kind, state_path, watched_json):
     state = read_json(state_path)
     if kind == "servers":
         stop_servers(state)
+        if state and state.get("json"):
+            remove(state["json"])
     else:
         stop_keyring(state)
     remove(state_path)

@@ -12,10 +12,12 @@ import harness  # noqa: E402
 
 
 def main(argv):
+    # Recorded first: if CTest dies while we start, the watchdog must still see it gone.
+    ctest = harness.proc_record(os.getppid())
     try:
         if len(argv) == 4 and argv[1] == "servers":
             info = harness.start_servers(os.path.join(argv[2], "servers.state.json"), argv[3],
-                                         watch_pid=os.getppid())
+                                         watch=ctest)
             print("servers up in %s: imap %d/%d pop3 %d/%d smtp %d/%d/%d lmtp %d; description in %s"
                   % (info["dir"], info["imap"]["starttls"], info["imap"]["tls"], info["pop3"]["stls"],
                      info["pop3"]["tls"], info["smtp"]["submission"], info["smtp"]["submissions"],
@@ -23,7 +25,7 @@ def main(argv):
             return 0
         if len(argv) == 5 and argv[1] == "keyring":
             harness.start_keyring(os.path.join(argv[2], "keyring.state.json"), argv[3], argv[4],
-                                  watch_pid=os.getppid())
+                                  watch=ctest)
             print("keyring up on %s" % argv[4])
             return 0
     except harness.FixtureError as e:
