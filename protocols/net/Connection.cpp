@@ -194,8 +194,7 @@ void Connection::onSocketError()
     }
     if (m_certificateError) {
         ConnectionError error = *m_certificateError;
-        if (!error.detail.contains(detail))
-            error.detail = error.detail % QStringLiteral(" (") % detail % QLatin1Char(')');
+        error.detail = error.detail % QStringLiteral(" (") % detail % QLatin1Char(')');
         fail(std::move(error));
         return;
     }
