@@ -194,7 +194,8 @@ void Connection::onSocketError()
     }
     if (m_certificateError) {
         ConnectionError error = *m_certificateError;
-        error.detail = error.detail % QStringLiteral(" (") % detail % QLatin1Char(')');
+        if (!error.detail.contains(detail))
+            error.detail = error.detail % QStringLiteral(" (") % detail % QLatin1Char(')');
         fail(std::move(error));
         return;
     }
