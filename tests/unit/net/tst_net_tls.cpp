@@ -6,6 +6,8 @@
 
 #include "net/Fingerprint.h"
 
+#include <QProcess>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace Petrel::Net;
@@ -96,6 +98,29 @@ private Q_SLOTS:
         QVERIFY(client.connection.write("a1 CAPABILITY\r\n"));
         QTRY_COMPARE_WITH_TIMEOUT(server.received(), QByteArray("a1 CAPABILITY\r\n"), 5000);
         QVERIFY(server.client()->isEncrypted());
+    }
+
+    // Bulk data over TLS through the bounded read buffers: nothing lost, nothing stalls.
+    void largeTransferOverTls()
+    {
+        FakeServer server(FakeServer::Mode::ImplicitTls);
+        server.setIdentity(m_certs.good().certificate, m_certs.good().key);
+        QVERIFY(server.start());
+        NetClient client;
+        client.autoRead = false;
+        QByteArray received;
+        QObject::connect(&client.connection, &Connection::readyRead, &client.connection,
+                         [&] { received += client.connection.read(256 * 1024); });
+        client.connection.connectToServer(tlsSettings(server.port()));
+        QVERIFY2(client.connectedSpy.wait(10000), qPrintable(client.error().detail));
+        QTRY_VERIFY_WITH_TIMEOUT(server.client() && server.client()->isEncrypted(), 5000);
+        QByteArray payload(4 * 1024 * 1024, '\0');
+        for (int i = 0; i < payload.size(); ++i)
+            payload[i] = char(i * 7 % 251);
+        server.send(payload);
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), payload.size(), 30000);
+        QVERIFY(received == payload);
+        QVERIFY(client.failedSpy.isEmpty());
     }
 
     void startTlsUpgrade()
@@ -218,6 +243,40 @@ private Q_SLOTS:
         NetClient client;
         client.connection.connectToServer(tlsSettings(server.port()));
         QVERIFY(client.failedSpy.wait(10000));
+        QCOMPARE(ConnectionError::kindName(client.error().kind), ConnectionError::kindName(Kind::TlsVersionTooOld));
+        QVERIFY(client.connectedSpy.isEmpty());
+    }
+
+    // The same against a real TLS 1.1-only server: openssl s_server, allowed TLS 1.1 by lowering its
+    // security level. Here our side refuses the version the server picks.
+    void realTls11OnlyServerRefused()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer probe; // a free loopback port for s_server
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        QProcess server;
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(QStringLiteral("openssl"),
+                     {QStringLiteral("s_server"), QStringLiteral("-accept"),
+                      QStringLiteral("127.0.0.1:") + QString::number(port), QStringLiteral("-naccept"),
+                      QStringLiteral("1"), QStringLiteral("-tls1_1"), QStringLiteral("-cipher"),
+                      QStringLiteral("DEFAULT:@SECLEVEL=0"), QStringLiteral("-cert"), m_certs.good().certificate,
+                      QStringLiteral("-key"), m_certs.good().key});
+        QVERIFY(server.waitForStarted(10000));
+        QByteArray output;
+        QSignalSpy outputSpy(&server, &QProcess::readyReadStandardOutput);
+        while (!output.contains("ACCEPT") && server.state() == QProcess::Running && outputSpy.wait(10000))
+            output += server.readAll();
+        QVERIFY2(output.contains("ACCEPT"), output.constData());
+
+        NetClient client;
+        client.connection.connectToServer(tlsSettings(port));
+        QVERIFY(client.failedSpy.wait(10000));
+        server.kill();
+        server.waitForFinished(5000);
         QCOMPARE(ConnectionError::kindName(client.error().kind), ConnectionError::kindName(Kind::TlsVersionTooOld));
         QVERIFY(client.connectedSpy.isEmpty());
     }
