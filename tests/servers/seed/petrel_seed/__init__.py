@@ -1,0 +1,1 @@
+"""petrel-seed internals: corpus, encoders, message generator, maildir writer, doveadm."""
