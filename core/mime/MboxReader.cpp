@@ -49,10 +49,11 @@ MboxReader::MboxReader(const QString &path)
 QDateTime MboxReader::dateFromFromLine(const QByteArray &line)
 {
     const QStringList tokens = QString::fromLatin1(line.trimmed()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    // "From" sender weekday month day time year [zone]; tolerate a sender containing no spaces only.
+    // "From" sender weekday month day time year [zone]. The weekday is skipped, not checked:
+    // writers get it wrong, and Qt refuses a date whose weekday does not match.
     for (int start = 2; start + 5 <= tokens.size() && start <= 3; ++start) {
-        const QString text = tokens.mid(start, 5).join(QLatin1Char(' '));
-        for (const QString &format : {QStringLiteral("ddd MMM d HH:mm:ss yyyy"), QStringLiteral("ddd MMM d HH:mm yyyy")}) {
+        const QString text = tokens.mid(start + 1, 4).join(QLatin1Char(' '));
+        for (const QString &format : {QStringLiteral("MMM d HH:mm:ss yyyy"), QStringLiteral("MMM d HH:mm yyyy")}) {
             QDateTime date = QLocale::c().toDateTime(text, format);
             if (date.isValid()) {
                 date.setTimeSpec(Qt::UTC);

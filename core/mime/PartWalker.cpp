@@ -11,6 +11,19 @@ namespace Petrel::Mime::Detail {
 
 namespace {
 
+// Where a message's body came from: once one is chosen, a later text part joins it only as the other
+// half of the same multipart/alternative; in multipart/mixed it is an attachment.
+struct BodyChoice {
+    bool taken = false;
+    GMimeObject *alternative = nullptr;
+};
+
+// What the enclosing multiparts say about a part.
+struct Scope {
+    bool inRelated = false;
+    GMimeObject *alternative = nullptr; // nearest multipart/alternative ancestor
+};
+
 struct WalkState {
     const ParseLimits &limits;
     GMimeParserOptions *options;
@@ -67,8 +80,8 @@ QString decodedText(GMimeObject *object, WalkState &state, ParsedMessage &out)
     return decodeCharset(bytes, QByteArray(charset));
 }
 
-void walkObject(GMimeObject *object, const QString &path, int depth, bool inRelated, WalkState &state,
-                ParsedMessage &out);
+void walkObject(GMimeObject *object, const QString &path, int depth, Scope scope, WalkState &state,
+                ParsedMessage &out, BodyChoice &choice);
 
 // GMime drops the parameters of a Content-Type it cannot parse ("application-x-gzip; name=…");
 // the name is still worth showing.
@@ -88,10 +101,11 @@ void walkBody(GMimeMessage *message, const QString &prefix, int depth, WalkState
     GMimeObject *body = g_mime_message_get_mime_part(message);
     if (!body)
         return;
+    BodyChoice choice;
     if (GMIME_IS_MULTIPART(body))
-        walkObject(body, prefix, depth, false, state, out);
+        walkObject(body, prefix, depth, Scope(), state, out, choice);
     else
-        walkObject(body, childPath(prefix, 0), depth, false, state, out);
+        walkObject(body, childPath(prefix, 0), depth, Scope(), state, out, choice);
 }
 
 void walkEmbedded(GMimeMessagePart *part, const QString &path, int depth, WalkState &state, ParsedMessage &out)
@@ -119,7 +133,19 @@ void walkEmbedded(GMimeMessagePart *part, const QString &path, int depth, WalkSt
     out.embeddedMessages.append(embedded);
 }
 
-void walkLeaf(GMimePart *part, const QString &path, bool inRelated, WalkState &state, ParsedMessage &out)
+bool mayTakeBody(const QString &slot, Scope scope, BodyChoice &choice)
+{
+    if (!slot.isNull())
+        return false;
+    if (choice.taken && (!choice.alternative || choice.alternative != scope.alternative))
+        return false;
+    choice.taken = true;
+    choice.alternative = scope.alternative;
+    return true;
+}
+
+void walkLeaf(GMimePart *part, const QString &path, Scope scope, WalkState &state, ParsedMessage &out,
+              BodyChoice &choice)
 {
     GMimeObject *object = GMIME_OBJECT(part);
     const QString type = lowerContentType(object);
@@ -132,19 +158,19 @@ void walkLeaf(GMimePart *part, const QString &path, bool inRelated, WalkState &s
 
     const bool mayBeBody = disposition != QLatin1String("attachment")
         && (fileName.isEmpty() || disposition == QLatin1String("inline"));
-    if (mayBeBody && type == QLatin1String("text/plain") && out.textBody.isNull()) {
+    if (mayBeBody && type == QLatin1String("text/plain") && mayTakeBody(out.textBody, scope, choice)) {
         out.textBody = decodedText(object, state, out);
         if (out.textBody.isNull())
             out.textBody = QLatin1String("");
         return;
     }
-    if (mayBeBody && type == QLatin1String("text/html") && out.htmlBody.isNull()) {
+    if (mayBeBody && type == QLatin1String("text/html") && mayTakeBody(out.htmlBody, scope, choice)) {
         out.htmlBody = decodedText(object, state, out);
         if (out.htmlBody.isNull())
             out.htmlBody = QLatin1String("");
         return;
     }
-    if (inRelated && !contentId.isEmpty() && disposition != QLatin1String("attachment")) {
+    if (scope.inRelated && !contentId.isEmpty() && disposition != QLatin1String("attachment")) {
         out.inlineParts.append(InlinePart{contentId, type, fileName, decodedSize(part), path});
         return;
     }
@@ -158,8 +184,8 @@ void walkLeaf(GMimePart *part, const QString &path, bool inRelated, WalkState &s
     out.attachments.append(info);
 }
 
-void walkObject(GMimeObject *object, const QString &path, int depth, bool inRelated, WalkState &state,
-                ParsedMessage &out)
+void walkObject(GMimeObject *object, const QString &path, int depth, Scope scope, WalkState &state,
+                ParsedMessage &out, BodyChoice &choice)
 {
     if (++state.parts > state.limits.maxParts) {
         if (!state.partsWarned)
@@ -175,20 +201,24 @@ void walkObject(GMimeObject *object, const QString &path, int depth, bool inRela
     }
     if (GMIME_IS_MULTIPART(object)) {
         GMimeMultipart *multipart = GMIME_MULTIPART(object);
-        const bool related = lowerContentType(object) == QLatin1String("multipart/related");
+        const QString type = lowerContentType(object);
+        Scope inner = scope;
+        inner.inRelated = type == QLatin1String("multipart/related");
+        if (type == QLatin1String("multipart/alternative"))
+            inner.alternative = object;
         const int count = g_mime_multipart_get_count(multipart);
         const char *prologue = g_mime_multipart_get_prologue(multipart);
-        if (count == 0 && prologue && *prologue && out.textBody.isNull()) {
+        if (count == 0 && prologue && *prologue && mayTakeBody(out.textBody, scope, choice)) {
             // The boundary never appeared: what GMime kept as prologue is the only text there is.
             out.textBody = decodeCharset(QByteArray(prologue), QByteArray());
             out.warnings.append(QStringLiteral("multipart without any part; its text is shown as the body"));
         }
         for (int i = 0; i < count && !state.partsWarned; ++i)
-            walkObject(g_mime_multipart_get_part(multipart, i), childPath(path, i), depth + 1, related, state, out);
+            walkObject(g_mime_multipart_get_part(multipart, i), childPath(path, i), depth + 1, inner, state, out, choice);
     } else if (GMIME_IS_MESSAGE_PART(object)) {
         walkEmbedded(GMIME_MESSAGE_PART(object), path, depth, state, out);
     } else if (GMIME_IS_PART(object)) {
-        walkLeaf(GMIME_PART(object), path, inRelated, state, out);
+        walkLeaf(GMIME_PART(object), path, scope, state, out, choice);
     }
 }
 
