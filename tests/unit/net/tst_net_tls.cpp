@@ -157,6 +157,19 @@ private Q_SLOTS:
         QVERIFY(!client.connection.isEncrypted());
     }
 
+    // STARTTLS verifies exactly like implicit TLS, host name included.
+    void startTlsChecksTheHostName()
+    {
+        FakeServer server(FakeServer::Mode::Plain);
+        server.setIdentity(m_certs.wrongName().certificate, m_certs.wrongName().key);
+        NetClient client;
+        negotiateStartTls(server, client, "a OK begin TLS\r\n");
+        QVERIFY(client.failedSpy.wait(10000));
+        QCOMPARE(ConnectionError::kindName(client.error().kind), ConnectionError::kindName(Kind::HostnameMismatch));
+        QCOMPARE(client.error().certificateSha256, TestCertificates::sha256(m_certs.wrongName().certificate));
+        QVERIFY(client.encryptedSpy.isEmpty());
+    }
+
     void certificateRefused_data()
     {
         QTest::addColumn<int>("which");
@@ -216,6 +229,21 @@ private Q_SLOTS:
         QVERIFY(client.connection.isEncrypted());
         QCOMPARE(client.connection.peerCertificateSha256(), digest);
         QTRY_COMPARE_WITH_TIMEOUT(client.lines, QList<QByteArray>{"+OK pinned"}, 5000);
+    }
+
+    // A pin is an exception for a certificate that fails verification, not a second lock: a server
+    // that moved to a properly trusted certificate keeps working.
+    void verifiedCertificateNeedsNoPin()
+    {
+        FakeServer server(FakeServer::Mode::ImplicitTls);
+        server.setIdentity(m_certs.good().certificate, m_certs.good().key);
+        QVERIFY(server.start());
+        NetClient client;
+        ConnectionSettings settings = tlsSettings(server.port());
+        settings.tls.pinnedSha256 = TestCertificates::sha256(m_certs.selfSigned().certificate);
+        client.connection.connectToServer(settings);
+        QVERIFY2(client.connectedSpy.wait(10000), qPrintable(client.error().detail));
+        QCOMPARE(client.connection.peerCertificateSha256(), TestCertificates::sha256(m_certs.good().certificate));
     }
 
     void otherPinRefused()
