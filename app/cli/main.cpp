@@ -1,11 +1,111 @@
+// petrel-cli: the headless driver of Petrel's core, for scripts, tests and benchmarks.
+#include "AccountCommands.h"
+#include "CliContext.h"
+#include "ImportCommand.h"
 #include "PetrelVersion.h"
+#include "ShowCommand.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QStandardPaths>
 #include <QTextStream>
+
+#include <functional>
+
+using namespace Petrel::Cli;
+
+namespace {
+
+const char usageText[] =
+    "usage: petrel-cli [--profile DIR] COMMAND [ARGS]\n"
+    "\n"
+    "Commands:\n"
+    "  account add NAME --address ADDR --host HOST [--protocol imap|pop3] [--port N]\n"
+    "              [--security tls|starttls|none] [--username USER] [--smtp-host HOST]\n"
+    "              [--smtp-port N] [--smtp-security tls|starttls|none] [--smtp-username USER]\n"
+    "              [--display-name TEXT] [--ca-file PEM] [--password-stdin]\n"
+    "  account list [--json]\n"
+    "  account remove NAME\n"
+    "  import PATH --account NAME --folder FOLDER   (a .eml file, an mbox file or a maildir)\n"
+    "  show ID [--json | --raw]\n"
+    "\n"
+    "Options:\n"
+    "  --profile DIR   the profile to use (default: the platform's application data folder)\n"
+    "  --verbose       log what the core does on stderr\n"
+    "  --version       print the version\n"
+    "  --help          print this help\n";
+
+struct Command
+{
+    QStringList words;  // e.g. {"account", "add"}
+    std::function<int(CliContext &)> run;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "petrel-cli " << PETREL_VERSION_STRING << "\n";
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral(PETREL_APPLICATION_NAME));
+    QCoreApplication::setOrganizationDomain(QStringLiteral(PETREL_ORGANIZATION_DOMAIN));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PETREL_VERSION_STRING));
+
+    // stderr carries progress and errors for scripts; the modules' informational logging is
+    // there with --verbose.
+    if (!app.arguments().contains(QLatin1String("--verbose")))
+        QLoggingCategory::setFilterRules(QStringLiteral("petrel.*.info=false\npetrel.*.debug=false"));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    // --profile is global and may stand anywhere, so scripts can append it.
+    QStringList args = app.arguments().mid(1);
+    QString profileDir;
+    for (qsizetype i = 0; i < args.size();) {
+        const QString &a = args.at(i);
+        if (a == QLatin1String("--profile")) {
+            if (i + 1 >= args.size()) {
+                err << "petrel-cli: --profile needs a directory" << Qt::endl;
+                return UsageError;
+            }
+            profileDir = args.at(i + 1);
+            args.remove(i, 2);
+        } else if (a == QLatin1String("--verbose")) {
+            args.remove(i);
+        } else if (a.startsWith(QLatin1String("--profile="))) {
+            profileDir = a.mid(10);
+            args.remove(i);
+        } else {
+            ++i;
+        }
+    }
+    if (profileDir.isEmpty())
+        profileDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
+        || args.first() == QLatin1String("help")) {
+        (args.isEmpty() ? err : out) << usageText;
+        return args.isEmpty() ? UsageError : Success;
+    }
+    if (args.first() == QLatin1String("--version") || args.first() == QLatin1String("-v")) {
+        out << "petrel-cli " << PETREL_VERSION_STRING << " (Qt " << qVersion() << ")" << Qt::endl;
+        return Success;
+    }
+
+    const QList<Command> commands = {
+        {{QStringLiteral("account"), QStringLiteral("add")}, accountAdd},
+        {{QStringLiteral("account"), QStringLiteral("list")}, accountList},
+        {{QStringLiteral("account"), QStringLiteral("remove")}, accountRemove},
+        {{QStringLiteral("import")}, importMessages},
+        {{QStringLiteral("show")}, showMessage},
+    };
+    for (const Command &command : commands) {
+        if (args.size() >= command.words.size() && args.mid(0, command.words.size()) == command.words) {
+            CliContext ctx{profileDir, args.mid(command.words.size()), out, err};
+            return command.run(ctx);
+        }
+    }
+    err << "petrel-cli: unknown command '" << args.join(QLatin1Char(' ')).left(80)
+        << "' (see petrel-cli --help)" << Qt::endl;
+    return UsageError;
 }

@@ -1,0 +1,148 @@
+#include "ShowCommand.h"
+
+#include "CliProfile.h"
+#include "CommandParser.h"
+
+#include "mime/MessageParser.h"
+#include "store/MessageFlag.h"
+#include "store/StoreError.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Petrel::Cli {
+
+namespace {
+
+QStringList flagNames(Store::MessageFlags flags)
+{
+    QStringList names;
+    if (flags & Store::MessageFlag::Seen)
+        names << QStringLiteral("seen");
+    if (flags & Store::MessageFlag::Answered)
+        names << QStringLiteral("answered");
+    if (flags & Store::MessageFlag::Flagged)
+        names << QStringLiteral("flagged");
+    if (flags & Store::MessageFlag::Deleted)
+        names << QStringLiteral("deleted");
+    if (flags & Store::MessageFlag::Draft)
+        names << QStringLiteral("draft");
+    return names;
+}
+
+QString isoDate(const QDateTime &date)
+{
+    return date.isValid() ? date.toUTC().toString(Qt::ISODate) : QString();
+}
+
+} // namespace
+
+int showMessage(CliContext &ctx)
+{
+    const QString usage = QStringLiteral("petrel-cli show ID [--json | --raw]");
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"));
+    const QCommandLineOption raw(QStringLiteral("raw"));
+    parser.addOptions({json, raw});
+    int code = Success;
+    if (!parseCommand(parser, ctx, usage, 1, 1, &code))
+        return code;
+    if (parser.isSet(json) && parser.isSet(raw))
+        return ctx.fail(QStringLiteral("--json and --raw exclude each other"), UsageError);
+    bool idOk = false;
+    const qint64 id = parser.positionalArguments().first().toLongLong(&idOk);
+    if (!idOk || id <= 0)
+        return ctx.fail(QStringLiteral("ID must be a message id as 'list' or 'import' show it"), UsageError);
+
+    CliProfile profile;
+    if (!openProfile(ctx, &profile, &code))
+        return code;
+    try {
+        const std::optional<Store::MessageRow> row = profile.reader->message(id);
+        if (!row)
+            return ctx.fail(QStringLiteral("there is no message %1 in this profile").arg(id));
+        const std::optional<QByteArray> bytes = profile.reader->rawMessage(id);
+
+        if (parser.isSet(raw)) {
+            if (!bytes)
+                return ctx.fail(QStringLiteral("message %1 has only its headers in the cache; sync its "
+                                               "body first").arg(id));
+            ctx.out.flush();
+            QFile out;
+            if (!out.open(stdout, QIODevice::WriteOnly) || out.write(*bytes) != bytes->size())
+                return ctx.fail(QStringLiteral("could not write the message to standard output"));
+            return Success;
+        }
+
+        const std::optional<Store::FolderRow> folder = profile.reader->folder(row->folderId);
+        const std::optional<Store::AccountRow> account =
+            folder ? profile.reader->accountById(folder->accountId) : std::nullopt;
+        const QList<Store::AttachmentRecord> attachments = profile.reader->attachments(id);
+        Mime::ParsedMessage parsed;
+        if (bytes)
+            parsed = Mime::MessageParser::parse(*bytes).message;
+        const QString body = bytes ? parsed.displayText() : row->preview;
+
+        if (parser.isSet(json)) {
+            QJsonArray attachmentArray;
+            for (const Store::AttachmentRecord &a : attachments)
+                attachmentArray.append(QJsonObject{{QStringLiteral("part"), a.partPath},
+                                                   {QStringLiteral("fileName"), a.fileName},
+                                                   {QStringLiteral("contentType"), a.contentType},
+                                                   {QStringLiteral("size"), a.size},
+                                                   {QStringLiteral("inline"), a.isInline}});
+            QJsonObject o{{QStringLiteral("id"), row->id},
+                          {QStringLiteral("account"), account ? account->name : QString()},
+                          {QStringLiteral("folder"), folder ? folder->path : QString()},
+                          {QStringLiteral("subject"), row->subject},
+                          {QStringLiteral("from"), row->fromDisplay},
+                          {QStringLiteral("fromAddress"), row->fromAddress},
+                          {QStringLiteral("to"), row->to},
+                          {QStringLiteral("cc"), row->cc},
+                          {QStringLiteral("replyTo"), row->replyTo},
+                          {QStringLiteral("date"), isoDate(row->date)},
+                          {QStringLiteral("messageId"), row->messageId},
+                          {QStringLiteral("inReplyTo"), row->inReplyTo},
+                          {QStringLiteral("references"), QJsonArray::fromStringList(row->references)},
+                          {QStringLiteral("flags"), QJsonArray::fromStringList(flagNames(row->flags))},
+                          {QStringLiteral("size"), row->size},
+                          {QStringLiteral("hasBody"), row->hasBody},
+                          {QStringLiteral("attachments"), attachmentArray},
+                          {QStringLiteral("text"), body}};
+            if (bytes && !parsed.htmlBody.isEmpty())
+                o.insert(QStringLiteral("html"), parsed.htmlBody);
+            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+            return Success;
+        }
+
+        auto header = [&ctx](const char *name, const QString &value) {
+            if (!value.isEmpty())
+                ctx.out << name << ": " << value << "\n";
+        };
+        header("Account", account ? account->name + QLatin1Char('/') + (folder ? folder->path : QString()) : QString());
+        header("From", row->fromDisplay);
+        header("To", row->to);
+        header("Cc", row->cc);
+        header("Reply-To", row->replyTo);
+        header("Date", isoDate(row->date));
+        header("Subject", row->subject);
+        header("Message-ID", row->messageId);
+        header("Flags", flagNames(row->flags).join(QStringLiteral(", ")));
+        for (const Store::AttachmentRecord &a : attachments)
+            ctx.out << "Attachment: " << (a.fileName.isEmpty() ? QStringLiteral("(unnamed)") : a.fileName) << " ("
+                    << a.contentType << ", " << a.size << " bytes, part " << a.partPath << ")\n";
+        ctx.out << "\n" << body;
+        if (!body.endsWith(QLatin1Char('\n')))
+            ctx.out << "\n";
+        if (!bytes)
+            ctx.out << "[only the headers are in the cache; the body has not been downloaded]\n";
+        ctx.out.flush();
+    } catch (const Store::StoreError &e) {
+        return ctx.fail(e.text());
+    }
+    return Success;
+}
+
+} // namespace Petrel::Cli

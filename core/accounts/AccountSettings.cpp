@@ -1,0 +1,130 @@
+#include "AccountSettings.h"
+
+#include <QRegularExpression>
+
+namespace Petrel::Core {
+
+QString securityName(Security security)
+{
+    switch (security) {
+    case Security::Tls:
+        return QStringLiteral("tls");
+    case Security::StartTls:
+        return QStringLiteral("starttls");
+    case Security::None:
+        return QStringLiteral("none");
+    }
+    return QStringLiteral("tls");
+}
+
+bool parseSecurity(const QString &text, Security *out)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("tls") || t == QLatin1String("ssl"))
+        *out = Security::Tls;
+    else if (t == QLatin1String("starttls"))
+        *out = Security::StartTls;
+    else if (t == QLatin1String("none"))
+        *out = Security::None;
+    else
+        return false;
+    return true;
+}
+
+quint16 defaultPort(IncomingProtocol protocol, Security security)
+{
+    const bool implicitTls = security == Security::Tls;
+    if (protocol == IncomingProtocol::Pop3)
+        return implicitTls ? 995 : 110;
+    return implicitTls ? 993 : 143;
+}
+
+quint16 defaultSubmissionPort(Security security)
+{
+    return security == Security::Tls ? 465 : 587;
+}
+
+quint16 AccountSettings::incomingPort() const
+{
+    return incoming.port ? incoming.port : defaultPort(protocol, incoming.security);
+}
+
+quint16 AccountSettings::outgoingPort() const
+{
+    return outgoing.port ? outgoing.port : defaultSubmissionPort(outgoing.security);
+}
+
+QStringList AccountSettings::validate() const
+{
+    QStringList problems;
+    if (name.trimmed().isEmpty())
+        problems << QStringLiteral("The account needs a name.");
+    else if (name.size() > 200 || name.contains(QRegularExpression(QStringLiteral("[\\x00-\\x1f]"))))
+        problems << QStringLiteral("The account name must be at most 200 printable characters.");
+    static const QRegularExpression addressPattern(QStringLiteral("^[^@\\s<>]+@[^@\\s<>]+$"));
+    if (!addressPattern.match(address).hasMatch())
+        problems << QStringLiteral("'%1' is not an e-mail address (expected name@domain).").arg(address);
+    static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9.:\\-\\[\\]_]+$"));
+    if (incoming.host.isEmpty() || !hostPattern.match(incoming.host).hasMatch())
+        problems << QStringLiteral("The incoming server needs a valid host name.");
+    if (!outgoing.host.isEmpty() && !hostPattern.match(outgoing.host).hasMatch())
+        problems << QStringLiteral("The outgoing (SMTP) server host name is not valid.");
+    if (!pinnedCertificateSha256.isEmpty()
+        && !QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(pinnedCertificateSha256).hasMatch())
+        problems << QStringLiteral("A pinned certificate must be a SHA-256 fingerprint (64 hex digits).");
+    return problems;
+}
+
+namespace {
+
+QJsonObject serverToJson(const ServerSettings &s)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("host"), s.host);
+    o.insert(QStringLiteral("port"), int(s.port));
+    o.insert(QStringLiteral("security"), securityName(s.security));
+    if (!s.userName.isEmpty())
+        o.insert(QStringLiteral("userName"), s.userName);
+    return o;
+}
+
+ServerSettings serverFromJson(const QJsonObject &o)
+{
+    ServerSettings s;
+    s.host = o.value(QStringLiteral("host")).toString();
+    const int port = o.value(QStringLiteral("port")).toInt();
+    s.port = (port > 0 && port < 65536) ? quint16(port) : 0;
+    // An unreadable value falls back to the safe default, never to None.
+    if (!parseSecurity(o.value(QStringLiteral("security")).toString(), &s.security))
+        s.security = Security::Tls;
+    s.userName = o.value(QStringLiteral("userName")).toString();
+    return s;
+}
+
+} // namespace
+
+QJsonObject AccountSettings::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("incoming"), serverToJson(incoming));
+    o.insert(QStringLiteral("outgoing"), serverToJson(outgoing));
+    if (!trustedCaFile.isEmpty())
+        o.insert(QStringLiteral("trustedCaFile"), trustedCaFile);
+    if (!pinnedCertificateSha256.isEmpty())
+        o.insert(QStringLiteral("pinnedCertificateSha256"), pinnedCertificateSha256);
+    o.insert(QStringLiteral("credentialKey"), credentialKey);
+    return o;
+}
+
+AccountSettings AccountSettings::fromJson(const QJsonObject &o)
+{
+    AccountSettings a;
+    a.incoming = serverFromJson(o.value(QStringLiteral("incoming")).toObject());
+    a.outgoing = serverFromJson(o.value(QStringLiteral("outgoing")).toObject());
+    a.trustedCaFile = o.value(QStringLiteral("trustedCaFile")).toString();
+    a.pinnedCertificateSha256 = o.value(QStringLiteral("pinnedCertificateSha256")).toString();
+    a.credentialKey = o.value(QStringLiteral("credentialKey")).toString();
+    return a;
+}
+
+} // namespace Petrel::Core

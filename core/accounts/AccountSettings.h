@@ -1,0 +1,58 @@
+#pragma once
+
+#include "store/AccountRow.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace Petrel::Core {
+
+using IncomingProtocol = Store::AccountProtocol;
+
+// How a connection is protected. Tls (implicit, RFC 8314) is the default for new accounts;
+// None exists only as an explicit per-account opt-out.
+enum class Security { Tls, StartTls, None };
+
+struct ServerSettings
+{
+    QString host;
+    quint16 port = 0;        // 0: the protocol's default for the chosen security
+    Security security = Security::Tls;
+    QString userName;        // empty: the account's address
+};
+
+// Everything Petrel knows about an account except its password, which lives in the keychain under
+// credentialKey. Persisted as JSON in the store's accounts table.
+struct AccountSettings
+{
+    QString name;                 // unique, chosen by the user ("Work")
+    QString address;              // alice@example.org
+    QString displayName;          // "Alice Example"
+    IncomingProtocol protocol = IncomingProtocol::Imap;
+    ServerSettings incoming;
+    ServerSettings outgoing;      // SMTP submission
+    QString trustedCaFile;        // extra CA trusted for this account's servers (PEM)
+    QString pinnedCertificateSha256; // a certificate the user accepted, by fingerprint (hex)
+    QString credentialKey;        // keychain key; stable across renames
+
+    // The port actually used: the explicit one, or the default for protocol and security.
+    quint16 incomingPort() const;
+    quint16 outgoingPort() const;
+    QString incomingUserName() const { return incoming.userName.isEmpty() ? address : incoming.userName; }
+    QString outgoingUserName() const { return outgoing.userName.isEmpty() ? address : outgoing.userName; }
+
+    // Empty when the settings can be saved; otherwise one message per problem.
+    QStringList validate() const;
+
+    // Settings-only JSON (name, address, display name and protocol are columns of their own).
+    QJsonObject toJson() const;
+    static AccountSettings fromJson(const QJsonObject &json);
+};
+
+QString securityName(Security security);
+bool parseSecurity(const QString &text, Security *out);
+quint16 defaultPort(IncomingProtocol protocol, Security security);
+quint16 defaultSubmissionPort(Security security);
+
+} // namespace Petrel::Core
