@@ -10,6 +10,9 @@ namespace Petrel::Store {
 namespace {
 
 constexpr qsizetype PreviewLength = 200;
+// Search covers the first megabyte of text: enough for any real letter, and a pathological body
+// cannot blow up the index.
+constexpr qsizetype MaxIndexedBodyLength = 1024 * 1024;
 
 qint64 epochMs(const QDateTime &dt)
 {
@@ -172,7 +175,11 @@ qint64 MessageInserter::insertOne(qint64 folderId, const MessageRecord &r, const
     const QString addresses = r.fromDisplay + QLatin1Char(' ') + r.fromAddress + QLatin1Char(' ') + r.to
         + QLatin1Char(' ') + r.cc;
     m_insertFts.reset();
-    m_insertFts.bindInt64(1, id).bindText(2, r.subject).bindText(3, addresses).bindText(4, r.bodyText).exec();
+    m_insertFts.bindInt64(1, id)
+        .bindText(2, r.subject)
+        .bindText(3, addresses)
+        .bindText(4, r.bodyText.left(MaxIndexedBodyLength))
+        .exec();
     return id;
 }
 

@@ -5,7 +5,10 @@
 #include "store/Transaction.h"
 
 #include <QJsonDocument>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonParseError>
+#include <QJsonValue>
 
 namespace Petrel::Store {
 
@@ -18,6 +21,37 @@ void requireJsonObject(const QByteArray &json, const QString &operation, const Q
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
         throw StoreError(StoreError::Kind::InvalidArgument, operation,
                          QStringLiteral("%1 must be a JSON object").arg(what));
+    }
+}
+
+// Passwords belong in the keyring, never in the database file: refuse settings that carry one.
+bool containsSecretKey(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString key = it.key().toLower();
+            if (key == QLatin1String("password") || key == QLatin1String("passwd") || key == QLatin1String("secret")
+                || containsSecretKey(it.value())) {
+                return true;
+            }
+        }
+    } else if (value.isArray()) {
+        for (const QJsonValue &element : value.toArray()) {
+            if (containsSecretKey(element)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void requireAccountSettings(const QByteArray &json, const QString &operation)
+{
+    requireJsonObject(json, operation, QStringLiteral("account settings"));
+    if (containsSecretKey(QJsonDocument::fromJson(json).object())) {
+        throw StoreError(StoreError::Kind::InvalidArgument, operation,
+                         QStringLiteral("account settings must not contain a password; it belongs in the keyring"));
     }
 }
 
@@ -58,7 +92,7 @@ qint64 StoreWriter::addAccount(const AccountRow &account)
     if (account.name.trimmed().isEmpty()) {
         throw StoreError(StoreError::Kind::InvalidArgument, operation, QStringLiteral("an account needs a name"));
     }
-    requireJsonObject(account.settingsJson, operation, QStringLiteral("account settings"));
+    requireAccountSettings(account.settingsJson, operation);
     Transaction transaction(*m_db);
     Statement &exists = m_db->cached("SELECT 1 FROM accounts WHERE name = ?1");
     exists.bindText(1, account.name);
@@ -85,7 +119,7 @@ qint64 StoreWriter::addAccount(const AccountRow &account)
 void StoreWriter::updateAccount(const AccountRow &account)
 {
     const QString operation = QStringLiteral("update account %1").arg(account.id);
-    requireJsonObject(account.settingsJson, operation, QStringLiteral("account settings"));
+    requireAccountSettings(account.settingsJson, operation);
     Transaction transaction(*m_db);
     requireRow("accounts", account.id, operation);
     Statement &clash = m_db->cached("SELECT 1 FROM accounts WHERE name = ?1 AND id <> ?2");

@@ -128,6 +128,15 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(StoreError, m_writer->addAccount(bad));
         bad.settingsJson = "{not json";
         QVERIFY_THROWS_EXCEPTION(StoreError, m_writer->addAccount(bad));
+        bad.settingsJson = R"({"smtp":{"host":"::1","Password":"hunter2"}})";
+        try {
+            m_writer->addAccount(bad);
+            QFAIL("a password was stored in the database");
+        } catch (const StoreError &e) {
+            QCOMPARE(e.kind(), StoreError::Kind::InvalidArgument);
+            QVERIFY(!e.text().contains(QLatin1String("hunter2")));
+        }
+        QVERIFY(!m_reader->account(QStringLiteral("bad")));
 
         const qint64 home = m_writer->addAccount(accountNamed(QStringLiteral("home"), AccountProtocol::Pop3));
         row->name = QStringLiteral("office");
