@@ -15,12 +15,12 @@ AccountProtocol accountProtocolFromName(const QString &name, bool *ok = nullptr)
 struct AccountRow
 {
     qint64 id = 0;
-    QString name;                 // unique, chosen by the user
+    QString name; // unique, chosen by the user
     AccountProtocol protocol = AccountProtocol::Imap;
     QString address;
     QString displayName;
     QByteArray settingsJson = "{}"; // a JSON object owned by core/accounts; the store only checks it is one
-    QDateTime createdAt;          // set by the store on addAccount()
+    QDateTime createdAt;            // set by the store on addAccount()
 };
 
 } // namespace Petrel::Store

@@ -39,8 +39,8 @@ std::unique_ptr<Database> openAndConfigure(std::unique_ptr<Database> db, int tar
         if (e.operation().startsWith(prefix)) {
             throw;
         }
-        throw StoreError(e.kind(), prefix + QLatin1String(" (") + e.operation() + QLatin1Char(')'), e.message(),
-                         e.sqliteCode());
+        throw StoreError(e.kind(), prefix + QLatin1String(" (") + e.operation() + QLatin1Char(')'),
+                         e.message(), e.sqliteCode());
     }
     return db;
 }
@@ -59,13 +59,12 @@ std::unique_ptr<Database> Database::openWriter(const QString &path, int targetVe
                             &Database::configure);
 }
 
-Database::Database(const QString &path, Role role)
-    : m_path(path)
-    , m_role(role)
+Database::Database(const QString &path, Role role) : m_path(path), m_role(role)
 {
     const QString operation = QStringLiteral("open %1").arg(path);
     if (path.isEmpty()) {
-        throw StoreError(StoreError::Kind::InvalidArgument, operation, QStringLiteral("no database path given"));
+        throw StoreError(StoreError::Kind::InvalidArgument, operation,
+                         QStringLiteral("no database path given"));
     }
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
     if (role == Role::Writer) {
@@ -102,28 +101,31 @@ void Database::configure(int targetVersion)
     const int rc = sqlite3_prepare_v2(m_db, "SELECT fts5(NULL)", -1, &probe, nullptr);
     sqlite3_finalize(probe);
     if (rc != SQLITE_OK) {
-        throw StoreError(StoreError::Kind::MissingFeature, QStringLiteral("open %1").arg(m_path),
-                         QStringLiteral("this SQLite library was built without FTS5, which Petrel needs for search"));
+        throw StoreError(
+            StoreError::Kind::MissingFeature, QStringLiteral("open %1").arg(m_path),
+            QStringLiteral("this SQLite library was built without FTS5, which Petrel needs for search"));
     }
 
     // Refuse a newer schema before anything persistent (journal mode) is touched.
     const int version = schemaVersion();
     const int latest = Migrations::latestVersion();
     if (version > latest) {
-        throw StoreError(StoreError::Kind::SchemaTooNew, QStringLiteral("open %1").arg(m_path),
-                         QStringLiteral("the database has schema version %1 but this Petrel knows only up to %2; "
-                                        "it was written by a newer Petrel")
-                             .arg(version)
-                             .arg(latest));
+        throw StoreError(
+            StoreError::Kind::SchemaTooNew, QStringLiteral("open %1").arg(m_path),
+            QStringLiteral("the database has schema version %1 but this Petrel knows only up to %2; "
+                           "it was written by a newer Petrel")
+                .arg(version)
+                .arg(latest));
     }
 
     if (m_role == Role::Reader) {
         if (version < latest) {
-            throw StoreError(StoreError::Kind::SchemaTooOld, QStringLiteral("open %1").arg(m_path),
-                             QStringLiteral("the database has schema version %1, expected %2; open it for writing "
-                                            "first so it is migrated")
-                                 .arg(version)
-                                 .arg(latest));
+            throw StoreError(
+                StoreError::Kind::SchemaTooOld, QStringLiteral("open %1").arg(m_path),
+                QStringLiteral("the database has schema version %1, expected %2; open it for writing "
+                               "first so it is migrated")
+                    .arg(version)
+                    .arg(latest));
         }
         exec("PRAGMA query_only = ON", QStringLiteral("make connection read-only"));
         return;
@@ -150,7 +152,8 @@ void Database::exec(const QByteArray &sql, const QString &operation)
     if (rc != SQLITE_OK) {
         const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
-        throw StoreError(kindFor(rc), operation.isEmpty() ? QString::fromUtf8(sql.left(60)) : operation, text, rc);
+        throw StoreError(kindFor(rc), operation.isEmpty() ? QString::fromUtf8(sql.left(60)) : operation, text,
+                         rc);
     }
 }
 

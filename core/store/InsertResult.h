@@ -17,7 +17,7 @@ struct InsertResult
 {
     QList<qint64> insertedIds; // in input order
     int skipped = 0;
-    int replaced = 0;          // Replace only: rows deleted to make room
+    int replaced = 0; // Replace only: rows deleted to make room
 };
 
 } // namespace Petrel::Store

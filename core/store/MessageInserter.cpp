@@ -29,26 +29,30 @@ QString previewOf(const MessageRecord &record)
 } // namespace
 
 MessageInserter::MessageInserter(Database &db)
-    : m_db(db)
-    , m_folderExists(db.cached("SELECT 1 FROM folders WHERE id = ?1"))
-    , m_byHash(db.cached("SELECT id FROM messages WHERE folder_id = ?1 AND content_hash = ?2 LIMIT 1"))
-    , m_byUid(db.cached("SELECT id FROM messages WHERE folder_id = ?1 AND uid = ?2"))
-    , m_byUidl(db.cached("SELECT id FROM messages WHERE folder_id = ?1 AND uidl = ?2"))
-    , m_delete(db.cached("DELETE FROM messages WHERE id = ?1"))
-    , m_insertMessage(db.cached(
+    : m_db(db), m_folderExists(db.cached("SELECT 1 FROM folders WHERE id = ?1")),
+      m_byHash(db.cached("SELECT id FROM messages WHERE folder_id = ?1 AND content_hash = ?2 LIMIT 1")),
+      m_byUid(db.cached("SELECT id FROM messages WHERE folder_id = ?1 AND uid = ?2")),
+      m_byUidl(db.cached("SELECT id FROM messages WHERE folder_id = ?1 AND uidl = ?2")),
+      m_delete(db.cached("DELETE FROM messages WHERE id = ?1")),
+      m_insertMessage(db.cached(
           "INSERT INTO messages (folder_id, uid, uidl, content_hash, subject, from_display, from_address,"
-          " to_addresses, cc_addresses, reply_to, date, internal_date, message_id, in_reply_to, references_ids,"
+          " to_addresses, cc_addresses, reply_to, date, internal_date, message_id, in_reply_to, "
+          "references_ids,"
           " thread_key, size, flags, keywords, has_attachments, preview, has_body)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-          " ?21, ?22)"))
-    , m_insertRaw(db.cached("INSERT INTO message_raw (message_id, raw) VALUES (?1, ?2)"))
-    , m_insertAttachment(db.cached("INSERT INTO attachments (message_id, part_path, file_name, content_type, size,"
-                                   " content_id, is_inline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"))
-    , m_insertFts(db.cached("INSERT INTO message_fts (rowid, subject, addresses, body) VALUES (?1, ?2, ?3, ?4)"))
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+          "?20,"
+          " ?21, ?22)")),
+      m_insertRaw(db.cached("INSERT INTO message_raw (message_id, raw) VALUES (?1, ?2)")),
+      m_insertAttachment(
+          db.cached("INSERT INTO attachments (message_id, part_path, file_name, content_type, size,"
+                    " content_id, is_inline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")),
+      m_insertFts(
+          db.cached("INSERT INTO message_fts (rowid, subject, addresses, body) VALUES (?1, ?2, ?3, ?4)"))
 {
 }
 
-InsertResult MessageInserter::insert(qint64 folderId, const QList<MessageRecord> &records, DuplicatePolicy policy)
+InsertResult MessageInserter::insert(qint64 folderId, const QList<MessageRecord> &records,
+                                     DuplicatePolicy policy)
 {
     if (!m_db.inTransaction()) {
         throw StoreError(StoreError::Kind::InvalidArgument, QStringLiteral("insert messages"),
@@ -67,7 +71,8 @@ InsertResult MessageInserter::insert(qint64 folderId, const QList<MessageRecord>
     for (const MessageRecord &record : records) {
         QString hash = record.contentHash;
         if (hash.isEmpty() && !record.raw.isEmpty()) {
-            hash = QString::fromLatin1(QCryptographicHash::hash(record.raw, QCryptographicHash::Sha256).toHex());
+            hash =
+                QString::fromLatin1(QCryptographicHash::hash(record.raw, QCryptographicHash::Sha256).toHex());
         }
         if (const auto existing = findDuplicate(folderId, record, hash, policy)) {
             if (policy != DuplicatePolicy::Replace) {
@@ -97,8 +102,8 @@ std::optional<qint64> MessageInserter::lookup(Statement &statement, qint64 folde
 std::optional<qint64> MessageInserter::findDuplicate(qint64 folderId, const MessageRecord &record,
                                                      const QString &hash, DuplicatePolicy policy)
 {
-    const bool byHash = policy == DuplicatePolicy::SkipSameContentHashInFolder
-        || (policy == DuplicatePolicy::Replace && !record.uid && record.uidl.isEmpty());
+    const bool byHash = policy == DuplicatePolicy::SkipSameContentHashInFolder ||
+                        (policy == DuplicatePolicy::Replace && !record.uid && record.uidl.isEmpty());
     if (byHash) {
         // A headers-only message without a hash has no identity to compare: never a duplicate.
         if (hash.isEmpty()) {
@@ -124,8 +129,8 @@ std::optional<qint64> MessageInserter::findDuplicate(qint64 folderId, const Mess
 qint64 MessageInserter::insertOne(qint64 folderId, const MessageRecord &r, const QString &hash)
 {
     const qint64 date = r.date.isValid() ? r.date.toMSecsSinceEpoch() : epochMs(r.internalDate);
-    const QString threadKey = r.threadKey.isEmpty() ? threadKeyFor(r.messageId, r.inReplyTo, r.references)
-                                                    : r.threadKey;
+    const QString threadKey =
+        r.threadKey.isEmpty() ? threadKeyFor(r.messageId, r.inReplyTo, r.references) : r.threadKey;
     Statement &s = m_insertMessage;
     s.reset();
     s.bindInt64(1, folderId);
@@ -172,8 +177,8 @@ qint64 MessageInserter::insertOne(qint64 folderId, const MessageRecord &r, const
             .bindInt64(7, a.isInline ? 1 : 0)
             .exec();
     }
-    const QString addresses = r.fromDisplay + QLatin1Char(' ') + r.fromAddress + QLatin1Char(' ') + r.to
-        + QLatin1Char(' ') + r.cc;
+    const QString addresses =
+        r.fromDisplay + QLatin1Char(' ') + r.fromAddress + QLatin1Char(' ') + r.to + QLatin1Char(' ') + r.cc;
     m_insertFts.reset();
     m_insertFts.bindInt64(1, id)
         .bindText(2, r.subject)

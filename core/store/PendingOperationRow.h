@@ -12,8 +12,8 @@ struct PendingOperationRow
 {
     qint64 id = 0;
     qint64 accountId = 0;
-    QString kind;            // e.g. "set-flags", "move"; defined by the sync engines
-    QByteArray payloadJson;  // valid JSON
+    QString kind;           // e.g. "set-flags", "move"; defined by the sync engines
+    QByteArray payloadJson; // valid JSON
     QDateTime createdAt;
     int attempts = 0;
     QString lastError;

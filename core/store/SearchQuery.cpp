@@ -6,9 +6,9 @@
 namespace Petrel::Store {
 
 namespace {
-constexpr int MaxWords = 32;       // a pasted essay must not become a giant query
+constexpr int MaxWords = 32; // a pasted essay must not become a giant query
 constexpr int MaxWordLength = 128;
-}
+} // namespace
 
 QString ftsMatchExpression(const QString &userQuery)
 {

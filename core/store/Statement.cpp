@@ -9,9 +9,7 @@
 
 namespace Petrel::Store {
 
-Statement::Statement(Database &db, const QByteArray &sql)
-    : m_db(&db)
-    , m_sql(sql)
+Statement::Statement(Database &db, const QByteArray &sql) : m_db(&db), m_sql(sql)
 {
     const int rc = sqlite3_prepare_v3(db.handle(), sql.constData(), int(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
@@ -26,9 +24,8 @@ Statement::~Statement()
 }
 
 Statement::Statement(Statement &&other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr))
-    , m_stmt(std::exchange(other.m_stmt, nullptr))
-    , m_sql(std::move(other.m_sql))
+    : m_db(std::exchange(other.m_db, nullptr)), m_stmt(std::exchange(other.m_stmt, nullptr)),
+      m_sql(std::move(other.m_sql))
 {
 }
 
@@ -46,8 +43,8 @@ Statement &Statement::operator=(Statement &&other) noexcept
 void Statement::check(int rc, const char *what) const
 {
     if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        m_db->throwError(rc, QString::fromUtf8(what) + QLatin1String(" [") + QString::fromUtf8(m_sql.left(60))
-                                 + QLatin1String("]"));
+        m_db->throwError(rc, QString::fromUtf8(what) + QLatin1String(" [") +
+                                 QString::fromUtf8(m_sql.left(60)) + QLatin1String("]"));
     }
 }
 
@@ -66,8 +63,8 @@ Statement &Statement::bindDouble(int index, double value)
 Statement &Statement::bindText(int index, const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
-    check(sqlite3_bind_text64(m_stmt, index, utf8.constData() ? utf8.constData() : "", sqlite3_uint64(utf8.size()),
-                              SQLITE_TRANSIENT, SQLITE_UTF8),
+    check(sqlite3_bind_text64(m_stmt, index, utf8.constData() ? utf8.constData() : "",
+                              sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8),
           "bind");
     return *this;
 }
@@ -83,7 +80,8 @@ Statement &Statement::bindBlob(int index, const QByteArray &value)
     if (value.isEmpty()) {
         check(sqlite3_bind_zeroblob(m_stmt, index, 0), "bind");
     } else {
-        check(sqlite3_bind_blob64(m_stmt, index, value.constData(), sqlite3_uint64(value.size()), SQLITE_TRANSIENT),
+        check(sqlite3_bind_blob64(m_stmt, index, value.constData(), sqlite3_uint64(value.size()),
+                                  SQLITE_TRANSIENT),
               "bind");
     }
     return *this;
@@ -105,8 +103,8 @@ bool Statement::step()
         return false;
     }
     // Take SQLite's message first, then leave the statement reusable (after a constraint error, say).
-    const StoreError error = m_db->error(rc, QStringLiteral("step [") + QString::fromUtf8(m_sql.left(60))
-                                                 + QLatin1String("]"));
+    const StoreError error =
+        m_db->error(rc, QStringLiteral("step [") + QString::fromUtf8(m_sql.left(60)) + QLatin1String("]"));
     sqlite3_reset(m_stmt);
     throw error;
 }

@@ -23,9 +23,9 @@ public:
 
     Statement &bindInt64(int index, qint64 value);
     Statement &bindDouble(int index, double value);
-    Statement &bindText(int index, const QString &value);     // a null QString binds ''
+    Statement &bindText(int index, const QString &value);       // a null QString binds ''
     Statement &bindTextOrNull(int index, const QString &value); // an empty QString binds NULL
-    Statement &bindBlob(int index, const QByteArray &value);   // an empty array binds x''
+    Statement &bindBlob(int index, const QByteArray &value);    // an empty array binds x''
     Statement &bindNull(int index);
 
     // Runs one step: true while a row is available, false once the statement is done.

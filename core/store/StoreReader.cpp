@@ -40,7 +40,7 @@ AccountRow accountFrom(const Statement &s)
 }
 
 #define FOLDER_COLUMNS                                                                                       \
-    "id, account_id, path, display_name, role, delimiter, uidvalidity, uidnext, highestmodseq, subscribed," \
+    "id, account_id, path, display_name, role, delimiter, uidvalidity, uidnext, highestmodseq, subscribed,"  \
     " unread_count, total_count"
 
 FolderRow folderFrom(const Statement &s)
@@ -61,8 +61,8 @@ FolderRow folderFrom(const Statement &s)
     return f;
 }
 
-#define SUMMARY_COLUMNS                                                                                        \
-    "m.id, m.folder_id, m.subject, m.from_display, m.from_address, m.date, m.flags, m.has_attachments," \
+#define SUMMARY_COLUMNS                                                                                      \
+    "m.id, m.folder_id, m.subject, m.from_display, m.from_address, m.date, m.flags, m.has_attachments,"      \
     " m.has_body, m.size, m.preview, m.thread_key"
 
 MessageSummary summaryFrom(const Statement &s)
@@ -93,8 +93,7 @@ QList<MessageSummary> summaries(Statement &s)
     return rows;
 }
 
-template<typename Row, typename Make>
-std::optional<Row> single(Statement &s, Make make)
+template <typename Row, typename Make> std::optional<Row> single(Statement &s, Make make)
 {
     std::optional<Row> row;
     if (s.step()) {
@@ -104,8 +103,7 @@ std::optional<Row> single(Statement &s, Make make)
     return row;
 }
 
-template<typename Row, typename Make>
-QList<Row> all(Statement &s, Make make)
+template <typename Row, typename Make> QList<Row> all(Statement &s, Make make)
 {
     QList<Row> rows;
     while (s.step()) {
@@ -126,7 +124,8 @@ StoreReader::~StoreReader() = default;
 
 QList<AccountRow> StoreReader::accounts()
 {
-    return all<AccountRow>(m_db->cached("SELECT " ACCOUNT_COLUMNS " FROM accounts ORDER BY name"), accountFrom);
+    return all<AccountRow>(m_db->cached("SELECT " ACCOUNT_COLUMNS " FROM accounts ORDER BY name"),
+                           accountFrom);
 }
 
 std::optional<AccountRow> StoreReader::account(const QString &name)
@@ -168,7 +167,10 @@ QList<MessageSummary> StoreReader::messages(qint64 folderId, int limit, std::opt
     // Row-value comparison walks the (folder_id, date DESC, id DESC) index from the key onwards.
     Statement &s = m_db->cached("SELECT " SUMMARY_COLUMNS " FROM messages m WHERE m.folder_id = ?1"
                                 " AND (m.date, m.id) < (?2, ?3) ORDER BY m.date DESC, m.id DESC LIMIT ?4");
-    s.bindInt64(1, folderId).bindInt64(2, after->dateMs).bindInt64(3, after->id).bindInt64(4, clampLimit(limit));
+    s.bindInt64(1, folderId)
+        .bindInt64(2, after->dateMs)
+        .bindInt64(3, after->id)
+        .bindInt64(4, clampLimit(limit));
     return summaries(s);
 }
 
@@ -176,7 +178,8 @@ std::optional<MessageRow> StoreReader::message(qint64 id)
 {
     Statement &s = m_db->cached(
         "SELECT id, folder_id, uid, uidl, content_hash, subject, from_display, from_address, to_addresses,"
-        " cc_addresses, reply_to, date, internal_date, message_id, in_reply_to, references_ids, thread_key, size,"
+        " cc_addresses, reply_to, date, internal_date, message_id, in_reply_to, references_ids, thread_key, "
+        "size,"
         " flags, keywords, has_attachments, preview, has_body FROM messages WHERE id = ?1");
     s.bindInt64(1, id);
     return single<MessageRow>(s, [](const Statement &q) {
@@ -242,8 +245,9 @@ QList<MessageSummary> StoreReader::search(const QString &query, int limit)
     if (match.isEmpty()) {
         return {};
     }
-    Statement &s = m_db->cached("SELECT " SUMMARY_COLUMNS " FROM message_fts f JOIN messages m ON m.id = f.rowid"
-                                " WHERE message_fts MATCH ?1 ORDER BY m.date DESC, m.id DESC LIMIT ?2");
+    Statement &s =
+        m_db->cached("SELECT " SUMMARY_COLUMNS " FROM message_fts f JOIN messages m ON m.id = f.rowid"
+                     " WHERE message_fts MATCH ?1 ORDER BY m.date DESC, m.id DESC LIMIT ?2");
     s.bindText(1, match).bindInt64(2, clampLimit(limit));
     return summaries(s);
 }

@@ -18,7 +18,7 @@ Q_LOGGING_CATEGORY(lcStore, "petrel.store")
 
 namespace {
 
-template<typename Enum, std::size_t N>
+template <typename Enum, std::size_t N>
 QString nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value)
 {
     for (const auto &[e, name] : table) {
@@ -29,7 +29,7 @@ QString nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum v
     return QLatin1String(table[0].second);
 }
 
-template<typename Enum, std::size_t N>
+template <typename Enum, std::size_t N>
 Enum valueOf(const std::array<std::pair<Enum, const char *>, N> &table, const QString &name, bool *ok)
 {
     for (const auto &[e, text] : table) {

@@ -4,8 +4,8 @@
 #include "store/MessageInserter.h"
 #include "store/Transaction.h"
 
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
@@ -31,8 +31,8 @@ bool containsSecretKey(const QJsonValue &value)
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
             const QString key = it.key().toLower();
-            if (key == QLatin1String("password") || key == QLatin1String("passwd") || key == QLatin1String("secret")
-                || containsSecretKey(it.value())) {
+            if (key == QLatin1String("password") || key == QLatin1String("passwd") ||
+                key == QLatin1String("secret") || containsSecretKey(it.value())) {
                 return true;
             }
         }
@@ -50,8 +50,9 @@ void requireAccountSettings(const QByteArray &json, const QString &operation)
 {
     requireJsonObject(json, operation, QStringLiteral("account settings"));
     if (containsSecretKey(QJsonDocument::fromJson(json).object())) {
-        throw StoreError(StoreError::Kind::InvalidArgument, operation,
-                         QStringLiteral("account settings must not contain a password; it belongs in the keyring"));
+        throw StoreError(
+            StoreError::Kind::InvalidArgument, operation,
+            QStringLiteral("account settings must not contain a password; it belongs in the keyring"));
     }
 }
 
@@ -62,8 +63,7 @@ StoreWriter::StoreWriter(const QString &databasePath)
 {
 }
 
-StoreWriter::StoreWriter(std::unique_ptr<Database> writerDatabase)
-    : m_db(std::move(writerDatabase))
+StoreWriter::StoreWriter(std::unique_ptr<Database> writerDatabase) : m_db(std::move(writerDatabase))
 {
     if (!m_db || m_db->role() != Database::Role::Writer) {
         throw StoreError(StoreError::Kind::InvalidArgument, QStringLiteral("create store writer"),
@@ -90,7 +90,8 @@ qint64 StoreWriter::addAccount(const AccountRow &account)
 {
     const QString operation = QStringLiteral("add account '%1'").arg(account.name);
     if (account.name.trimmed().isEmpty()) {
-        throw StoreError(StoreError::Kind::InvalidArgument, operation, QStringLiteral("an account needs a name"));
+        throw StoreError(StoreError::Kind::InvalidArgument, operation,
+                         QStringLiteral("an account needs a name"));
     }
     requireAccountSettings(account.settingsJson, operation);
     Transaction transaction(*m_db);
@@ -102,8 +103,9 @@ qint64 StoreWriter::addAccount(const AccountRow &account)
         throw StoreError(StoreError::Kind::Constraint, operation,
                          QStringLiteral("an account named '%1' already exists").arg(account.name));
     }
-    Statement &insert = m_db->cached("INSERT INTO accounts (name, protocol, address, display_name, settings_json,"
-                                     " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    Statement &insert =
+        m_db->cached("INSERT INTO accounts (name, protocol, address, display_name, settings_json,"
+                     " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     insert.bindText(1, account.name)
         .bindText(2, accountProtocolName(account.protocol))
         .bindText(3, account.address)
@@ -130,8 +132,9 @@ void StoreWriter::updateAccount(const AccountRow &account)
         throw StoreError(StoreError::Kind::Constraint, operation,
                          QStringLiteral("an account named '%1' already exists").arg(account.name));
     }
-    Statement &update = m_db->cached("UPDATE accounts SET name = ?2, protocol = ?3, address = ?4, display_name = ?5,"
-                                     " settings_json = ?6 WHERE id = ?1");
+    Statement &update =
+        m_db->cached("UPDATE accounts SET name = ?2, protocol = ?3, address = ?4, display_name = ?5,"
+                     " settings_json = ?6 WHERE id = ?1");
     update.bindInt64(1, account.id)
         .bindText(2, account.name)
         .bindText(3, accountProtocolName(account.protocol))
@@ -152,20 +155,25 @@ void StoreWriter::removeAccount(qint64 accountId)
     transaction.commit();
 }
 
-qint64 StoreWriter::ensureFolder(qint64 accountId, const QString &path, FolderRole role, const QString &displayName)
+qint64 StoreWriter::ensureFolder(qint64 accountId, const QString &path, FolderRole role,
+                                 const QString &displayName)
 {
     const QString operation = QStringLiteral("ensure folder '%1'").arg(path);
     if (path.isEmpty()) {
-        throw StoreError(StoreError::Kind::InvalidArgument, operation, QStringLiteral("a folder needs a path"));
+        throw StoreError(StoreError::Kind::InvalidArgument, operation,
+                         QStringLiteral("a folder needs a path"));
     }
     Transaction transaction(*m_db);
     requireRow("accounts", accountId, operation);
-    Statement &upsert = m_db->cached(
-        "INSERT INTO folders (account_id, path, display_name, role) VALUES (?1, ?2, ?3, ?4)"
-        " ON CONFLICT (account_id, path) DO UPDATE SET role = excluded.role,"
-        " display_name = CASE WHEN ?3 = '' THEN display_name ELSE excluded.display_name END"
-        " RETURNING id");
-    upsert.bindInt64(1, accountId).bindText(2, path).bindText(3, displayName).bindText(4, folderRoleName(role));
+    Statement &upsert =
+        m_db->cached("INSERT INTO folders (account_id, path, display_name, role) VALUES (?1, ?2, ?3, ?4)"
+                     " ON CONFLICT (account_id, path) DO UPDATE SET role = excluded.role,"
+                     " display_name = CASE WHEN ?3 = '' THEN display_name ELSE excluded.display_name END"
+                     " RETURNING id");
+    upsert.bindInt64(1, accountId)
+        .bindText(2, path)
+        .bindText(3, displayName)
+        .bindText(4, folderRoleName(role));
     if (!upsert.step()) {
         throw StoreError(StoreError::Kind::Sqlite, operation, QStringLiteral("no folder id returned"));
     }
@@ -175,7 +183,8 @@ qint64 StoreWriter::ensureFolder(qint64 accountId, const QString &path, FolderRo
     return id;
 }
 
-void StoreWriter::setFolderSyncState(qint64 folderId, qint64 uidValidity, qint64 uidNext, qint64 highestModSeq)
+void StoreWriter::setFolderSyncState(qint64 folderId, qint64 uidValidity, qint64 uidNext,
+                                     qint64 highestModSeq)
 {
     const QString operation = QStringLiteral("set sync state of folder %1").arg(folderId);
     Transaction transaction(*m_db);
@@ -198,7 +207,8 @@ void StoreWriter::removeFolder(qint64 folderId)
     transaction.commit();
 }
 
-InsertResult StoreWriter::insertMessages(qint64 folderId, const QList<MessageRecord> &records, DuplicatePolicy policy)
+InsertResult StoreWriter::insertMessages(qint64 folderId, const QList<MessageRecord> &records,
+                                         DuplicatePolicy policy)
 {
     Transaction transaction(*m_db);
     InsertResult result = m_inserter->insert(folderId, records, policy);
@@ -225,7 +235,8 @@ int StoreWriter::moveMessages(const QList<qint64> &messageIds, qint64 targetFold
 {
     Transaction transaction(*m_db);
     requireRow("folders", targetFolderId, QStringLiteral("move messages to folder %1").arg(targetFolderId));
-    Statement &move = m_db->cached("UPDATE messages SET folder_id = ?2, uid = NULL WHERE id = ?1 AND folder_id <> ?2");
+    Statement &move =
+        m_db->cached("UPDATE messages SET folder_id = ?2, uid = NULL WHERE id = ?1 AND folder_id <> ?2");
     int moved = 0;
     for (const qint64 id : messageIds) {
         move.reset();
@@ -250,11 +261,13 @@ int StoreWriter::deleteMessages(const QList<qint64> &messageIds)
     return removed;
 }
 
-qint64 StoreWriter::enqueuePendingOperation(qint64 accountId, const QString &kind, const QByteArray &payloadJson)
+qint64 StoreWriter::enqueuePendingOperation(qint64 accountId, const QString &kind,
+                                            const QByteArray &payloadJson)
 {
     const QString operation = QStringLiteral("queue '%1' operation").arg(kind);
     if (kind.isEmpty()) {
-        throw StoreError(StoreError::Kind::InvalidArgument, operation, QStringLiteral("an operation needs a kind"));
+        throw StoreError(StoreError::Kind::InvalidArgument, operation,
+                         QStringLiteral("an operation needs a kind"));
     }
     requireJsonObject(payloadJson, operation, QStringLiteral("the payload"));
     Transaction transaction(*m_db);
@@ -275,11 +288,13 @@ qint64 StoreWriter::enqueueOutbox(qint64 accountId, const QString &messageIdHead
 {
     const QString operation = QStringLiteral("queue message <%1> for sending").arg(messageIdHeader);
     if (raw.isEmpty()) {
-        throw StoreError(StoreError::Kind::InvalidArgument, operation, QStringLiteral("the message is empty"));
+        throw StoreError(StoreError::Kind::InvalidArgument, operation,
+                         QStringLiteral("the message is empty"));
     }
     Transaction transaction(*m_db);
     requireRow("accounts", accountId, operation);
-    m_db->cached("INSERT INTO outbox (account_id, message_id_header, raw, created_at) VALUES (?1, ?2, ?3, ?4)")
+    m_db->cached(
+            "INSERT INTO outbox (account_id, message_id_header, raw, created_at) VALUES (?1, ?2, ?3, ?4)")
         .bindInt64(1, accountId)
         .bindText(2, messageIdHeader)
         .bindBlob(3, raw)

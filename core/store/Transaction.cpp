@@ -5,8 +5,7 @@
 
 namespace Petrel::Store {
 
-Transaction::Transaction(Database &db)
-    : m_db(db)
+Transaction::Transaction(Database &db) : m_db(db)
 {
     if (db.inTransaction()) {
         throw StoreError(StoreError::Kind::InvalidArgument, QStringLiteral("begin transaction"),

@@ -23,10 +23,11 @@ inline Petrel::Store::MessageRecord message(const QString &tag, int n, qint64 da
     r.to = QStringLiteral("Reader <reader@example.net>");
     r.messageId = QStringLiteral("%1.%2@example.org").arg(tag, number);
     r.date = QDateTime::fromMSecsSinceEpoch(dateMs ? dateMs : 1700000000000LL + n * 1000LL, Qt::UTC);
-    r.bodyText = QStringLiteral("Body of message %1 in batch tag%2. Lorem ipsum dolor sit amet.").arg(number, tag);
-    r.raw = QByteArray("From: sender") + number.toUtf8() + "@example.org\r\nSubject: " + r.subject.toUtf8()
-        + "\r\nMessage-ID: <" + r.messageId.toUtf8() + ">\r\n\r\n" + r.bodyText.toUtf8() + "\r\n"
-        + QByteArray(512, 'x') + "\r\n";
+    r.bodyText =
+        QStringLiteral("Body of message %1 in batch tag%2. Lorem ipsum dolor sit amet.").arg(number, tag);
+    r.raw = QByteArray("From: sender") + number.toUtf8() + "@example.org\r\nSubject: " + r.subject.toUtf8() +
+            "\r\nMessage-ID: <" + r.messageId.toUtf8() + ">\r\n\r\n" + r.bodyText.toUtf8() + "\r\n" +
+            QByteArray(512, 'x') + "\r\n";
     return r;
 }
 

@@ -29,7 +29,8 @@ private:
 
     // Starts the helper and returns once it printed expectedLine; the process is still running
     // unless it was asked to exit.
-    void runChild(QProcess &child, const QString &mode, const QString &tag, int count, const QByteArray &expectedLine)
+    void runChild(QProcess &child, const QString &mode, const QString &tag, int count,
+                  const QByteArray &expectedLine)
     {
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         child.start(QStringLiteral(PETREL_STORE_CRASH_HELPER),
@@ -57,12 +58,19 @@ private:
         QCOMPARE(text(*db, "PRAGMA integrity_check"), QStringLiteral("ok"));
         QCOMPARE(scalar(*db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
         db->exec("INSERT INTO message_fts(message_fts) VALUES ('integrity-check')");
-        QCOMPARE(scalar(*db, "SELECT count(*) FROM message_raw WHERE message_id NOT IN (SELECT id FROM messages)"), 0);
-        QCOMPARE(scalar(*db, "SELECT count(*) FROM messages WHERE id NOT IN (SELECT message_id FROM message_raw)"), 0);
-        QCOMPARE(scalar(*db, "SELECT count(*) FROM message_fts"), scalar(*db, "SELECT count(*) FROM messages"));
-        QCOMPARE(scalar(*db, "SELECT count(*) FROM message_fts WHERE rowid NOT IN (SELECT id FROM messages)"), 0);
-        QCOMPARE(scalar(*db, "SELECT total_count FROM folders WHERE id = " + QByteArray::number(m_folderId)),
-                 scalar(*db, "SELECT count(*) FROM messages WHERE folder_id = " + QByteArray::number(m_folderId)));
+        QCOMPARE(
+            scalar(*db, "SELECT count(*) FROM message_raw WHERE message_id NOT IN (SELECT id FROM messages)"),
+            0);
+        QCOMPARE(
+            scalar(*db, "SELECT count(*) FROM messages WHERE id NOT IN (SELECT message_id FROM message_raw)"),
+            0);
+        QCOMPARE(scalar(*db, "SELECT count(*) FROM message_fts"),
+                 scalar(*db, "SELECT count(*) FROM messages"));
+        QCOMPARE(scalar(*db, "SELECT count(*) FROM message_fts WHERE rowid NOT IN (SELECT id FROM messages)"),
+                 0);
+        QCOMPARE(
+            scalar(*db, "SELECT total_count FROM folders WHERE id = " + QByteArray::number(m_folderId)),
+            scalar(*db, "SELECT count(*) FROM messages WHERE folder_id = " + QByteArray::number(m_folderId)));
 
         qint64 expectedTotal = 0;
         for (auto it = m_expected.cbegin(); it != m_expected.cend(); ++it) {

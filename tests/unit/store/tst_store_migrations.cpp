@@ -30,8 +30,8 @@ private:
         QStringList rows;
         Statement s(db, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name");
         while (s.step()) {
-            rows << (s.columnText(0) + QLatin1Char('|') + s.columnText(1) + QLatin1Char('|') + s.columnText(2)
-                     + QLatin1Char('|') + s.columnText(3));
+            rows << (s.columnText(0) + QLatin1Char('|') + s.columnText(1) + QLatin1Char('|') +
+                     s.columnText(2) + QLatin1Char('|') + s.columnText(3));
         }
         return rows;
     }
@@ -69,7 +69,8 @@ private Q_SLOTS:
         QVERIFY(Migrations::latestVersion() >= 3);
         QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
         QCOMPARE(scalar(*db, "SELECT count(*) FROM schema_migrations"), qint64(Migrations::latestVersion()));
-        QCOMPARE(scalar(*db, "SELECT max(version) FROM schema_migrations"), qint64(Migrations::latestVersion()));
+        QCOMPARE(scalar(*db, "SELECT max(version) FROM schema_migrations"),
+                 qint64(Migrations::latestVersion()));
 
         for (const char *table : {"accounts", "folders", "messages", "message_raw", "attachments",
                                   "pending_operations", "outbox", "message_fts", "schema_migrations"}) {
@@ -81,7 +82,8 @@ private Q_SLOTS:
             QVERIFY2(hasObject(*db, "index", index), index);
         }
         // The FTS table really is FTS5.
-        QVERIFY(text(*db, "SELECT sql FROM sqlite_master WHERE name = 'message_fts'").contains(QLatin1String("fts5")));
+        QVERIFY(text(*db, "SELECT sql FROM sqlite_master WHERE name = 'message_fts'")
+                    .contains(QLatin1String("fts5")));
 
         // Connection settings the store promises.
         QCOMPARE(text(*db, "PRAGMA journal_mode"), QStringLiteral("wal"));
@@ -109,11 +111,13 @@ private Q_SLOTS:
         {
             auto db = Database::open(path, Database::Role::Writer);
             before = schema(*db);
-            appliedBefore = text(*db, "SELECT group_concat(version || ':' || applied_at) FROM schema_migrations");
+            appliedBefore =
+                text(*db, "SELECT group_concat(version || ':' || applied_at) FROM schema_migrations");
         }
         auto db = Database::open(path, Database::Role::Writer);
         QCOMPARE(schema(*db), before);
-        QCOMPARE(text(*db, "SELECT group_concat(version || ':' || applied_at) FROM schema_migrations"), appliedBefore);
+        QCOMPARE(text(*db, "SELECT group_concat(version || ':' || applied_at) FROM schema_migrations"),
+                 appliedBefore);
         QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
     }
 
@@ -136,7 +140,8 @@ private Q_SLOTS:
             auto db = Database::open(path, Database::Role::Writer);
             QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
             QCOMPARE(schema(*db), reference);
-            QCOMPARE(scalar(*db, "SELECT count(*) FROM schema_migrations"), qint64(Migrations::latestVersion()));
+            QCOMPARE(scalar(*db, "SELECT count(*) FROM schema_migrations"),
+                     qint64(Migrations::latestVersion()));
         }
     }
 
@@ -146,9 +151,11 @@ private Q_SLOTS:
         {
             auto db = Database::open(path, Database::Role::Writer);
             db->exec("INSERT INTO accounts (name, protocol, created_at) VALUES ('keep', 'imap', 1)");
-            db->exec(QByteArray("PRAGMA user_version = ") + QByteArray::number(Migrations::latestVersion() + 1));
+            db->exec(QByteArray("PRAGMA user_version = ") +
+                     QByteArray::number(Migrations::latestVersion() + 1));
         }
-        QVERIFY(!QFile::exists(path + QLatin1String("-wal"))); // checkpointed on close: the file is all there is
+        QVERIFY(
+            !QFile::exists(path + QLatin1String("-wal"))); // checkpointed on close: the file is all there is
         const QByteArray before = fileHash(path);
         QVERIFY(!before.isEmpty());
 
@@ -185,8 +192,9 @@ private Q_SLOTS:
         Database::open(path, Database::Role::Writer);
         auto reader = Database::open(path, Database::Role::Reader);
         QCOMPARE(scalar(*reader, "PRAGMA query_only"), 1);
-        QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 reader->exec("INSERT INTO accounts (name, protocol, created_at) VALUES ('x', 'imap', 1)"));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError,
+            reader->exec("INSERT INTO accounts (name, protocol, created_at) VALUES ('x', 'imap', 1)"));
         QCOMPARE(scalar(*reader, "SELECT count(*) FROM accounts"), 0);
 
         const QString missing = m_dir.filePath(QStringLiteral("missing.sqlite"));
@@ -228,7 +236,8 @@ private Q_SLOTS:
         }
         QCOMPARE(scalar(*db, "SELECT count(*) FROM accounts"), 1);
         // Constraint errors carry SQLite's words and leave the statement reusable.
-        Statement &insert = db->cached("INSERT INTO accounts (name, protocol, created_at) VALUES (?1, 'imap', 1)");
+        Statement &insert =
+            db->cached("INSERT INTO accounts (name, protocol, created_at) VALUES (?1, 'imap', 1)");
         insert.bindText(1, QStringLiteral("kept"));
         try {
             insert.exec();

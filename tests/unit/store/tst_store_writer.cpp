@@ -59,19 +59,27 @@ private:
     // Every invariant the store maintains, checked straight from SQL.
     void verifyConsistent()
     {
-        QCOMPARE(countWhere("SELECT count(*) FROM message_raw WHERE message_id NOT IN (SELECT id FROM messages)"), 0);
+        QCOMPARE(
+            countWhere("SELECT count(*) FROM message_raw WHERE message_id NOT IN (SELECT id FROM messages)"),
+            0);
         QCOMPARE(countWhere("SELECT count(*) FROM messages WHERE has_body = 1 AND id NOT IN"
                             " (SELECT message_id FROM message_raw)"),
                  0);
-        QCOMPARE(countWhere("SELECT count(*) FROM attachments WHERE message_id NOT IN (SELECT id FROM messages)"), 0);
-        QCOMPARE(countWhere("SELECT count(*) FROM messages WHERE folder_id NOT IN (SELECT id FROM folders)"), 0);
-        QCOMPARE(countWhere("SELECT count(*) FROM folders WHERE account_id NOT IN (SELECT id FROM accounts)"), 0);
-        QCOMPARE(countWhere("SELECT count(*) FROM message_fts"), countWhere("SELECT count(*) FROM messages"));
-        QCOMPARE(countWhere("SELECT count(*) FROM message_fts WHERE rowid NOT IN (SELECT id FROM messages)"), 0);
-        QCOMPARE(countWhere("SELECT count(*) FROM folders f WHERE total_count <>"
-                            " (SELECT count(*) FROM messages m WHERE m.folder_id = f.id) OR unread_count <>"
-                            " (SELECT count(*) FROM messages m WHERE m.folder_id = f.id AND (m.flags & 1) = 0)"),
+        QCOMPARE(
+            countWhere("SELECT count(*) FROM attachments WHERE message_id NOT IN (SELECT id FROM messages)"),
+            0);
+        QCOMPARE(countWhere("SELECT count(*) FROM messages WHERE folder_id NOT IN (SELECT id FROM folders)"),
                  0);
+        QCOMPARE(countWhere("SELECT count(*) FROM folders WHERE account_id NOT IN (SELECT id FROM accounts)"),
+                 0);
+        QCOMPARE(countWhere("SELECT count(*) FROM message_fts"), countWhere("SELECT count(*) FROM messages"));
+        QCOMPARE(countWhere("SELECT count(*) FROM message_fts WHERE rowid NOT IN (SELECT id FROM messages)"),
+                 0);
+        QCOMPARE(
+            countWhere("SELECT count(*) FROM folders f WHERE total_count <>"
+                       " (SELECT count(*) FROM messages m WHERE m.folder_id = f.id) OR unread_count <>"
+                       " (SELECT count(*) FROM messages m WHERE m.folder_id = f.id AND (m.flags & 1) = 0)"),
+            0);
     }
 
 private Q_SLOTS:
@@ -99,7 +107,8 @@ private Q_SLOTS:
                               {QStringLiteral("<a@x>"), QStringLiteral("<b@x>")}),
                  QStringLiteral("a@x"));
         QCOMPARE(threadKeyFor(QStringLiteral("<c@x>"), QStringLiteral(" <b@x> "), {}), QStringLiteral("b@x"));
-        QCOMPARE(threadKeyFor(QStringLiteral("<c@x>"), QString(), {QStringLiteral("  ")}), QStringLiteral("c@x"));
+        QCOMPARE(threadKeyFor(QStringLiteral("<c@x>"), QString(), {QStringLiteral("  ")}),
+                 QStringLiteral("c@x"));
         QCOMPARE(threadKeyFor(QString(), QString(), {}), QString());
     }
 
@@ -171,8 +180,9 @@ private Q_SLOTS:
         QCOMPARE(m_writer->ensureFolder(account, QStringLiteral("INBOX"), FolderRole::Inbox), inbox);
         const qint64 sent = m_writer->ensureFolder(account, QStringLiteral("Sent"), FolderRole::None);
         QVERIFY(sent != inbox);
-        QCOMPARE(m_writer->ensureFolder(account, QStringLiteral("Sent"), FolderRole::Sent, QStringLiteral("Sent")),
-                 sent);
+        QCOMPARE(
+            m_writer->ensureFolder(account, QStringLiteral("Sent"), FolderRole::Sent, QStringLiteral("Sent")),
+            sent);
         m_writer->setFolderSyncState(inbox, 1234, 77, 9000);
 
         const QList<FolderRow> folders = m_reader->folders(account);
@@ -211,13 +221,14 @@ private Q_SLOTS:
         r.keywords = {QStringLiteral("$Forwarded"), QStringLiteral("work")};
         r.attachments.append({0, 0, QStringLiteral("2"), QStringLiteral("report.pdf"),
                               QStringLiteral("application/pdf"), 12345, QString(), false});
-        r.attachments.append({0, 0, QStringLiteral("3"), QStringLiteral("logo.png"), QStringLiteral("image/png"), 99,
-                              QStringLiteral("logo@x"), true});
+        r.attachments.append({0, 0, QStringLiteral("3"), QStringLiteral("logo.png"),
+                              QStringLiteral("image/png"), 99, QStringLiteral("logo@x"), true});
         MessageRecord headersOnly = message(QStringLiteral("rt"), 2);
         headersOnly.raw.clear();
         headersOnly.size = 5000;
 
-        const InsertResult result = m_writer->insertMessages(inbox, {r, headersOnly}, DuplicatePolicy::SkipSameRemoteId);
+        const InsertResult result =
+            m_writer->insertMessages(inbox, {r, headersOnly}, DuplicatePolicy::SkipSameRemoteId);
         QCOMPARE(result.insertedIds.size(), 2);
         const auto row = m_reader->message(result.insertedIds[0]);
         QVERIFY(row);
@@ -269,7 +280,8 @@ private Q_SLOTS:
         }
         QElapsedTimer timer;
         timer.start();
-        const InsertResult result = m_writer->insertMessages(inbox, records, DuplicatePolicy::SkipSameContentHashInFolder);
+        const InsertResult result =
+            m_writer->insertMessages(inbox, records, DuplicatePolicy::SkipSameContentHashInFolder);
         qInfo("inserted 5000 messages in %lld ms", timer.elapsed());
         QCOMPARE(result.insertedIds.size(), 5000);
         QCOMPARE(result.skipped, 0);
@@ -289,7 +301,8 @@ private Q_SLOTS:
         // Same bytes twice, also within one batch: added once.
         QList<MessageRecord> import = batch(QStringLiteral("imp"), 20);
         import.append(import[3]);
-        InsertResult r = m_writer->insertMessages(inbox, import, DuplicatePolicy::SkipSameContentHashInFolder);
+        InsertResult r =
+            m_writer->insertMessages(inbox, import, DuplicatePolicy::SkipSameContentHashInFolder);
         QCOMPARE(r.insertedIds.size(), 20);
         QCOMPARE(r.skipped, 1);
         r = m_writer->insertMessages(inbox, import, DuplicatePolicy::SkipSameContentHashInFolder);
@@ -304,7 +317,8 @@ private Q_SLOTS:
         for (int i = 0; i < pop.size(); ++i) {
             pop[i].uidl = QStringLiteral("uidl-%1").arg(i);
         }
-        QCOMPARE(m_writer->insertMessages(inbox, pop, DuplicatePolicy::SkipSameRemoteId).insertedIds.size(), 4);
+        QCOMPARE(m_writer->insertMessages(inbox, pop, DuplicatePolicy::SkipSameRemoteId).insertedIds.size(),
+                 4);
         QList<MessageRecord> again = batch(QStringLiteral("pop2"), 5);
         for (int i = 0; i < again.size(); ++i) {
             again[i].uidl = QStringLiteral("uidl-%1").arg(i);
@@ -315,7 +329,9 @@ private Q_SLOTS:
 
         MessageRecord withUid = message(QStringLiteral("uid"), 1);
         withUid.uid = 7;
-        QCOMPARE(m_writer->insertMessages(other, {withUid}, DuplicatePolicy::SkipSameRemoteId).insertedIds.size(), 1);
+        QCOMPARE(
+            m_writer->insertMessages(other, {withUid}, DuplicatePolicy::SkipSameRemoteId).insertedIds.size(),
+            1);
         MessageRecord sameUid = message(QStringLiteral("uid"), 2);
         sameUid.uid = 7;
         QCOMPARE(m_writer->insertMessages(other, {sameUid}, DuplicatePolicy::SkipSameRemoteId).skipped, 1);
@@ -328,8 +344,8 @@ private Q_SLOTS:
         QCOMPARE(r.replaced, 1);
         QCOMPARE(m_reader->folder(other)->totalCount, before);
         QCOMPARE(m_reader->message(r.insertedIds[0])->subject, QStringLiteral("replaced subject"));
-        QCOMPARE(countWhere("SELECT count(*) FROM messages WHERE folder_id = " + QByteArray::number(other)
-                            + " AND uid = 7"),
+        QCOMPARE(countWhere("SELECT count(*) FROM messages WHERE folder_id = " + QByteArray::number(other) +
+                            " AND uid = 7"),
                  1);
         QCOMPARE(m_reader->search(QStringLiteral("replaced"), 10).size(), 1);
 
@@ -339,8 +355,9 @@ private Q_SLOTS:
         clash.uid = 7;
         QList<MessageRecord> failing = batch(QStringLiteral("fail"), 10);
         failing.append(clash);
-        QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 m_writer->insertMessages(other, failing, DuplicatePolicy::SkipSameContentHashInFolder));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError,
+            m_writer->insertMessages(other, failing, DuplicatePolicy::SkipSameContentHashInFolder));
         QCOMPARE(countWhere("SELECT count(*) FROM messages"), total);
         QVERIFY(m_reader->search(QStringLiteral("batch-fail"), 10).isEmpty());
     }
@@ -349,12 +366,14 @@ private Q_SLOTS:
     {
         const qint64 account = m_writer->addAccount(accountNamed(QStringLiteral("f")));
         const qint64 inbox = m_writer->ensureFolder(account, QStringLiteral("INBOX"), FolderRole::Inbox);
-        const qint64 archive = m_writer->ensureFolder(account, QStringLiteral("Archive"), FolderRole::Archive);
+        const qint64 archive =
+            m_writer->ensureFolder(account, QStringLiteral("Archive"), FolderRole::Archive);
         QList<MessageRecord> records = batch(QStringLiteral("f"), 10);
         for (int i = 0; i < records.size(); ++i) {
             records[i].uid = 100 + i;
         }
-        const QList<qint64> ids = m_writer->insertMessages(inbox, records, DuplicatePolicy::SkipSameRemoteId).insertedIds;
+        const QList<qint64> ids =
+            m_writer->insertMessages(inbox, records, DuplicatePolicy::SkipSameRemoteId).insertedIds;
         QCOMPARE(m_reader->folder(inbox)->unreadCount, 10);
 
         QCOMPARE(m_writer->setFlags(ids.mid(0, 4), MessageFlag::Seen, {}), 4);
@@ -399,7 +418,8 @@ private Q_SLOTS:
             records.append(r);
         }
         m_writer->insertMessages(inbox, records, DuplicatePolicy::SkipSameContentHashInFolder);
-        m_writer->insertMessages(other, batch(QStringLiteral("o"), 50), DuplicatePolicy::SkipSameContentHashInFolder);
+        m_writer->insertMessages(other, batch(QStringLiteral("o"), 50),
+                                 DuplicatePolicy::SkipSameContentHashInFolder);
 
         QList<MessageSummary> all;
         std::optional<PageKey> after;
@@ -437,7 +457,8 @@ private Q_SLOTS:
         records[0].subject = QStringLiteral("Quarterly budget review");
         records[1].to = QStringLiteral("Zoë Müller <zoe.mueller@firma.example>");
         records[2].bodyText = QStringLiteral("The password-less rendezvous is at the lighthouse.");
-        const QList<qint64> ids = m_writer->insertMessages(inbox, records, DuplicatePolicy::SkipSameRemoteId).insertedIds;
+        const QList<qint64> ids =
+            m_writer->insertMessages(inbox, records, DuplicatePolicy::SkipSameRemoteId).insertedIds;
 
         auto idsOf = [](const QList<MessageSummary> &rows) {
             QList<qint64> out;
@@ -447,8 +468,10 @@ private Q_SLOTS:
             return out;
         };
         QCOMPARE(idsOf(m_reader->search(QStringLiteral("budget"), 10)), QList<qint64>{ids[0]});
-        QCOMPARE(idsOf(m_reader->search(QStringLiteral("quarter REVIEW"), 10)), QList<qint64>{ids[0]}); // prefix, AND
-        QCOMPARE(idsOf(m_reader->search(QStringLiteral("zoe.mueller@firma.example"), 10)), QList<qint64>{ids[1]});
+        QCOMPARE(idsOf(m_reader->search(QStringLiteral("quarter REVIEW"), 10)),
+                 QList<qint64>{ids[0]}); // prefix, AND
+        QCOMPARE(idsOf(m_reader->search(QStringLiteral("zoe.mueller@firma.example"), 10)),
+                 QList<qint64>{ids[1]});
         QCOMPARE(idsOf(m_reader->search(QStringLiteral("Zoë"), 10)), QList<qint64>{ids[1]});
         QCOMPARE(idsOf(m_reader->search(QStringLiteral("lighthouse"), 10)), QList<qint64>{ids[2]});
         QCOMPARE(idsOf(m_reader->search(QStringLiteral("sender1@example.org"), 10)), QList<qint64>{ids[1]});
@@ -457,18 +480,33 @@ private Q_SLOTS:
         QCOMPARE(m_reader->search(QStringLiteral("lorem"), 1).size(), 1);
 
         const QStringList hostile = {
-            QStringLiteral("\""), QStringLiteral("\"\"\""), QStringLiteral("AND("), QStringLiteral("*"),
-            QStringLiteral("NEAR"), QStringLiteral("NEAR(a b)"), QStringLiteral("-x"), QStringLiteral("col:val"),
-            QStringLiteral("subject:budget"), QStringLiteral("budget OR"), QStringLiteral("NOT budget"),
-            QStringLiteral("^budget"), QStringLiteral("{subject body}: x"), QStringLiteral("a\"b"),
-            QStringLiteral("');DROP TABLE messages;--"), QStringLiteral("   "), QString(),
-            QString(QChar(0xD800)), QStringLiteral("\u0000x"), QString(5000, QLatin1Char('a')),
+            QStringLiteral("\""),
+            QStringLiteral("\"\"\""),
+            QStringLiteral("AND("),
+            QStringLiteral("*"),
+            QStringLiteral("NEAR"),
+            QStringLiteral("NEAR(a b)"),
+            QStringLiteral("-x"),
+            QStringLiteral("col:val"),
+            QStringLiteral("subject:budget"),
+            QStringLiteral("budget OR"),
+            QStringLiteral("NOT budget"),
+            QStringLiteral("^budget"),
+            QStringLiteral("{subject body}: x"),
+            QStringLiteral("a\"b"),
+            QStringLiteral("');DROP TABLE messages;--"),
+            QStringLiteral("   "),
+            QString(),
+            QString(QChar(0xD800)),
+            QStringLiteral("\u0000x"),
+            QString(5000, QLatin1Char('a')),
         };
         for (const QString &q : hostile) {
             try {
                 m_reader->search(q, 10);
             } catch (const StoreError &e) {
-                QFAIL(qPrintable(QStringLiteral("search for [%1] failed: %2").arg(QString::fromLatin1(q.left(40).toUtf8().toHex()), e.text())));
+                QFAIL(qPrintable(QStringLiteral("search for [%1] failed: %2")
+                                     .arg(QString::fromLatin1(q.left(40).toUtf8().toHex()), e.text())));
             }
         }
         // Operators are searched as words, not obeyed.
@@ -499,10 +537,13 @@ private Q_SLOTS:
         QCOMPARE(m_reader->pendingOperations(gone)[0].payloadJson, QByteArray(R"({"ids":[1,2]})"));
         QCOMPARE(m_reader->outbox().size(), 2);
         QCOMPARE(m_reader->outbox()[0].state, OutboxState::Queued);
-        QCOMPARE(m_reader->outboxRaw(m_reader->outbox()[0].id), std::optional<QByteArray>("Subject: hi\r\n\r\nhello\r\n"));
+        QCOMPARE(m_reader->outboxRaw(m_reader->outbox()[0].id),
+                 std::optional<QByteArray>("Subject: hi\r\n\r\nhello\r\n"));
         QCOMPARE(m_reader->search(QStringLiteral("taggone"), 100).size(), 35);
-        QVERIFY_THROWS_EXCEPTION(StoreError, m_writer->enqueuePendingOperation(gone, QStringLiteral("x"), "nope"));
-        QVERIFY_THROWS_EXCEPTION(StoreError, m_writer->enqueueOutbox(gone, QStringLiteral("x"), QByteArray()));
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 m_writer->enqueuePendingOperation(gone, QStringLiteral("x"), "nope"));
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 m_writer->enqueueOutbox(gone, QStringLiteral("x"), QByteArray()));
 
         m_writer->removeAccount(gone);
 
@@ -517,7 +558,8 @@ private Q_SLOTS:
         QCOMPARE(countWhere("SELECT count(*) FROM message_raw"), 35);
         QCOMPARE(countWhere("SELECT count(*) FROM message_fts"), 35);
         QCOMPARE(countWhere("SELECT count(*) FROM attachments"), 1);
-        db().exec("INSERT INTO message_fts(message_fts) VALUES ('integrity-check')"); // throws if the index is off
+        db().exec(
+            "INSERT INTO message_fts(message_fts) VALUES ('integrity-check')"); // throws if the index is off
     }
 
     void readerSeesCommitsFromItsOwnConnection()
