@@ -73,6 +73,24 @@ private Q_SLOTS:
         QCOMPARE(buffer.take(10), QByteArray());
     }
 
+    // The same stream cut at every possible chunk size gives the same lines.
+    void anyChunkingGivesTheSameLines()
+    {
+        const QByteArray stream = "* OK ready\r\n\r\n* 1 EXISTS\nA1 OK \xc3\xa9t\xc3\xa9\r\nlast\r\n";
+        const QList<QByteArray> expected{"* OK ready", "", "* 1 EXISTS", "A1 OK \xc3\xa9t\xc3\xa9", "last"};
+        for (int chunk = 1; chunk <= stream.size(); ++chunk) {
+            LineBuffer buffer(64);
+            QList<QByteArray> lines;
+            for (int at = 0; at < stream.size(); at += chunk) {
+                buffer.append(stream.mid(at, chunk));
+                while (const auto line = buffer.takeLine())
+                    lines.append(*line);
+            }
+            QCOMPARE(lines, expected);
+            QVERIFY(buffer.isEmpty());
+        }
+    }
+
     void fingerprintFormatAndParse()
     {
         const QByteArray digest = QByteArray::fromHex(
