@@ -4,7 +4,6 @@
 #include "store/StoreLogging.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 #include <sqlite3.h>
@@ -75,7 +74,8 @@ Database::Database(const QString &path, Role role) : m_path(path), m_role(role)
                              QStringLiteral("cannot create directory %1").arg(dir));
         }
     }
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags, nullptr);
+    // SQLite takes UTF-8 file names on every platform (not the Windows ANSI code page).
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const StoreError failure = error(rc, operation);
         sqlite3_close_v2(m_db);
@@ -142,6 +142,8 @@ void Database::configure(int targetVersion)
     }
     // Petrel may hold the only copy of mail (POP3, outbox, drafts): commits must survive power loss.
     exec("PRAGMA synchronous = FULL", QStringLiteral("set synchronous mode"));
+    // macOS only flushes the drive's cache on F_FULLFSYNC; elsewhere these are no-ops.
+    exec("PRAGMA fullfsync = ON; PRAGMA checkpoint_fullfsync = ON", QStringLiteral("set full fsync"));
     Migrations::apply(*this, targetVersion);
 }
 

@@ -63,7 +63,7 @@ private Q_SLOTS:
 
     void everyMigrationFromEmpty()
     {
-        const QString path = m_dir.filePath(QStringLiteral("sub/dir/petrel.sqlite"));
+        const QString path = m_dir.filePath(QStringLiteral("sub/dïr ü/petrel.sqlite"));
         auto db = Database::open(path, Database::Role::Writer);
         QVERIFY(QFile::exists(path));
         QVERIFY(Migrations::latestVersion() >= 3);
