@@ -82,8 +82,9 @@ ConnectionError::Kind classifyHandshakeFailure(const QString &detail)
     // OpenSSL's words when the peers share no protocol version: the server's alert, or our refusal
     // of the version it chose.
     const QString lower = detail.toLower();
-    if (lower.contains(QLatin1String("protocol version")) || lower.contains(QLatin1String("unsupported protocol"))
-        || lower.contains(QLatin1String("no protocols available")))
+    if (lower.contains(QLatin1String("protocol version")) ||
+        lower.contains(QLatin1String("unsupported protocol")) ||
+        lower.contains(QLatin1String("no protocols available")))
         return Kind::TlsVersionTooOld;
     return Kind::TlsHandshakeFailed;
 }

@@ -26,8 +26,7 @@ const QList<QSslCertificate> &systemCaCertificates()
 
 } // namespace
 
-Connection::Connection(QObject *parent)
-    : QObject(parent)
+Connection::Connection(QObject *parent) : QObject(parent)
 {
     m_connectTimer.setSingleShot(true);
     m_idleTimer.setSingleShot(true);
@@ -77,7 +76,8 @@ void Connection::connectToServer(const ConnectionSettings &settings)
 
     qCInfo(lcPetrelNet) << "connecting to" << m_settings.host << m_settings.port
                         << (m_settings.security == Security::ImplicitTls ? "TLS"
-                            : m_settings.security == Security::StartTls ? "STARTTLS" : "plain");
+                            : m_settings.security == Security::StartTls  ? "STARTTLS"
+                                                                         : "plain");
     if (m_settings.security == Security::ImplicitTls)
         m_socket->connectToHostEncrypted(m_settings.host, m_settings.port, m_settings.host);
     else
@@ -92,11 +92,12 @@ bool Connection::configureTls()
     if (tls.useSystemCas)
         cas = systemCaCertificates();
     if (!tls.trustedCaFile.isEmpty()) {
-        const QList<QSslCertificate> extra =
-            QSslCertificate::fromPath(tls.trustedCaFile, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
+        const QList<QSslCertificate> extra = QSslCertificate::fromPath(
+            tls.trustedCaFile, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
         if (extra.isEmpty()) {
             fail(Kind::UntrustedCertificate,
-                 QStringLiteral("No PEM certificate could be read from the trusted CA file %1").arg(tls.trustedCaFile));
+                 QStringLiteral("No PEM certificate could be read from the trusted CA file %1")
+                     .arg(tls.trustedCaFile));
             return false;
         }
         cas += extra;
@@ -170,7 +171,8 @@ void Connection::onSocketSslErrors(const QList<QSslError> &errors)
     std::optional<ConnectionError> verdict =
         judgeSslErrors(errors, peer, m_settings.tls.pinnedSha256, m_settings.host);
     if (!verdict) {
-        qCInfo(lcPetrelNet) << "accepting the pinned certificate" << formatFingerprint(certificateSha256(peer));
+        qCInfo(lcPetrelNet) << "accepting the pinned certificate"
+                            << formatFingerprint(certificateSha256(peer));
         m_socket->ignoreSslErrors(errors); // exactly these errors, for exactly this certificate
         return;
     }
@@ -210,8 +212,9 @@ void Connection::onSocketError()
         fail(m_state == State::Open ? Kind::IdleTimeout : Kind::ConnectTimeout, detail);
         break;
     case QAbstractSocket::RemoteHostClosedError:
-        fail(m_state == State::Handshaking ? (m_versionAlert ? Kind::TlsVersionTooOld : Kind::TlsHandshakeFailed)
-                                           : Kind::RemoteClosed,
+        fail(m_state == State::Handshaking
+                 ? (m_versionAlert ? Kind::TlsVersionTooOld : Kind::TlsHandshakeFailed)
+                 : Kind::RemoteClosed,
              detail);
         break;
     case QAbstractSocket::SslHandshakeFailedError:
@@ -258,7 +261,8 @@ void Connection::onConnectTimeout()
 
 void Connection::onIdleTimeout()
 {
-    fail(Kind::IdleTimeout, QStringLiteral("No data from the server for %1 ms").arg(m_settings.idleTimeoutMs));
+    fail(Kind::IdleTimeout,
+         QStringLiteral("No data from the server for %1 ms").arg(m_settings.idleTimeoutMs));
 }
 
 void Connection::fill()
@@ -337,7 +341,8 @@ void Connection::close()
     case State::Open:
         m_state = State::Closing;
         m_idleTimer.stop();
-        m_connectTimer.start(m_settings.connectTimeoutMs > 0 ? m_settings.connectTimeoutMs : DefaultCloseTimeoutMs);
+        m_connectTimer.start(m_settings.connectTimeoutMs > 0 ? m_settings.connectTimeoutMs
+                                                             : DefaultCloseTimeoutMs);
         m_socket->disconnectFromHost(); // may report disconnected at once
         break;
     case State::Connecting:
@@ -368,10 +373,13 @@ void Connection::finishClose()
     dropSocket();
     qCInfo(lcPetrelNet) << "closed connection to" << m_settings.host << m_settings.port;
     const quint64 session = m_session;
-    QMetaObject::invokeMethod(this, [this, session] {
-        if (session == m_session)
-            Q_EMIT disconnected();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, session] {
+            if (session == m_session)
+                Q_EMIT disconnected();
+        },
+        Qt::QueuedConnection);
 }
 
 void Connection::fail(Kind kind, const QString &detail)
@@ -389,14 +397,17 @@ void Connection::fail(ConnectionError error)
     m_buffer.clear();
     m_certificateError.reset();
     dropSocket();
-    qCWarning(lcPetrelNet) << "connection to" << m_settings.host << m_settings.port << "failed:"
-                           << ConnectionError::kindName(error.kind) << error.detail
+    qCWarning(lcPetrelNet) << "connection to" << m_settings.host << m_settings.port
+                           << "failed:" << ConnectionError::kindName(error.kind) << error.detail
                            << formatFingerprint(error.certificateSha256);
     const quint64 session = m_session;
-    QMetaObject::invokeMethod(this, [this, session, error] {
-        if (session == m_session)
-            Q_EMIT failed(error);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, session, error] {
+            if (session == m_session)
+                Q_EMIT failed(error);
+        },
+        Qt::QueuedConnection);
 }
 
 void Connection::dropSocket()

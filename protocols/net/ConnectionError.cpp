@@ -18,12 +18,14 @@ QString userMessage(ConnectionError::Kind kind)
     case K::HostNotFound:
         return tr("The server %1 could not be found. Check the server name and your network connection.");
     case K::ConnectionRefused:
-        return tr("The server %1 refused the connection. Check the port number and that the server is running.");
+        return tr(
+            "The server %1 refused the connection. Check the port number and that the server is running.");
     case K::ConnectTimeout:
         return tr("The server %1 did not answer in time while connecting. Check the server name, the port "
                   "and the security setting, then try again.");
     case K::IdleTimeout:
-        return tr("The server %1 stopped answering. Petrel will reconnect; if this repeats, check your network.");
+        return tr(
+            "The server %1 stopped answering. Petrel will reconnect; if this repeats, check your network.");
     case K::RemoteClosed:
         return tr("The server %1 closed the connection unexpectedly. Try again later.");
     case K::NetworkError:
@@ -94,23 +96,40 @@ QString ConnectionError::kindName(Kind kind)
 {
     using K = Kind;
     switch (kind) {
-    case K::HostNotFound: return QStringLiteral("HostNotFound");
-    case K::ConnectionRefused: return QStringLiteral("ConnectionRefused");
-    case K::ConnectTimeout: return QStringLiteral("ConnectTimeout");
-    case K::IdleTimeout: return QStringLiteral("IdleTimeout");
-    case K::RemoteClosed: return QStringLiteral("RemoteClosed");
-    case K::NetworkError: return QStringLiteral("NetworkError");
-    case K::UntrustedCertificate: return QStringLiteral("UntrustedCertificate");
-    case K::CertificateExpired: return QStringLiteral("CertificateExpired");
-    case K::CertificateNotYetValid: return QStringLiteral("CertificateNotYetValid");
-    case K::HostnameMismatch: return QStringLiteral("HostnameMismatch");
-    case K::SelfSigned: return QStringLiteral("SelfSigned");
-    case K::PinMismatch: return QStringLiteral("PinMismatch");
-    case K::TlsVersionTooOld: return QStringLiteral("TlsVersionTooOld");
-    case K::TlsHandshakeFailed: return QStringLiteral("TlsHandshakeFailed");
-    case K::StartTlsInjection: return QStringLiteral("StartTlsInjection");
-    case K::LineTooLong: return QStringLiteral("LineTooLong");
-    case K::Cancelled: return QStringLiteral("Cancelled");
+    case K::HostNotFound:
+        return QStringLiteral("HostNotFound");
+    case K::ConnectionRefused:
+        return QStringLiteral("ConnectionRefused");
+    case K::ConnectTimeout:
+        return QStringLiteral("ConnectTimeout");
+    case K::IdleTimeout:
+        return QStringLiteral("IdleTimeout");
+    case K::RemoteClosed:
+        return QStringLiteral("RemoteClosed");
+    case K::NetworkError:
+        return QStringLiteral("NetworkError");
+    case K::UntrustedCertificate:
+        return QStringLiteral("UntrustedCertificate");
+    case K::CertificateExpired:
+        return QStringLiteral("CertificateExpired");
+    case K::CertificateNotYetValid:
+        return QStringLiteral("CertificateNotYetValid");
+    case K::HostnameMismatch:
+        return QStringLiteral("HostnameMismatch");
+    case K::SelfSigned:
+        return QStringLiteral("SelfSigned");
+    case K::PinMismatch:
+        return QStringLiteral("PinMismatch");
+    case K::TlsVersionTooOld:
+        return QStringLiteral("TlsVersionTooOld");
+    case K::TlsHandshakeFailed:
+        return QStringLiteral("TlsHandshakeFailed");
+    case K::StartTlsInjection:
+        return QStringLiteral("StartTlsInjection");
+    case K::LineTooLong:
+        return QStringLiteral("LineTooLong");
+    case K::Cancelled:
+        return QStringLiteral("Cancelled");
     }
     return QStringLiteral("Unknown");
 }

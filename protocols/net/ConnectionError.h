@@ -7,7 +7,8 @@
 namespace Petrel::Net {
 
 // Why a connection ended against the caller's will. Every failure closes the connection.
-struct ConnectionError {
+struct ConnectionError
+{
     enum class Kind {
         HostNotFound,
         ConnectionRefused,

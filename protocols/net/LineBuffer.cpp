@@ -4,10 +4,7 @@
 
 namespace Petrel::Net {
 
-LineBuffer::LineBuffer(int maxLineLength)
-    : m_maxLineLength(std::max(1, maxLineLength))
-{
-}
+LineBuffer::LineBuffer(int maxLineLength) : m_maxLineLength(std::max(1, maxLineLength)) {}
 
 void LineBuffer::append(const QByteArray &bytes)
 {

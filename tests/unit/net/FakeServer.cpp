@@ -5,11 +5,7 @@
 #include <QSslKey>
 #include <QTimer>
 
-FakeServer::FakeServer(Mode mode, QObject *parent)
-    : QTcpServer(parent)
-    , m_mode(mode)
-{
-}
+FakeServer::FakeServer(Mode mode, QObject *parent) : QTcpServer(parent), m_mode(mode) {}
 
 void FakeServer::setIdentity(const QString &certificatePath, const QString &keyPath)
 {
@@ -49,7 +45,8 @@ void FakeServer::incomingConnection(qintptr descriptor)
         if (m_mode == Mode::VersionAlert) {
             socket->readAll();
             // TLS record: alert (21), version 3.1, length 2, fatal (2), protocol_version (70).
-            socket->write(QByteArray::fromHex("150301000202" "46"));
+            socket->write(QByteArray::fromHex("150301000202"
+                                              "46"));
             socket->disconnectFromHost();
             return;
         }

@@ -6,7 +6,8 @@
 #include <QSignalSpy>
 
 // A Connection with spies on every signal and, unless told otherwise, every line read as it comes.
-struct NetClient {
+struct NetClient
+{
     NetClient()
     {
         QObject::connect(&connection, &Petrel::Net::Connection::readyRead, &connection, [this] {

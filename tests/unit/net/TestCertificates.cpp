@@ -46,44 +46,51 @@ QString TestCertificates::makeCa(const QString &name, QString *caDir)
     if (!QDir().mkpath(dir))
         return QStringLiteral("cannot create ") + dir;
     const QByteArray config = "[ca]\ndefault_ca = test\n[test]\n"
-                              "database = " + (dir + QStringLiteral("/index.txt")).toUtf8() + "\n"
-                              "new_certs_dir = " + dir.toUtf8() + "\n"
-                              "serial = " + (dir + QStringLiteral("/serial")).toUtf8() + "\n"
+                              "database = " +
+                              (dir + QStringLiteral("/index.txt")).toUtf8() +
+                              "\n"
+                              "new_certs_dir = " +
+                              dir.toUtf8() +
+                              "\n"
+                              "serial = " +
+                              (dir + QStringLiteral("/serial")).toUtf8() +
+                              "\n"
                               "default_md = sha256\npolicy = any\nunique_subject = no\n"
                               "[any]\ncommonName = supplied\n";
-    if (!writeFile(dir + QStringLiteral("/ca.cnf"), config) || !writeFile(dir + QStringLiteral("/index.txt"), {})
-        || !writeFile(dir + QStringLiteral("/serial"), "1000\n"))
+    if (!writeFile(dir + QStringLiteral("/ca.cnf"), config) ||
+        !writeFile(dir + QStringLiteral("/index.txt"), {}) ||
+        !writeFile(dir + QStringLiteral("/serial"), "1000\n"))
         return QStringLiteral("cannot write the CA files in ") + dir;
     *caDir = dir;
-    return run(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ecKey()
-               + QStringList{QStringLiteral("-keyout"), dir + QStringLiteral("/ca.key"), QStringLiteral("-out"),
-                             dir + QStringLiteral("/ca.pem"), QStringLiteral("-subj"),
-                             QStringLiteral("/CN=Petrel Test CA ") + name, QStringLiteral("-days"),
-                             QStringLiteral("3"), QStringLiteral("-addext"),
-                             QStringLiteral("basicConstraints=critical,CA:TRUE"), QStringLiteral("-addext"),
-                             QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")});
+    return run(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ecKey() +
+               QStringList{QStringLiteral("-keyout"), dir + QStringLiteral("/ca.key"), QStringLiteral("-out"),
+                           dir + QStringLiteral("/ca.pem"), QStringLiteral("-subj"),
+                           QStringLiteral("/CN=Petrel Test CA ") + name, QStringLiteral("-days"),
+                           QStringLiteral("3"), QStringLiteral("-addext"),
+                           QStringLiteral("basicConstraints=critical,CA:TRUE"), QStringLiteral("-addext"),
+                           QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")});
 }
 
 QString TestCertificates::issue(const QString &caDir, const QString &name, const QString &altNames,
                                 const QString &start, const QString &end, Identity *out)
 {
     const QString base = m_dir.filePath(name);
-    const QByteArray ext = "subjectAltName=" + altNames.toUtf8()
-                           + "\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n";
+    const QByteArray ext =
+        "subjectAltName=" + altNames.toUtf8() + "\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n";
     if (!writeFile(base + QStringLiteral(".ext"), ext))
         return QStringLiteral("cannot write ") + base;
-    QString error = run(QStringList{QStringLiteral("req"), QStringLiteral("-new")} + ecKey()
-                        + QStringList{QStringLiteral("-keyout"), base + QStringLiteral(".key"), QStringLiteral("-out"),
-                                      base + QStringLiteral(".csr"), QStringLiteral("-subj"),
-                                      QStringLiteral("/CN=") + name});
+    QString error = run(QStringList{QStringLiteral("req"), QStringLiteral("-new")} + ecKey() +
+                        QStringList{QStringLiteral("-keyout"), base + QStringLiteral(".key"),
+                                    QStringLiteral("-out"), base + QStringLiteral(".csr"),
+                                    QStringLiteral("-subj"), QStringLiteral("/CN=") + name});
     if (!error.isEmpty())
         return error;
-    error = run({QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-notext"), QStringLiteral("-config"),
-                 caDir + QStringLiteral("/ca.cnf"), QStringLiteral("-cert"), caDir + QStringLiteral("/ca.pem"),
-                 QStringLiteral("-keyfile"), caDir + QStringLiteral("/ca.key"), QStringLiteral("-in"),
-                 base + QStringLiteral(".csr"), QStringLiteral("-out"), base + QStringLiteral(".pem"),
-                 QStringLiteral("-startdate"), start, QStringLiteral("-enddate"), end, QStringLiteral("-extfile"),
-                 base + QStringLiteral(".ext")});
+    error = run({QStringLiteral("ca"), QStringLiteral("-batch"), QStringLiteral("-notext"),
+                 QStringLiteral("-config"), caDir + QStringLiteral("/ca.cnf"), QStringLiteral("-cert"),
+                 caDir + QStringLiteral("/ca.pem"), QStringLiteral("-keyfile"),
+                 caDir + QStringLiteral("/ca.key"), QStringLiteral("-in"), base + QStringLiteral(".csr"),
+                 QStringLiteral("-out"), base + QStringLiteral(".pem"), QStringLiteral("-startdate"), start,
+                 QStringLiteral("-enddate"), end, QStringLiteral("-extfile"), base + QStringLiteral(".ext")});
     *out = {base + QStringLiteral(".pem"), base + QStringLiteral(".key")};
     return error;
 }
@@ -108,17 +115,18 @@ QString TestCertificates::generate()
         error = issue(ca, QStringLiteral("future"), LocalNames, opensslTime(now.addYears(1)),
                       opensslTime(now.addYears(2)), &m_notYetValid);
     if (error.isEmpty())
-        error = issue(ca, QStringLiteral("wrong.example.invalid"), QStringLiteral("DNS:wrong.example.invalid"),
-                      validFrom, validTo, &m_wrongName);
+        error = issue(ca, QStringLiteral("wrong.example.invalid"),
+                      QStringLiteral("DNS:wrong.example.invalid"), validFrom, validTo, &m_wrongName);
     if (error.isEmpty())
         error = issue(other, QStringLiteral("untrusted"), LocalNames, validFrom, validTo, &m_untrustedCa);
     if (error.isEmpty()) {
-        m_selfSigned = {m_dir.filePath(QStringLiteral("self.pem")), m_dir.filePath(QStringLiteral("self.key"))};
-        error = run(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ecKey()
-                    + QStringList{QStringLiteral("-keyout"), m_selfSigned.key, QStringLiteral("-out"),
-                                  m_selfSigned.certificate, QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
-                                  QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-addext"),
-                                  QStringLiteral("subjectAltName=") + LocalNames});
+        m_selfSigned = {m_dir.filePath(QStringLiteral("self.pem")),
+                        m_dir.filePath(QStringLiteral("self.key"))};
+        error = run(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ecKey() +
+                    QStringList{QStringLiteral("-keyout"), m_selfSigned.key, QStringLiteral("-out"),
+                                m_selfSigned.certificate, QStringLiteral("-subj"),
+                                QStringLiteral("/CN=localhost"), QStringLiteral("-days"), QStringLiteral("2"),
+                                QStringLiteral("-addext"), QStringLiteral("subjectAltName=") + LocalNames});
     }
     m_caFile = ca + QStringLiteral("/ca.pem");
     return error;
@@ -126,7 +134,7 @@ QString TestCertificates::generate()
 
 QByteArray TestCertificates::sha256(const QString &certificatePath)
 {
-    const QList<QSslCertificate> certs = QSslCertificate::fromPath(certificatePath, QSsl::Pem,
-                                                                   QSslCertificate::PatternSyntax::FixedString);
+    const QList<QSslCertificate> certs =
+        QSslCertificate::fromPath(certificatePath, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
     return certs.isEmpty() ? QByteArray() : certs.first().digest(QCryptographicHash::Sha256);
 }

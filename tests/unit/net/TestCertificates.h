@@ -8,7 +8,8 @@
 class TestCertificates
 {
 public:
-    struct Identity {
+    struct Identity
+    {
         QString certificate; // PEM path
         QString key;         // PEM path
     };

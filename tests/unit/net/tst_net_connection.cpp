@@ -58,7 +58,8 @@ private Q_SLOTS:
         QByteArray literal(3 * 1024 * 1024, '\0');
         for (int i = 0; i < literal.size(); ++i)
             literal[i] = char('a' + i % 26);
-        server.send("* 1 FETCH (BODY[] {" + QByteArray::number(literal.size()) + "}\r\n" + literal + ")\r\na OK\r\n");
+        server.send("* 1 FETCH (BODY[] {" + QByteArray::number(literal.size()) + "}\r\n" + literal +
+                    ")\r\na OK\r\n");
 
         QByteArray header, body, trailer;
         qint64 maxAvailable = 0;

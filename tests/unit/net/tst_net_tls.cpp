@@ -80,10 +80,10 @@ private Q_SLOTS:
         QVERIFY(server.start());
         NetClient client;
         QList<QByteArray> order;
-        QObject::connect(&client.connection, &Connection::encrypted, &client.connection, [&] { order << "encrypted"; });
-        QObject::connect(&client.connection, &Connection::connected, &client.connection, [&] {
-            order << (client.connection.isEncrypted() ? "connected+tls" : "connected");
-        });
+        QObject::connect(&client.connection, &Connection::encrypted, &client.connection,
+                         [&] { order << "encrypted"; });
+        QObject::connect(&client.connection, &Connection::connected, &client.connection,
+                         [&] { order << (client.connection.isEncrypted() ? "connected+tls" : "connected"); });
         ConnectionSettings settings = tlsSettings(server.port());
         settings.host = host;
         settings.tls.useSystemCas = systemCas;
@@ -93,7 +93,8 @@ private Q_SLOTS:
         QVERIFY(client.connection.isEncrypted());
         const QSsl::SslProtocol protocol = client.connection.sessionProtocol();
         QVERIFY(protocol == QSsl::TlsV1_3 || protocol == QSsl::TlsV1_2);
-        QCOMPARE(client.connection.peerCertificateSha256(), TestCertificates::sha256(m_certs.good().certificate));
+        QCOMPARE(client.connection.peerCertificateSha256(),
+                 TestCertificates::sha256(m_certs.good().certificate));
         QTRY_COMPARE_WITH_TIMEOUT(client.lines, QList<QByteArray>{"* OK secure"}, 5000);
         QVERIFY(client.connection.write("a1 CAPABILITY\r\n"));
         QTRY_COMPARE_WITH_TIMEOUT(server.received(), QByteArray("a1 CAPABILITY\r\n"), 5000);
@@ -132,7 +133,8 @@ private Q_SLOTS:
         QVERIFY2(client.encryptedSpy.wait(10000), qPrintable(client.error().detail));
         QCOMPARE(client.connectedSpy.size(), 1);
         QVERIFY(client.connection.isEncrypted());
-        QCOMPARE(client.connection.peerCertificateSha256(), TestCertificates::sha256(m_certs.good().certificate));
+        QCOMPARE(client.connection.peerCertificateSha256(),
+                 TestCertificates::sha256(m_certs.good().certificate));
         QTRY_VERIFY_WITH_TIMEOUT(server.client()->isEncrypted(), 5000);
         server.send("* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n");
         QTRY_COMPARE_WITH_TIMEOUT(client.lines.size(), 3, 5000);
@@ -165,7 +167,8 @@ private Q_SLOTS:
         NetClient client;
         negotiateStartTls(server, client, "a OK begin TLS\r\n");
         QVERIFY(client.failedSpy.wait(10000));
-        QCOMPARE(ConnectionError::kindName(client.error().kind), ConnectionError::kindName(Kind::HostnameMismatch));
+        QCOMPARE(ConnectionError::kindName(client.error().kind),
+                 ConnectionError::kindName(Kind::HostnameMismatch));
         QCOMPARE(client.error().certificateSha256, TestCertificates::sha256(m_certs.wrongName().certificate));
         QVERIFY(client.encryptedSpy.isEmpty());
     }
@@ -243,7 +246,8 @@ private Q_SLOTS:
         settings.tls.pinnedSha256 = TestCertificates::sha256(m_certs.selfSigned().certificate);
         client.connection.connectToServer(settings);
         QVERIFY2(client.connectedSpy.wait(10000), qPrintable(client.error().detail));
-        QCOMPARE(client.connection.peerCertificateSha256(), TestCertificates::sha256(m_certs.good().certificate));
+        QCOMPARE(client.connection.peerCertificateSha256(),
+                 TestCertificates::sha256(m_certs.good().certificate));
     }
 
     void otherPinRefused()
@@ -257,7 +261,8 @@ private Q_SLOTS:
         client.connection.connectToServer(settings);
         QVERIFY(client.failedSpy.wait(10000));
         QCOMPARE(client.error().kind, Kind::PinMismatch);
-        QCOMPARE(client.error().certificateSha256, TestCertificates::sha256(m_certs.selfSigned().certificate));
+        QCOMPARE(client.error().certificateSha256,
+                 TestCertificates::sha256(m_certs.selfSigned().certificate));
         QVERIFY(client.connectedSpy.isEmpty());
     }
 
@@ -271,7 +276,8 @@ private Q_SLOTS:
         NetClient client;
         client.connection.connectToServer(tlsSettings(server.port()));
         QVERIFY(client.failedSpy.wait(10000));
-        QCOMPARE(ConnectionError::kindName(client.error().kind), ConnectionError::kindName(Kind::TlsVersionTooOld));
+        QCOMPARE(ConnectionError::kindName(client.error().kind),
+                 ConnectionError::kindName(Kind::TlsVersionTooOld));
         QVERIFY(client.connectedSpy.isEmpty());
     }
 
@@ -291,8 +297,8 @@ private Q_SLOTS:
                      {QStringLiteral("s_server"), QStringLiteral("-accept"),
                       QStringLiteral("127.0.0.1:") + QString::number(port), QStringLiteral("-naccept"),
                       QStringLiteral("1"), QStringLiteral("-tls1_1"), QStringLiteral("-cipher"),
-                      QStringLiteral("DEFAULT:@SECLEVEL=0"), QStringLiteral("-cert"), m_certs.good().certificate,
-                      QStringLiteral("-key"), m_certs.good().key});
+                      QStringLiteral("DEFAULT:@SECLEVEL=0"), QStringLiteral("-cert"),
+                      m_certs.good().certificate, QStringLiteral("-key"), m_certs.good().key});
         QVERIFY(server.waitForStarted(10000));
         QByteArray output;
         QSignalSpy outputSpy(&server, &QProcess::readyReadStandardOutput);
@@ -305,7 +311,8 @@ private Q_SLOTS:
         QVERIFY(client.failedSpy.wait(10000));
         server.kill();
         server.waitForFinished(5000);
-        QCOMPARE(ConnectionError::kindName(client.error().kind), ConnectionError::kindName(Kind::TlsVersionTooOld));
+        QCOMPARE(ConnectionError::kindName(client.error().kind),
+                 ConnectionError::kindName(Kind::TlsVersionTooOld));
         QVERIFY(client.connectedSpy.isEmpty());
     }
 
@@ -317,7 +324,8 @@ private Q_SLOTS:
         NetClient client;
         client.connection.connectToServer(tlsSettings(server.port()));
         QVERIFY(client.failedSpy.wait(10000));
-        QCOMPARE(ConnectionError::kindName(client.error().kind), ConnectionError::kindName(Kind::TlsHandshakeFailed));
+        QCOMPARE(ConnectionError::kindName(client.error().kind),
+                 ConnectionError::kindName(Kind::TlsHandshakeFailed));
     }
 
     void unreadableCaFile()

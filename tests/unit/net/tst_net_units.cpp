@@ -93,8 +93,8 @@ private Q_SLOTS:
 
     void fingerprintFormatAndParse()
     {
-        const QByteArray digest = QByteArray::fromHex(
-            "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        const QByteArray digest =
+            QByteArray::fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
         const QString text = formatFingerprint(digest);
         QCOMPARE(text.left(12), QStringLiteral("00:11:22:33:"));
         QCOMPARE(text.size(), 32 * 3 - 1);
@@ -111,17 +111,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QList<int>>("errors");
         QTest::addColumn<int>("kind");
-        QTest::newRow("expired") << QList<int>{QSslError::CertificateExpired} << int(Kind::CertificateExpired);
+        QTest::newRow("expired") << QList<int>{QSslError::CertificateExpired}
+                                 << int(Kind::CertificateExpired);
         QTest::newRow("future") << QList<int>{QSslError::CertificateNotYetValid}
                                 << int(Kind::CertificateNotYetValid);
         QTest::newRow("name") << QList<int>{QSslError::HostNameMismatch} << int(Kind::HostnameMismatch);
-        QTest::newRow("self-signed") << QList<int>{QSslError::SelfSignedCertificate, QSslError::HostNameMismatch}
+        QTest::newRow("self-signed") << QList<int>{QSslError::SelfSignedCertificate,
+                                                   QSslError::HostNameMismatch}
                                      << int(Kind::SelfSigned);
         QTest::newRow("unknown CA") << QList<int>{QSslError::HostNameMismatch,
                                                   QSslError::UnableToGetLocalIssuerCertificate,
                                                   QSslError::UnableToVerifyFirstCertificate}
                                     << int(Kind::UntrustedCertificate);
-        QTest::newRow("other") << QList<int>{QSslError::InvalidNotAfterField} << int(Kind::UntrustedCertificate);
+        QTest::newRow("other") << QList<int>{QSslError::InvalidNotAfterField}
+                               << int(Kind::UntrustedCertificate);
     }
 
     void certificateErrorsMapToTheirKind()
@@ -142,8 +145,8 @@ private Q_SLOTS:
     void pinNeverMatchesAMissingCertificate()
     {
         const QByteArray pin(32, 'x');
-        const auto verdict =
-            judgeSslErrors({QSslError(QSslError::SelfSignedCertificate)}, QSslCertificate(), pin, QStringLiteral("h"));
+        const auto verdict = judgeSslErrors({QSslError(QSslError::SelfSignedCertificate)}, QSslCertificate(),
+                                            pin, QStringLiteral("h"));
         QVERIFY(verdict);
         QCOMPARE(verdict->kind, Kind::PinMismatch);
         QVERIFY(!judgeSslErrors({}, QSslCertificate(), pin, QStringLiteral("h"))); // nothing to judge
@@ -151,12 +154,15 @@ private Q_SLOTS:
 
     void handshakeFailures()
     {
-        QCOMPARE(classifyHandshakeFailure(QStringLiteral("error:0A00042E:SSL routines::tlsv1 alert protocol version")),
+        QCOMPARE(classifyHandshakeFailure(
+                     QStringLiteral("error:0A00042E:SSL routines::tlsv1 alert protocol version")),
                  Kind::TlsVersionTooOld);
-        QCOMPARE(classifyHandshakeFailure(QStringLiteral("error:0A000102:SSL routines::unsupported protocol")),
-                 Kind::TlsVersionTooOld);
-        QCOMPARE(classifyHandshakeFailure(QStringLiteral("error:0A00010B:SSL routines::wrong version number")),
-                 Kind::TlsHandshakeFailed);
+        QCOMPARE(
+            classifyHandshakeFailure(QStringLiteral("error:0A000102:SSL routines::unsupported protocol")),
+            Kind::TlsVersionTooOld);
+        QCOMPARE(
+            classifyHandshakeFailure(QStringLiteral("error:0A00010B:SSL routines::wrong version number")),
+            Kind::TlsHandshakeFailed);
     }
 
     void everyKindHasItsOwnMessage()
