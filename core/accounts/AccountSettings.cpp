@@ -7,7 +7,7 @@ namespace Petrel::Core {
 QString securityName(Security security)
 {
     switch (security) {
-    case Security::Tls:
+    case Security::ImplicitTls:
         return QStringLiteral("tls");
     case Security::StartTls:
         return QStringLiteral("starttls");
@@ -21,7 +21,7 @@ bool parseSecurity(const QString &text, Security *out)
 {
     const QString t = text.trimmed().toLower();
     if (t == QLatin1String("tls") || t == QLatin1String("ssl"))
-        *out = Security::Tls;
+        *out = Security::ImplicitTls;
     else if (t == QLatin1String("starttls"))
         *out = Security::StartTls;
     else if (t == QLatin1String("none"))
@@ -33,7 +33,7 @@ bool parseSecurity(const QString &text, Security *out)
 
 quint16 defaultPort(IncomingProtocol protocol, Security security)
 {
-    const bool implicitTls = security == Security::Tls;
+    const bool implicitTls = security == Security::ImplicitTls;
     if (protocol == IncomingProtocol::Pop3)
         return implicitTls ? 995 : 110;
     return implicitTls ? 993 : 143;
@@ -41,7 +41,7 @@ quint16 defaultPort(IncomingProtocol protocol, Security security)
 
 quint16 defaultSubmissionPort(Security security)
 {
-    return security == Security::Tls ? 465 : 587;
+    return security == Security::ImplicitTls ? 465 : 587;
 }
 
 quint16 AccountSettings::incomingPort() const
@@ -96,7 +96,7 @@ ServerSettings serverFromJson(const QJsonObject &o)
     s.port = (port > 0 && port < 65536) ? quint16(port) : 0;
     // An unreadable value falls back to the safe default, never to None.
     if (!parseSecurity(o.value(QStringLiteral("security")).toString(), &s.security))
-        s.security = Security::Tls;
+        s.security = Security::ImplicitTls;
     s.userName = o.value(QStringLiteral("userName")).toString();
     return s;
 }

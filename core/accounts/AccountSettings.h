@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/Security.h"
 #include "store/AccountRow.h"
 
 #include <QJsonObject>
@@ -10,15 +11,15 @@ namespace Petrel::Core {
 
 using IncomingProtocol = Store::AccountProtocol;
 
-// How a connection is protected. Tls (implicit, RFC 8314) is the default for new accounts;
+// How a connection is protected. Implicit TLS (RFC 8314) is the default for new accounts;
 // None exists only as an explicit per-account opt-out.
-enum class Security { Tls, StartTls, None };
+using Security = Net::Security;
 
 struct ServerSettings
 {
     QString host;
     quint16 port = 0;        // 0: the protocol's default for the chosen security
-    Security security = Security::Tls;
+    Security security = Security::ImplicitTls;
     QString userName;        // empty: the account's address
 };
 
