@@ -243,7 +243,7 @@ GMimeObject *findPart(GMimeMessage *message, const QString &partPath)
         const int n = component.toInt(&ok);
         if (!current || !ok || n < 1)
             return nullptr;
-        if (GMIME_IS_MESSAGE_PART(current)) {
+        if (!atMessageBody && GMIME_IS_MESSAGE_PART(current)) {
             GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(current));
             current = inner ? g_mime_message_get_mime_part(inner) : nullptr;
             atMessageBody = true;

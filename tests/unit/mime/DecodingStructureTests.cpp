@@ -117,6 +117,16 @@ void DecodingTest::nestedMessage()
     QCOMPARE(message.attachments.first().contentType, QStringLiteral("message/rfc822"));
     QCOMPARE(message.attachments.first().partPath, QStringLiteral("2"));
     QVERIFY(MessageParser::partContent(raw, QStringLiteral("2")).value_or(QByteArray()).contains("Inner body."));
+
+    // A message whose whole body is a message/rfc822: "1" is that part, "1.1" the inner body.
+    const QByteArray wrapped = "From: outer@example.com\nSubject: wrapper\nContent-Type: message/rfc822\n\n"
+                               "From: inner@example.com\nSubject: wrapped\n\nWrapped body.\n";
+    const ParsedMessage wrapper = parseOk(wrapped);
+    QCOMPARE(wrapper.embeddedMessages.size(), 1);
+    QCOMPARE(wrapper.embeddedMessages.first().envelope.subject, QStringLiteral("wrapped"));
+    QCOMPARE(wrapper.attachments.first().partPath, QStringLiteral("1"));
+    QCOMPARE(MessageParser::partContent(wrapped, QStringLiteral("1.1")).value_or(QByteArray()).trimmed(), QByteArray("Wrapped body."));
+    QVERIFY(MessageParser::partContent(wrapped, QStringLiteral("1")).value_or(QByteArray()).contains("Subject: wrapped"));
 }
 
 void DecodingTest::alternativeChoice()
