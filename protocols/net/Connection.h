@@ -91,8 +91,8 @@ private:
     State m_state = State::Idle;
     QSslSocket *m_socket = nullptr;
     LineBuffer m_buffer;
-    QTimer m_connectTimer;
-    QTimer m_idleTimer;
+    QTimer m_connectTimer{this}; // children, so moveToThread() takes them along
+    QTimer m_idleTimer{this};
     bool m_awaitingReply = false;
     std::optional<ConnectionError> m_certificateError;
     bool m_versionAlert = false; // a protocol_version alert was exchanged during the handshake

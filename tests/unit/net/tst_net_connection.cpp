@@ -3,8 +3,10 @@
 #include "NetClient.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTest>
+#include <QThread>
 
 using namespace Petrel::Net;
 using Kind = ConnectionError::Kind;
@@ -244,6 +246,39 @@ private Q_SLOTS:
         QVERIFY(!client.failedSpy.wait(100));
         QCOMPARE(client.failedSpy.size(), 1);
         QVERIFY(client.disconnectedSpy.isEmpty());
+    }
+
+    // Engines run a connection in the account's thread: its timers must move along with it.
+    void worksInAnotherThread()
+    {
+        QTest::failOnWarning(
+            QRegularExpression(QStringLiteral("thread"), QRegularExpression::CaseInsensitiveOption));
+        FakeServer server(FakeServer::Mode::Plain);
+        server.setGreeting("* OK ready\r\n");
+        QVERIFY(server.start());
+        QThread thread;
+        thread.start();
+        auto *connection = new Connection;
+        connection->moveToThread(&thread);
+        QObject here; // receives queued results in the test's thread
+        QList<QByteArray> lines;
+        std::optional<ConnectionError> error;
+        QObject::connect(connection, &Connection::readyRead, connection, [connection, &here, &lines] {
+            while (const auto line = connection->readLine())
+                QMetaObject::invokeMethod(&here, [&lines, l = *line] { lines.append(l); });
+        });
+        QObject::connect(connection, &Connection::failed, &here,
+                         [&error](const ConnectionError &e) { error = e; });
+        ConnectionSettings settings = loopback(server.port(), Security::None);
+        settings.idleTimeoutMs = 200;
+        QMetaObject::invokeMethod(connection,
+                                  [connection, settings] { connection->connectToServer(settings); });
+        QTRY_COMPARE_WITH_TIMEOUT(lines, QList<QByteArray>{"* OK ready"}, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(error.has_value(), 5000); // the idle timer fired in the worker thread
+        QCOMPARE(error->kind, Kind::IdleTimeout);
+        QMetaObject::invokeMethod(connection, &QObject::deleteLater);
+        thread.quit();
+        QVERIFY(thread.wait(5000));
     }
 
     void reconnectDropsTheOldSessionsSignals()
