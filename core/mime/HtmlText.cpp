@@ -126,13 +126,13 @@ QString htmlToText(const QString &html)
             }
             bool closing = false;
             const QStringView name = tagName(html, i, &closing);
-            const qsizetype close = html.indexOf(QLatin1Char('>'), i);
-            if (name.isEmpty() && !closing && html.mid(i + 1, 1) != QLatin1String("!")
-                && html.mid(i + 1, 1) != QLatin1String("?")) {
+            const QChar next = i + 1 < n ? html.at(i + 1) : QChar();
+            if (name.isEmpty() && !closing && next != QLatin1Char('!') && next != QLatin1Char('?')) {
                 raw += c; // a lone '<' in text
                 ++i;
                 continue;
             }
+            const qsizetype close = html.indexOf(QLatin1Char('>'), i);
             if (close < 0)
                 break; // unterminated tag: the rest is markup
             const bool skipContent = !closing

@@ -39,14 +39,17 @@ QByteArray withoutFromLine(const QByteArray &input)
 
 bool looksLikeMail(const QByteArray &raw)
 {
-    // A message needs at least one "Name:" header line somewhere in its first line.
+    // A message starts with a "Name:" header line.
     const qsizetype eol = raw.indexOf('\n');
     const QByteArray first = raw.left(eol < 0 ? raw.size() : eol);
     const qsizetype colon = first.indexOf(':');
     if (colon <= 0)
         return false;
-    for (qsizetype i = 0; i < colon; ++i) {
-        const char c = first.at(i);
+    // Header name: printable ASCII; whitespace before the colon ("Subject : x") is tolerated.
+    const QByteArray name = first.left(colon).trimmed();
+    if (name.isEmpty())
+        return false;
+    for (const char c : name) {
         if (c <= ' ' || c >= 127)
             return false;
     }

@@ -250,6 +250,8 @@ void DecodingTest::notMail()
 {
     QVERIFY(!MessageParser::parse(QByteArray()).isOk());
     QVERIFY(!MessageParser::parse("\n\n  \n").isOk());
+    QVERIFY(MessageParser::parse("Subject : spaced\nFrom: a@example.com\n\nbody\n").isOk());
+    QVERIFY(!MessageParser::parse("just some text, no header\n").isOk());
     const ParseResult binary = MessageParser::parse(QByteArray("\x00\x01\x02 binary \xff\xfe", 13));
     QVERIFY(!binary.isOk());
     QVERIFY(!binary.errorString.isEmpty());
@@ -288,4 +290,12 @@ void DecodingTest::htmlDisplayText()
     QCOMPARE(htmlToText(html), QString::fromUtf8("Fish & chips — é€\n\nSecond\nline\n5 < 6 &unknown; & done"));
     QCOMPARE(htmlToText(QStringLiteral("<p>unterminated <b")), QStringLiteral("unterminated"));
     QCOMPARE(htmlToText(QStringLiteral("a < b")), QStringLiteral("a < b"));
+
+    // Pathological markup stays linear: many '<' without any '>'.
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(htmlToText(QString(300000, QLatin1Char('<'))).size(), 300000);
+    htmlToText(QStringLiteral("<!--") + QString(300000, QLatin1Char('x')));
+    htmlToText(QString(100000, QLatin1Char('&')) + QStringLiteral("<script>") + QString(100000, QLatin1Char('<')));
+    QVERIFY(timer.elapsed() < 5000);
 }
