@@ -64,6 +64,45 @@ QDateTime MboxReader::dateFromFromLine(const QByteArray &line)
     return {};
 }
 
+quint32 MboxReader::flagsFromHeaders(const QByteArray &headers)
+{
+    quint32 flags = 0;
+    for (const QByteArray &line : headers.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || line.startsWith(' ') || line.startsWith('\t'))
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "status") {
+            if (value.contains('R'))
+                flags |= SourceMessage::Seen;
+        } else if (name == "x-status") {
+            if (value.contains('A'))
+                flags |= SourceMessage::Answered;
+            if (value.contains('F'))
+                flags |= SourceMessage::Flagged;
+            if (value.contains('D'))
+                flags |= SourceMessage::Deleted;
+            if (value.contains('T'))
+                flags |= SourceMessage::Draft;
+        } else if (name == "x-mozilla-status") {
+            bool ok = false;
+            const uint bits = value.toUInt(&ok, 16);
+            if (!ok)
+                continue;
+            if (bits & 0x0001)
+                flags |= SourceMessage::Seen;
+            if (bits & 0x0002)
+                flags |= SourceMessage::Answered;
+            if (bits & 0x0004)
+                flags |= SourceMessage::Flagged;
+            if (bits & 0x0008)
+                flags |= SourceMessage::Deleted;
+        }
+    }
+    return flags;
+}
+
 QByteArray MboxReader::readLine()
 {
     if (!m_peeked.isNull()) {
@@ -158,6 +197,7 @@ bool MboxReader::readMessage(SourceMessage &out, bool *skipped)
         }
     }
 
+    const quint32 flags = flagsFromHeaders(raw);
     QByteArray body;
     if (previousBlank && m_fromLine.isEmpty() && bodyByContentLength(raw, &body)) {
         raw += body;
@@ -199,6 +239,7 @@ bool MboxReader::readMessage(SourceMessage &out, bool *skipped)
     out.raw = raw;
     out.origin = origin;
     out.receivedDate = dateFromFromLine(fromLine);
+    out.flags = flags;
     *skipped = false;
     return true;
 }

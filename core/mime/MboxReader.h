@@ -17,6 +17,9 @@ public:
 
     // The date of a From_ line ("From addr Sat Jan  3 01:05:34 1996"), UTC; invalid if absent.
     static QDateTime dateFromFromLine(const QByteArray &line);
+    // Flag bits from the header block's Status / X-Status (mutt, Pine) or X-Mozilla-Status
+    // (Thunderbird) headers: R → Seen; A → Answered; F → Flagged; D → Deleted; T → Draft.
+    static quint32 flagsFromHeaders(const QByteArray &headers);
 
 private:
     QByteArray readLine();

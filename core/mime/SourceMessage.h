@@ -17,7 +17,7 @@ struct SourceMessage {
     };
 
     QByteArray raw;
-    quint32 flags = 0;     // Flag bits, from a maildir file name; 0 for mbox and eml
+    quint32 flags = 0;     // Flag bits: maildir file name, mbox Status headers; 0 for eml
     QString origin;        // "path#n" (1-based) for mbox, the file path otherwise
     QDateTime receivedDate; // from the mbox From_ line or the maildir file name; may be invalid
 };

@@ -3,6 +3,9 @@
 #include "mime/HtmlText.h"
 
 #include <QElapsedTimer>
+#include <QThread>
+
+#include <atomic>
 
 using namespace Petrel::Mime;
 
@@ -298,4 +301,30 @@ void DecodingTest::htmlDisplayText()
     htmlToText(QStringLiteral("<!--") + QString(300000, QLatin1Char('x')));
     htmlToText(QString(100000, QLatin1Char('&')) + QStringLiteral("<script>") + QString(100000, QLatin1Char('<')));
     QVERIFY(timer.elapsed() < 5000);
+}
+
+void DecodingTest::concurrentParsing()
+{
+    // Parsing from several threads at once gives every thread the same, correct result.
+    const QByteArray raw = "From: a@example.com\nSubject: =?ISO-2022-JP?B?GyRCRnxLXDhsGyhC?=\n"
+                           "Content-Type: text/plain; charset=koi8-r\nContent-Transfer-Encoding: base64\n\n"
+                           "89/F29gg1sUgxd2jINzUycg=\n";
+    std::atomic<int> good{0};
+    QList<QThread *> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.append(QThread::create([&] {
+            for (int i = 0; i < 200; ++i) {
+                const ParsedMessage m = MessageParser::parse(raw).message;
+                if (m.envelope.subject == QString::fromUtf8("日本語") && m.textBody.trimmed() == QString::fromUtf8("Съешь же ещё этих"))
+                    ++good;
+            }
+        }));
+    }
+    for (QThread *thread : threads)
+        thread->start();
+    for (QThread *thread : threads) {
+        QVERIFY(thread->wait(60000));
+        delete thread;
+    }
+    QCOMPARE(good.load(), 800);
 }

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void partContent();
     void headersOnly();
     void htmlDisplayText();
+    void concurrentParsing();
 
     // DecodingFileNameTests.cpp
     void sanitizeFileName_data();

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void mboxWrongContentLengthIgnored();
     void mboxCrlf();
     void mboxFromLineDate();
+    void mboxStatusFlags();
     void mboxSkipsOversizedMessages();
     void emlFile();
     void openDetects();
@@ -194,6 +195,25 @@ void ReadersTest::mboxFromLineDate()
              QDateTime(QDate(1996, 2, 8), QTime(18, 49, 8), Qt::UTC));
     QVERIFY(!MboxReader::dateFromFromLine("From - \n").isValid());
     QVERIFY(!MboxReader::dateFromFromLine("From MAILER-DAEMON garbage here\n").isValid());
+}
+
+void ReadersTest::mboxStatusFlags()
+{
+    QCOMPARE(MboxReader::flagsFromHeaders("From: a\nStatus: RO\nX-Status: AF\n\n"),
+             quint32(SourceMessage::Seen | SourceMessage::Answered | SourceMessage::Flagged));
+    QCOMPARE(MboxReader::flagsFromHeaders("Status: O\nX-Status: DT\n"), quint32(SourceMessage::Deleted | SourceMessage::Draft));
+    QCOMPARE(MboxReader::flagsFromHeaders("X-Mozilla-Status: 0005\n"), quint32(SourceMessage::Seen | SourceMessage::Flagged));
+    QCOMPARE(MboxReader::flagsFromHeaders("X-Mozilla-Status: zz\nSubject: Status: R\n"), quint32(0));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("flags.mbox"));
+    writeFile(path, "From a Sat Jan  3 01:05:34 1996\nFrom: a@example.com\nStatus: RO\nX-Status: A\n\nread\n\n"
+                    "From b Sat Jan  3 01:05:34 1996\nFrom: b@example.com\nStatus: O\n\nunread\n");
+    MboxReader reader(path);
+    const QList<SourceMessage> messages = readAll(reader);
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(0).flags, quint32(SourceMessage::Seen | SourceMessage::Answered));
+    QCOMPARE(messages.at(1).flags, quint32(0));
 }
 
 void ReadersTest::mboxSkipsOversizedMessages()
