@@ -6,6 +6,7 @@ recorded in a state file (pid plus kernel start time, so a recycled pid is never
 is started, so a stop, a watchdog or the next start can always tear down exactly what was started.
 """
 
+import fcntl
 import json
 import os
 import pwd
@@ -25,6 +26,7 @@ USERS = ("alice", "bob", "carol", "sink")
 MAIL_USER = "petrel-mail"
 START_TIMEOUT = 15.0   # seconds for every port to accept connections
 STOP_TIMEOUT = 10.0    # seconds for the started processes to exit after a polite stop
+LOCK_TIMEOUT = 45.0    # seconds to wait for another start/stop/teardown of the same state
 
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -96,19 +98,32 @@ def descendants(pids):
     return [r for r in (proc_record(p) for p in seen) if r["start"] is not None]
 
 
-def processes_mentioning(text):
-    """Records of processes whose command line contains text (a unique run directory name):
-    the safety net for a daemon that was started but whose pid file was never read."""
+def _read_proc(pid, what):
+    try:
+        if what == "cwd":
+            return os.readlink("/proc/%s/cwd" % pid)
+        with open("/proc/%s/%s" % (pid, what), "rb") as f:
+            return f.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def processes_mentioning(text, env_entry=None, env_comm="gnome-keyring"):
+    """The safety net for a daemon that was started but whose pid was never recorded (a start
+    interrupted at the wrong moment): processes whose command line or working directory contains
+    text (a unique run directory name), or, if env_entry is given, processes named env_comm* whose
+    environment holds env_entry (gnome-keyring --daemonize leaves no other trace)."""
     found = []
     for name in os.listdir("/proc"):
         if not name.isdigit() or int(name) == os.getpid():
             continue
-        try:
-            with open("/proc/%s/cmdline" % name, "rb") as f:
-                cmdline = f.read().decode("utf-8", "replace")
-        except OSError:
-            continue
-        if text in cmdline and "harness.py" not in cmdline:
+        cmdline = _read_proc(name, "cmdline")
+        if "harness.py" in cmdline:
+            continue   # a watchdog is stopped through its own record
+        hit = text in cmdline or text in _read_proc(name, "cwd")
+        if not hit and env_entry and _read_proc(name, "comm").startswith(env_comm):
+            hit = env_entry in _read_proc(name, "environ").split("\0")
+        if hit:
             found.append(proc_record(int(name)))
     return [r for r in found if r["start"] is not None]
 
@@ -192,6 +207,53 @@ def read_json(path):
             return json.load(f)
     except (OSError, ValueError):
         return None
+
+
+class RunLock:
+    """Serialises start, stop and watchdog teardown of one state file, so that a start cleaning
+    up after a killed run never races that run's still unfinished start or its watchdog."""
+
+    def __init__(self, state_path):
+        self.path = state_path + ".lock"
+        self.fd = None
+
+    def __enter__(self):
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(self.fd)
+                    raise FixtureError("another fixture run still holds %s" % self.path)
+                time.sleep(0.05)
+
+    def __exit__(self, *exc):
+        os.close(self.fd)   # releases the lock
+        return False
+
+
+def remove_tree(path):
+    """rmtree that retries: on some filesystems a just-exited daemon's files linger a moment."""
+    for _ in range(20):
+        shutil.rmtree(path, ignore_errors=True)
+        if not os.path.exists(path):
+            return True
+        time.sleep(0.1)
+    log("could not remove %s" % path)
+    return False
+
+
+def check_not_in_use(stale, watch):
+    """Refuses to take over the state of another test run that is still alive: two CTest runs
+    in the same build directory would stop each other's servers."""
+    other = (stale or {}).get("watched")
+    if other and is_same_process(other) and (not watch or other["pid"] != watch["pid"]):
+        raise FixtureError("the fixture of this build directory is in use by another test run "
+                           "(pid %d); wait for it to finish or stop it first" % other["pid"])
 
 
 def remove(path):
@@ -360,7 +422,7 @@ def stop_servers(state):
         signal_record(state["watchdog"], signal.SIGTERM)
     d = state.get("dir")
     procs = [r for r in state.get("procs", []) if r.get("pid")]
-    if d:
+    if d and os.path.basename(d).startswith("petrel-servers-"):
         procs += processes_mentioning(os.path.basename(d))
     postfix_cfg = state.get("postfix_config")
 
@@ -371,17 +433,35 @@ def stop_servers(state):
         # for the master's pid to vanish, which a not yet reaped zombie delays.
 
     survivors = terminate(procs, polite)
-    if d and os.path.isdir(d) and os.path.basename(d).startswith("petrel-servers-"):
-        shutil.rmtree(d, ignore_errors=True)
+    keep = os.environ.get("PETREL_FIXTURE_KEEP") == "1"   # keep the logs for a post-mortem
+    if d and os.path.isdir(d) and os.path.basename(d).startswith("petrel-servers-") and not keep:
+        remove_tree(d)
     if survivors:
         log("processes survived SIGKILL: %s" % [r["pid"] for r in survivors])
     return not survivors
 
 
+def stop_servers_at(state_path):
+    """Stops the servers recorded in state_path and removes their files."""
+    with RunLock(state_path):
+        state = read_json(state_path)
+        ok = stop_servers(state)
+        if state and state.get("json"):
+            remove(state["json"])
+        remove(state_path)
+    return ok
+
+
 def start_servers(state_path, json_path, watch=None):
     """Starts Dovecot and Postfix in a fresh temporary directory and writes json_path.
     state_path records what runs so that stop_servers() can end exactly that."""
+    with RunLock(state_path):
+        return _start_servers(state_path, json_path, watch)
+
+
+def _start_servers(state_path, json_path, watch):
     stale = read_json(state_path)
+    check_not_in_use(stale, watch)
     if stale:
         log("cleaning up a stale instance in %s" % stale.get("dir"))
         stop_servers(stale)
@@ -391,7 +471,7 @@ def start_servers(state_path, json_path, watch=None):
     uid, gid = ensure_mail_user()
     d = tempfile.mkdtemp(prefix="petrel-servers-", dir="/tmp")
     os.chmod(d, 0o755)   # the servers' unprivileged processes must reach their sockets
-    state = {"dir": d, "procs": [], "json": json_path}
+    state = {"dir": d, "procs": [], "json": json_path, "watched": watch}
     write_json(state_path, state)
     try:
         info = _start_in(d, state, state_path, uid, gid)
@@ -400,7 +480,7 @@ def start_servers(state_path, json_path, watch=None):
         remove(state_path)
         raise
     if watch:
-        state["watchdog"] = spawn_watchdog("servers", state_path, watch, d)
+        state["watchdog"] = spawn_watchdog("servers", state_path, watch)
         write_json(state_path, state)
     write_json(json_path, info)
     return info
@@ -504,25 +584,42 @@ def stop_keyring(state):
         return True
     if state.get("watchdog") and state["watchdog"].get("pid") != os.getpid():
         signal_record(state["watchdog"], signal.SIGTERM)
-    survivors = terminate([r for r in state.get("procs", []) if r.get("pid")], timeout=5.0)
+    procs = [r for r in state.get("procs", []) if r.get("pid")]
     bus_dir = state.get("bus_dir")
+    if bus_dir and os.path.basename(bus_dir).startswith("petrel-bus-") and state.get("address"):
+        procs += processes_mentioning(bus_dir, "DBUS_SESSION_BUS_ADDRESS=" + state["address"])
+    survivors = terminate(procs, timeout=5.0)
     if bus_dir and os.path.basename(bus_dir).startswith("petrel-bus-"):
-        shutil.rmtree(bus_dir, ignore_errors=True)
+        remove_tree(bus_dir)
     return not survivors
 
 
+def stop_keyring_at(state_path):
+    with RunLock(state_path):
+        ok = stop_keyring(read_json(state_path))
+        remove(state_path)
+    return ok
+
+
 def start_keyring(state_path, bus_dir, address, watch=None):
+    with RunLock(state_path):
+        return _start_keyring(state_path, bus_dir, address, watch)
+
+
+def _start_keyring(state_path, bus_dir, address, watch):
     stale = read_json(state_path)
+    check_not_in_use(stale, watch)
     if stale:
         log("cleaning up a stale keyring in %s" % stale.get("bus_dir"))
         stop_keyring(stale)
     remove(state_path)
     if not os.path.basename(bus_dir).startswith("petrel-bus-"):
         raise FixtureError("refusing to use %s as the bus directory" % bus_dir)
-    shutil.rmtree(bus_dir, ignore_errors=True)
+    if not remove_tree(bus_dir):
+        raise FixtureError("cannot clear the bus directory %s" % bus_dir)
     os.makedirs(bus_dir, mode=0o700)
     os.chmod(bus_dir, 0o700)
-    state = {"bus_dir": bus_dir, "procs": []}
+    state = {"bus_dir": bus_dir, "address": address, "procs": [], "watched": watch}
     write_json(state_path, state)
     try:
         _start_keyring_in(state, state_path, bus_dir, address)
@@ -531,7 +628,7 @@ def start_keyring(state_path, bus_dir, address, watch=None):
         remove(state_path)
         raise
     if watch:
-        state["watchdog"] = spawn_watchdog("keyring", state_path, watch, bus_dir)
+        state["watchdog"] = spawn_watchdog("keyring", state_path, watch)
         write_json(state_path, state)
     return state
 
@@ -597,10 +694,10 @@ def _start_keyring_in(state, state_path, bus_dir, address):
 
 # --- the crash watchdog ---------------------------------------------------------------------
 
-def spawn_watchdog(kind, state_path, watched, owned_dir):
+def spawn_watchdog(kind, state_path, watched):
     """A detached process that tears the fixture down when the watched process (CTest, recorded
     before the start began) disappears, so a crashed or killed test run leaves nothing running."""
-    with open(os.devnull, "rb") as null_in, open(os.path.join(owned_dir, "watchdog.log"), "ab") as out:
+    with open(os.devnull, "rb") as null_in, open(state_path + ".watchdog.log", "ab") as out:
         p = subprocess.Popen([sys.executable, os.path.abspath(__file__), "watchdog", kind, state_path,
                               json.dumps(watched)],
                              stdin=null_in, stdout=out, stderr=out, close_fds=True, start_new_session=True)
@@ -621,15 +718,18 @@ def watchdog_main(kind, state_path, watched_json):
             return   # stopped normally
         if not is_same_process(watched):
             break
-    log("watched process %d is gone; tearing down %s" % (watched["pid"], kind))
-    state = read_json(state_path)
-    if kind == "servers":
-        stop_servers(state)
-        if state and state.get("json"):
-            remove(state["json"])
-    else:
-        stop_keyring(state)
-    remove(state_path)
+    with RunLock(state_path):
+        state = read_json(state_path)
+        if not state or (state.get("watchdog") or {}).get("pid") != os.getpid():
+            return   # stopped or taken over while we waited for the lock
+        log("%s: watched process %d is gone; tearing down %s" % (time.ctime(), watched["pid"], kind))
+        if kind == "servers":
+            stop_servers(state)
+            if state.get("json"):
+                remove(state["json"])
+        else:
+            stop_keyring(state)
+        remove(state_path)
 
 
 if __name__ == "__main__" and len(sys.argv) == 5 and sys.argv[1] == "watchdog":

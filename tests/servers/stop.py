@@ -11,17 +11,18 @@ import harness  # noqa: E402
 
 
 def main(argv):
-    if len(argv) == 4 and argv[1] == "servers":
-        state_path = os.path.join(argv[2], "servers.state.json")
-        ok = harness.stop_servers(harness.read_json(state_path))
-        harness.remove(argv[3])
-    elif len(argv) == 3 and argv[1] == "keyring":
-        state_path = os.path.join(argv[2], "keyring.state.json")
-        ok = harness.stop_keyring(harness.read_json(state_path))
-    else:
-        print(__doc__, file=sys.stderr)
-        return 2
-    harness.remove(state_path)
+    try:
+        if len(argv) == 4 and argv[1] == "servers":
+            ok = harness.stop_servers_at(os.path.join(argv[2], "servers.state.json"))
+            harness.remove(argv[3])
+        elif len(argv) == 3 and argv[1] == "keyring":
+            ok = harness.stop_keyring_at(os.path.join(argv[2], "keyring.state.json"))
+        else:
+            print(__doc__, file=sys.stderr)
+            return 2
+    except harness.FixtureError as e:
+        harness.log("stop failed: %s" % e)
+        return 1
     if not ok:
         harness.log("some processes could not be stopped")
         return 1
