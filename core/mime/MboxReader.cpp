@@ -182,19 +182,21 @@ bool MboxReader::readMessage(SourceMessage &out, bool *skipped)
 
     // Headers up to the empty line (or a From_ line in a message without body).
     bool previousBlank = false;
+    bool headerLineStart = true; // a header longer than one read chunk continues mid-line
     for (;;) {
         const QByteArray line = readLine();
         if (line.isEmpty())
             break;
-        if (isFromLine(line)) {
+        if (headerLineStart && isFromLine(line)) {
             m_fromLine = line;
             break;
         }
         append(line);
-        if (isBlank(line)) {
+        if (headerLineStart && isBlank(line)) {
             previousBlank = true;
             break;
         }
+        headerLineStart = line.endsWith('\n');
     }
 
     const quint32 flags = flagsFromHeaders(raw);

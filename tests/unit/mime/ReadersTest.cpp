@@ -50,6 +50,7 @@ private Q_SLOTS:
     void mboxContentLength();
     void mboxWrongContentLengthIgnored();
     void mboxCrlf();
+    void mboxLongLines();
     void mboxFromLineDate();
     void mboxStatusFlags();
     void mboxSkipsOversizedMessages();
@@ -182,6 +183,22 @@ void ReadersTest::mboxCrlf()
     QCOMPARE(messages.size(), 2);
     QCOMPARE(messages.at(0).raw, QByteArray("From: a@example.com\r\nSubject: c1\r\n\r\nbody1\r\n"));
     QCOMPARE(MessageParser::parse(messages.at(1).raw).message.textBody.trimmed(), QStringLiteral("body2"));
+}
+
+void ReadersTest::mboxLongLines()
+{
+    // Lines are read in 64 KiB chunks; "From " at a chunk boundary inside a line is not a separator.
+    QTemporaryDir dir;
+    for (int shift = -3; shift <= 3; ++shift) {
+        const QString path = dir.filePath(QStringLiteral("long%1.mbox").arg(shift + 3));
+        const QByteArray header = "X-Long: " + QByteArray(65536 - 8 + shift, 'h') + "From the header\n";
+        const QByteArray body = QByteArray(65536 + shift, 'b') + "From the body\n";
+        writeFile(path, "From a Sat Jan  3 01:05:34 1996\nFrom: a@example.com\n" + header + "\n" + body);
+        MboxReader reader(path);
+        const QList<SourceMessage> messages = readAll(reader);
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.first().raw, "From: a@example.com\n" + header + "\n" + body);
+    }
 }
 
 void ReadersTest::mboxFromLineDate()
