@@ -4,7 +4,7 @@ import json
 import pwd
 import subprocess
 
-from .maildir import SeedError
+from .errors import SeedError
 
 DOVEADM_TIMEOUT = 3600
 

@@ -13,6 +13,7 @@ from itertools import accumulate
 
 from . import attachments, bodies, encoders
 from .corpus import (CHARSET_LANGUAGES, DOMAINS, FILE_NAMES, LISTS, MAILERS, PEOPLE, SUBJECTS)
+from .errors import SeedError
 
 START = 1672531200          # 2023-01-01T00:00:00Z
 SPAN = 3 * 365 * 86400      # dates spread over three years
@@ -87,7 +88,7 @@ class _Record:
 class MessageGenerator:
     def __init__(self, seed, count, recipient, max_size):
         if max_size < MIN_MAX_SIZE:
-            raise ValueError(f"max size {max_size} is below the minimum of {MIN_MAX_SIZE} bytes")
+            raise SeedError(f"max size {max_size} is below the minimum of {MIN_MAX_SIZE} bytes")
         self._seed = seed
         self._count = max(count, 1)
         self._recipient = recipient
@@ -96,6 +97,7 @@ class MessageGenerator:
         self._rng = random.Random(seed)
         self._pool = attachments.BytePool(self._rng)
         self._recent = deque(maxlen=THREAD_WINDOW)
+        self._attachment_count = 0
 
     def _weighted(self, table):
         values, cumulative = table
@@ -151,7 +153,7 @@ class MessageGenerator:
                 break
             scale /= 2
         else:
-            raise RuntimeError(f"message {index} stays above --max-size {self._max_size}")
+            raise SeedError(f"message {index} stays above --max-size {self._max_size}")
 
         self._recent.append(record)
         msg = Message()

@@ -4,10 +4,7 @@ so a Dovecot that is already running never sees a half-written file."""
 import os
 
 from . import encoders
-
-
-class SeedError(Exception):
-    """Bad input or an unusable target; the message says which."""
+from .errors import SeedError
 
 
 def folder_directory(root, folder):
