@@ -250,10 +250,9 @@ def remove_tree(path):
 def check_not_in_use(stale, watch):
     """Refuses to take over the state of another test run that is still alive: two CTest runs
     in the same build directory would stop each other's servers."""
-    other = (stale or {}).get("watched")
-    if other and is_same_process(other) and (not watch or other["pid"] != watch["pid"]):
+    if owned_by_other_run(stale, watch):
         raise FixtureError("the fixture of this build directory is in use by another test run "
-                           "(pid %d); wait for it to finish or stop it first" % other["pid"])
+                           "(pid %d); wait for it to finish or stop it first" % stale["watched"]["pid"])
 
 
 def remove(path):
@@ -441,10 +440,20 @@ def stop_servers(state):
     return not survivors
 
 
-def stop_servers_at(state_path):
+def owned_by_other_run(state, caller):
+    """True if state belongs to a still running test run other than caller (the CTest that runs
+    this cleanup): a refused concurrent run must not stop the servers of the run it collided with."""
+    other = (state or {}).get("watched")
+    return bool(caller and other and is_same_process(other) and other["pid"] != caller["pid"])
+
+
+def stop_servers_at(state_path, caller=None):
     """Stops the servers recorded in state_path and removes their files."""
     with RunLock(state_path):
         state = read_json(state_path)
+        if owned_by_other_run(state, caller):
+            log("leaving the servers of test run %d running" % state["watched"]["pid"])
+            return True
         ok = stop_servers(state)
         if state and state.get("json"):
             remove(state["json"])
@@ -594,9 +603,13 @@ def stop_keyring(state):
     return not survivors
 
 
-def stop_keyring_at(state_path):
+def stop_keyring_at(state_path, caller=None):
     with RunLock(state_path):
-        ok = stop_keyring(read_json(state_path))
+        state = read_json(state_path)
+        if owned_by_other_run(state, caller):
+            log("leaving the keyring of test run %d running" % state["watched"]["pid"])
+            return True
+        ok = stop_keyring(state)
         remove(state_path)
     return ok
 

@@ -11,12 +11,12 @@ import harness  # noqa: E402
 
 
 def main(argv):
+    ctest = harness.proc_record(os.getppid())
     try:
         if len(argv) == 4 and argv[1] == "servers":
-            ok = harness.stop_servers_at(os.path.join(argv[2], "servers.state.json"))
-            harness.remove(argv[3])
+            ok = harness.stop_servers_at(os.path.join(argv[2], "servers.state.json"), ctest)
         elif len(argv) == 3 and argv[1] == "keyring":
-            ok = harness.stop_keyring_at(os.path.join(argv[2], "keyring.state.json"))
+            ok = harness.stop_keyring_at(os.path.join(argv[2], "keyring.state.json"), ctest)
         else:
             print(__doc__, file=sys.stderr)
             return 2
