@@ -77,7 +77,9 @@ QString decodedText(GMimeObject *object, WalkState &state, ParsedMessage &out)
         out.warnings.append(QStringLiteral("text part truncated to %1 bytes").arg(state.limits.maxTextBytes));
     }
     const char *charset = g_mime_object_get_content_type_parameter(object, "charset");
-    return decodeCharset(bytes, QByteArray(charset));
+    QString text = decodeCharset(bytes, QByteArray(charset));
+    text.remove(QChar(0)); // binary mislabelled as text: NULs only break consumers of text
+    return text;
 }
 
 void walkObject(GMimeObject *object, const QString &path, int depth, Scope scope, WalkState &state,

@@ -222,6 +222,21 @@ void DecodingTest::depthLimit()
     for (const QString &w : result.message.warnings)
         warned = warned || w.contains(QLatin1String("nesting"));
     QVERIFY2(warned, qPrintable(result.message.warnings.join(QLatin1Char('\n'))));
+
+    // A chain of 3000 forwarded messages: bounded by the limit, no stack exhaustion.
+    QByteArray chain = "From: a@example.com\nSubject: leaf\n\nleaf body\n";
+    for (int i = 0; i < 3000; ++i)
+        chain.prepend("From: a@example.com\nSubject: level " + QByteArray::number(i) + "\nContent-Type: message/rfc822\n\n");
+    const ParseResult forwarded = MessageParser::parse(chain);
+    QVERIFY(forwarded.isOk());
+    QCOMPARE(forwarded.message.envelope.subject, QStringLiteral("level 2999"));
+    int depth = 0;
+    const ParsedMessage *level = &forwarded.message;
+    while (!level->embeddedMessages.isEmpty() && depth < 5000) {
+        level = &level->embeddedMessages.first();
+        ++depth;
+    }
+    QVERIFY2(depth > 0 && depth <= 33, qPrintable(QString::number(depth)));
 }
 
 void DecodingTest::partLimit()
@@ -241,6 +256,9 @@ void DecodingTest::partLimit()
 
 void DecodingTest::textLimit()
 {
+    const ParsedMessage binary = parseOk(QByteArray("From: a@example.com\nContent-Type: text/plain\n\nbin\0ary\0\n", 55));
+    QCOMPARE(binary.textBody.trimmed(), QStringLiteral("binary"));
+
     ParseLimits limits;
     limits.maxTextBytes = 1000;
     const ParseResult result = MessageParser::parse("From: a@example.com\n\n" + QByteArray(5000, 'a') + "\n", limits);
