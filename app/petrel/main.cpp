@@ -3,6 +3,9 @@
 #include "PetrelVersion.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QStandardPaths>
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -28,7 +31,21 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationDomain(QStringLiteral(PETREL_ORGANIZATION_DOMAIN));
     QCoreApplication::setApplicationVersion(QStringLiteral(PETREL_VERSION_STRING));
 
-    Petrel::Ui::MainWindow window;
+    // Resources in a static library must be registered by name before use.
+    Q_INIT_RESOURCE(petrel);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/petrel/icons/petrel.svg")));
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("The profile folder to use."),
+                                     QStringLiteral("DIR"));
+    parser.addOption(profile);
+    parser.process(app);
+    const QString profileDir = parser.isSet(profile)
+                                   ? parser.value(profile)
+                                   : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    Petrel::Ui::MainWindow window(profileDir);
     window.show();
     return app.exec();
 }
