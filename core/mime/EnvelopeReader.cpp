@@ -40,6 +40,23 @@ MailAddressList addresses(InternetAddressList *list)
     return out;
 }
 
+// GMime decodes each encoded word of a display name alone, which breaks a character split across
+// words; such headers are re-parsed after joining the words.
+MailAddressList addresses(GMimeMessage *message, GMimeParserOptions *options, const char *header,
+                          InternetAddressList *parsed)
+{
+    GMimeHeader *raw = g_mime_header_list_get_header(g_mime_object_get_header_list(GMIME_OBJECT(message)), header);
+    const QByteArray value = raw ? QByteArray(g_mime_header_get_raw_value(raw)) : QByteArray();
+    const QByteArray joined = value.contains("=?") ? joinEncodedWords(value) : value;
+    if (joined == value)
+        return addresses(parsed);
+    InternetAddressList *list = internet_address_list_parse(options, joined.constData());
+    const MailAddressList out = list ? addresses(list) : addresses(parsed);
+    if (list)
+        g_object_unref(list);
+    return out;
+}
+
 QString stripBrackets(QString id)
 {
     id = id.trimmed();
@@ -84,12 +101,12 @@ Envelope readEnvelope(GMimeMessage *message, GMimeParserOptions *options)
     GMimeHeader *subject = g_mime_header_list_get_header(g_mime_object_get_header_list(GMIME_OBJECT(message)), "Subject");
     if (subject)
         envelope.subject = decodeHeaderText(QByteArray(g_mime_header_get_raw_value(subject))).trimmed();
-    envelope.from = addresses(g_mime_message_get_from(message));
-    envelope.sender = addresses(g_mime_message_get_sender(message));
-    envelope.replyTo = addresses(g_mime_message_get_reply_to(message));
-    envelope.to = addresses(g_mime_message_get_to(message));
-    envelope.cc = addresses(g_mime_message_get_cc(message));
-    envelope.bcc = addresses(g_mime_message_get_bcc(message));
+    envelope.from = addresses(message, options, "From", g_mime_message_get_from(message));
+    envelope.sender = addresses(message, options, "Sender", g_mime_message_get_sender(message));
+    envelope.replyTo = addresses(message, options, "Reply-To", g_mime_message_get_reply_to(message));
+    envelope.to = addresses(message, options, "To", g_mime_message_get_to(message));
+    envelope.cc = addresses(message, options, "Cc", g_mime_message_get_cc(message));
+    envelope.bcc = addresses(message, options, "Bcc", g_mime_message_get_bcc(message));
     if (GDateTime *date = g_mime_message_get_date(message))
         envelope.date = QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(date), Qt::UTC);
     envelope.messageId = stripBrackets(QString::fromUtf8(g_mime_message_get_message_id(message)));

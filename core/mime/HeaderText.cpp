@@ -60,6 +60,12 @@ bool isWhitespace(const QByteArray &text)
     return true;
 }
 
+const QRegularExpression &encodedWord()
+{
+    static const QRegularExpression word(QStringLiteral("=\\?([^?\\s]{1,64})\\?([BbQq])\\?([^?]*)\\?="));
+    return word;
+}
+
 } // namespace
 
 QString decodeHeaderText(const QByteArray &raw)
@@ -69,7 +75,7 @@ QString decodeHeaderText(const QByteArray &raw)
     value.replace('\n', "");
     value = value.trimmed();
 
-    static const QRegularExpression word(QStringLiteral("=\\?([^?\\s]{1,64})\\?([BbQq])\\?([^?]*)\\?="));
+    const QRegularExpression &word = encodedWord();
     // Latin-1 maps bytes 1:1 to code units, so match offsets are byte offsets.
     const QString latin = QString::fromLatin1(value);
 
@@ -109,6 +115,51 @@ QString decodeHeaderText(const QByteArray &raw)
     }
     flush();
     out += decodeCharset(value.mid(pos), QByteArray());
+    return out;
+}
+
+
+QByteArray joinEncodedWords(const QByteArray &raw)
+{
+    const QString latin = QString::fromLatin1(raw);
+    QByteArray out;
+    qsizetype copied = 0;        // raw[0, copied) is already in out
+    qsizetype runStart = -1;     // start of the current run of joinable words
+    qsizetype runEnd = -1;
+    int runLength = 0;
+    QByteArray runCharset;
+    QByteArray runBytes;
+    auto closeRun = [&] {
+        if (runLength > 1) {
+            out += raw.mid(copied, runStart - copied);
+            out += "=?" + runCharset + "?B?" + runBytes.toBase64() + "?=";
+            copied = runEnd;
+        }
+        runLength = 0;
+        runBytes.clear();
+    };
+    QRegularExpressionMatchIterator it = encodedWord().globalMatch(latin);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        const QByteArray charset = match.captured(1).toLatin1();
+        QByteArray bytes;
+        if (!decodeWord(match.captured(2).toLatin1(), match.captured(3).toLatin1(), &bytes)) {
+            closeRun();
+            continue;
+        }
+        const bool adjacent = runLength > 0 && isWhitespace(raw.mid(runEnd, match.capturedStart() - runEnd))
+            && charset.compare(runCharset, Qt::CaseInsensitive) == 0;
+        if (!adjacent) {
+            closeRun();
+            runStart = match.capturedStart();
+            runCharset = charset;
+        }
+        runBytes += bytes;
+        runEnd = match.capturedEnd();
+        ++runLength;
+    }
+    closeRun();
+    out += raw.mid(copied);
     return out;
 }
 

@@ -12,4 +12,9 @@ namespace Petrel::Mime {
 // as they are. Never fails.
 QString decodeHeaderText(const QByteArray &raw);
 
+// Rewrites runs of adjacent encoded words of one charset (separated by whitespace only) into a
+// single B-encoded word, so that a parser decoding word by word (GMime's address parser) cannot
+// break a character split across words. Everything else is left byte for byte.
+QByteArray joinEncodedWords(const QByteArray &raw);
+
 } // namespace Petrel::Mime

@@ -1,5 +1,7 @@
 #include "DecodingTest.h"
 
+#include "mime/HeaderText.h"
+
 using namespace Petrel::Mime;
 
 ParsedMessage parseOk(const QByteArray &raw)
@@ -124,6 +126,18 @@ void DecodingTest::addresses()
     QCOMPARE(env.to.at(2).address, QStringLiteral("c@example.com"));
     QCOMPARE(env.cc.first().address, QStringLiteral("d@example.com"));
     QCOMPARE(env.bcc.first().address, QStringLiteral("e@example.com"));
+
+    // A character split across B-encoded words of a display name survives.
+    const Envelope split = parseOk("From: =?UTF-8?B?5pc=?= =?UTF-8?B?peacrA==?= <nihon@example.jp>, "
+                                   "=?UTF-8?Q?J=C3?=\n =?UTF-8?Q?=B6rg?= <j@example.com>\nSubject: s\n\nx\n").envelope;
+    QCOMPARE(split.from.size(), 2);
+    QCOMPARE(split.from.at(0), (MailAddress{QString::fromUtf8("日本"), QStringLiteral("nihon@example.jp")}));
+    QCOMPARE(split.from.at(1), (MailAddress{QString::fromUtf8("Jörg"), QStringLiteral("j@example.com")}));
+
+    QCOMPARE(joinEncodedWords("a =?UTF-8?Q?x?= =?utf-8?B?eQ==?= b"), QByteArray("a =?UTF-8?B?eHk=?= b"));
+    QCOMPARE(joinEncodedWords("=?UTF-8?Q?x?= =?KOI8-R?Q?y?="), QByteArray("=?UTF-8?Q?x?= =?KOI8-R?Q?y?="));
+    QCOMPARE(joinEncodedWords("=?UTF-8?Q?x?= and =?UTF-8?Q?y?="), QByteArray("=?UTF-8?Q?x?= and =?UTF-8?Q?y?="));
+    QCOMPARE(joinEncodedWords("no words \xff here"), QByteArray("no words \xff here"));
 }
 
 void DecodingTest::displayStrings()
