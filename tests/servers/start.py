@@ -9,6 +9,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
+import keyringbus  # noqa: E402
+import mailservers  # noqa: E402
 
 
 def main(argv):
@@ -16,7 +18,7 @@ def main(argv):
     ctest = harness.proc_record(os.getppid())
     try:
         if len(argv) == 4 and argv[1] == "servers":
-            info = harness.start_servers(os.path.join(argv[2], "servers.state.json"), argv[3],
+            info = mailservers.start_servers(os.path.join(argv[2], "servers.state.json"), argv[3],
                                          watch=ctest)
             print("servers up in %s: imap %d/%d pop3 %d/%d smtp %d/%d/%d lmtp %d; description in %s"
                   % (info["dir"], info["imap"]["starttls"], info["imap"]["tls"], info["pop3"]["stls"],
@@ -24,7 +26,7 @@ def main(argv):
                      info["smtp"]["inject"], info["lmtp"], argv[3]))
             return 0
         if len(argv) == 5 and argv[1] == "keyring":
-            harness.start_keyring(os.path.join(argv[2], "keyring.state.json"), argv[3], argv[4],
+            keyringbus.start_keyring(os.path.join(argv[2], "keyring.state.json"), argv[3], argv[4],
                                   watch=ctest)
             print("keyring up on %s" % argv[4])
             return 0

@@ -8,15 +8,17 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
+import keyringbus  # noqa: E402
+import mailservers  # noqa: E402
 
 
 def main(argv):
     ctest = harness.proc_record(os.getppid())
     try:
         if len(argv) == 4 and argv[1] == "servers":
-            ok = harness.stop_servers_at(os.path.join(argv[2], "servers.state.json"), ctest)
+            ok = mailservers.stop_servers_at(os.path.join(argv[2], "servers.state.json"), ctest)
         elif len(argv) == 3 and argv[1] == "keyring":
-            ok = harness.stop_keyring_at(os.path.join(argv[2], "keyring.state.json"), ctest)
+            ok = keyringbus.stop_keyring_at(os.path.join(argv[2], "keyring.state.json"), ctest)
         else:
             print(__doc__, file=sys.stderr)
             return 2

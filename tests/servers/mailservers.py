@@ -1,0 +1,289 @@
+"""The private Dovecot and Postfix of one test run: certificates, configuration, start and stop."""
+
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import tempfile
+import time
+
+from harness import (HOST, START_TIMEOUT, FixtureError, RunLock, check_not_in_use, free_ports, is_same_process,
+                     log, owned_by_other_run, proc_record, processes_mentioning, read_json, remove, remove_tree,
+                     run, signal_record, spawn_watchdog, tail, template, terminate, wait_for, wait_ports,
+                     write_json)
+
+DOMAIN = "petrel.test"
+HOSTNAME = "localhost"
+USERS = ("alice", "bob", "carol", "sink")
+MAIL_USER = "petrel-mail"
+
+
+def ensure_mail_user():
+    """The system user owning the maildirs (Dovecot refuses to deliver as root)."""
+    for _ in range(2):
+        try:
+            pw = pwd.getpwnam(MAIL_USER)
+            return pw.pw_uid, pw.pw_gid
+        except KeyError:
+            # A concurrent run may create it at the same moment; the second lookup settles it.
+            run(["useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent",
+                 "--shell", "/usr/sbin/nologin", MAIL_USER])
+    raise FixtureError("cannot create the system user %s (useradd failed)" % MAIL_USER)
+
+
+def make_certificates(tls_dir, log_file):
+    """A per-run CA and a server certificate for localhost / 127.0.0.1 signed by it."""
+    os.makedirs(tls_dir, mode=0o755)
+    ca_key, ca, key, csr, cert = (os.path.join(tls_dir, n) for n in
+                                  ("ca.key", "ca.pem", "server.key", "server.csr", "server.pem"))
+    ext = os.path.join(tls_dir, "server.ext")
+    with open(ext, "w") as f:
+        f.write("basicConstraints = critical, CA:FALSE\n"
+                "keyUsage = critical, digitalSignature, keyEncipherment\n"
+                "extendedKeyUsage = serverAuth\n"
+                "subjectKeyIdentifier = hash\n"
+                "authorityKeyIdentifier = keyid\n"
+                "subjectAltName = DNS:localhost, IP:127.0.0.1\n")
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    steps = [
+        ["openssl", "req", "-x509", *ec, "-keyout", ca_key, "-out", ca, "-days", "30",
+         "-subj", "/O=Petrel tests/CN=Petrel test CA",
+         "-addext", "basicConstraints=critical,CA:TRUE",
+         "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+         "-addext", "subjectKeyIdentifier=hash"],
+        ["openssl", "req", "-new", *ec, "-keyout", key, "-out", csr, "-subj", "/O=Petrel tests/CN=localhost"],
+        ["openssl", "x509", "-req", "-in", csr, "-CA", ca, "-CAkey", ca_key, "-CAcreateserial",
+         "-out", cert, "-days", "30", "-extfile", ext],
+    ]
+    for args in steps:
+        if run(args, log_file) != 0:
+            raise FixtureError("openssl failed: %s\n%s" % (" ".join(args[:3]), tail(log_file)))
+    os.chmod(key, 0o600)
+    os.chmod(ca_key, 0o600)
+    return ca, cert, key
+
+
+# --- Dovecot --------------------------------------------------------------------------------
+
+
+def write_dovecot(d, ports, users, uid, gid, cert, key):
+    with open(os.path.join(d, "users"), "w") as f:
+        for u in users:
+            f.write("%s:{PLAIN}%s:%d:%d::%s::\n" % (u["login"], u["password"], uid, gid, u["home"]))
+    os.chown(os.path.join(d, "users"), 0, pwd.getpwnam("dovecot").pw_gid)
+    os.chmod(os.path.join(d, "users"), 0o640)
+    dh = "/usr/share/dovecot/dh.pem"
+    conf = os.path.join(d, "dovecot.conf")
+    with open(conf, "w") as f:
+        f.write(template("dovecot.conf.in").format(
+            instance="petrel-" + os.path.basename(d), dir=d, cert=cert, key=key,
+            ssl_dh=("ssl_dh = <" + dh) if os.path.exists(dh) else "",
+            mail_user=MAIL_USER, uid=uid, gid=gid, domain=DOMAIN, **ports))
+    return conf
+
+
+# --- Postfix --------------------------------------------------------------------------------
+
+
+# Every service runs unchrooted (chroot = n): the queue lives in the run directory.
+
+
+def write_postfix(d, ports, users, cert, key):
+    cfg = os.path.join(d, "postfix")
+    os.makedirs(cfg)
+    os.makedirs(os.path.join(d, "postfix-queue"))
+    data = os.path.join(d, "postfix-data")
+    os.makedirs(data)
+    pf = pwd.getpwnam("postfix")
+    os.chown(data, pf.pw_uid, pf.pw_gid)
+    with open(os.path.join(cfg, "main.cf"), "w") as f:
+        f.write(template("main.cf.in").format(dir=d, domain=DOMAIN, cert=cert, key=key, **ports))
+    with open(os.path.join(cfg, "master.cf"), "w") as f:
+        f.write(template("master.cf.in").format(**ports))
+    with open(os.path.join(cfg, "virtual_alias"), "w") as f:
+        f.write("# Every recipient outside %s goes to the sink.\n" % DOMAIN)
+        f.write("!/@%s$/ sink@%s\n" % (DOMAIN.replace(".", "\\."), DOMAIN))
+    # Unknown users of the domain are refused at RCPT time rather than bounced later.
+    with open(os.path.join(cfg, "mailboxes"), "w") as f:
+        for u in users:
+            f.write("%s OK\n" % u["login"])
+    return cfg
+
+
+# --- the mail servers -----------------------------------------------------------------------
+
+PORT_NAMES = ("imap", "imaps", "pop3", "pop3s", "lmtp", "submission", "submissions", "inject")
+
+
+def read_pid(path):
+    try:
+        with open(path) as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def stop_servers(state):
+    """Stops what state records and removes its directory. Safe to call more than once."""
+    if not state:
+        return True
+    if state.get("watchdog") and state["watchdog"].get("pid") != os.getpid():
+        signal_record(state["watchdog"], signal.SIGTERM)
+    d = state.get("dir")
+    procs = [r for r in state.get("procs", []) if r.get("pid")]
+    if d and os.path.basename(d).startswith("petrel-servers-"):
+        procs += processes_mentioning(os.path.basename(d))
+    postfix_cfg = state.get("postfix_config")
+
+    def polite():
+        if postfix_cfg and os.path.exists(os.path.join(postfix_cfg, "main.cf")):
+            run(["postfix", "-c", postfix_cfg, "stop"], timeout=20)
+        # Dovecot stops on SIGTERM to its master (sent by terminate()); "doveadm stop" would wait
+        # for the master's pid to vanish, which a not yet reaped zombie delays.
+
+    survivors = terminate(procs, polite)
+    keep = os.environ.get("PETREL_FIXTURE_KEEP") == "1"   # keep the logs for a post-mortem
+    if d and os.path.isdir(d) and os.path.basename(d).startswith("petrel-servers-") and not keep:
+        remove_tree(d)
+    if survivors:
+        log("processes survived SIGKILL: %s" % [r["pid"] for r in survivors])
+    return not survivors
+
+
+def stop_servers_at(state_path, caller=None):
+    """Stops the servers recorded in state_path and removes their files."""
+    with RunLock(state_path):
+        state = read_json(state_path)
+        if owned_by_other_run(state, caller):
+            log("leaving the servers of test run %d running" % state["watched"]["pid"])
+            return True
+        ok = stop_servers(state)
+        if state and state.get("json"):
+            remove(state["json"])
+        remove(state_path)
+    return ok
+
+
+def start_servers(state_path, json_path, watch=None):
+    """Starts Dovecot and Postfix in a fresh temporary directory and writes json_path.
+    state_path records what runs so that stop_servers() can end exactly that."""
+    with RunLock(state_path):
+        return _start_servers(state_path, json_path, watch)
+
+
+def _start_servers(state_path, json_path, watch):
+    stale = read_json(state_path)
+    check_not_in_use(stale, watch)
+    if stale:
+        log("cleaning up a stale instance in %s" % stale.get("dir"))
+        stop_servers(stale)
+    remove(state_path)
+    remove(json_path)
+
+    uid, gid = ensure_mail_user()
+    d = tempfile.mkdtemp(prefix="petrel-servers-", dir="/tmp")
+    os.chmod(d, 0o755)   # the servers' unprivileged processes must reach their sockets
+    state = {"dir": d, "procs": [], "json": json_path, "watched": watch}
+    write_json(state_path, state)
+    try:
+        info = _start_in(d, state, state_path, uid, gid)
+    except BaseException:
+        stop_servers(state)
+        remove(state_path)
+        raise
+    if watch:
+        state["watchdog"] = spawn_watchdog("servers", state_path, watch)
+        write_json(state_path, state)
+    write_json(json_path, info)
+    return info
+
+
+def _start_in(d, state, state_path, uid, gid):
+    setup_log = os.path.join(d, "setup.log")
+    ca, cert, key = make_certificates(os.path.join(d, "tls"), setup_log)
+    mail_root = os.path.join(d, "mail")
+    os.makedirs(mail_root)
+    os.chown(mail_root, uid, gid)
+    users = []
+    for name in USERS:
+        home = os.path.join(mail_root, DOMAIN, name)
+        users.append({"login": "%s@%s" % (name, DOMAIN), "password": secrets.token_urlsafe(12),
+                      "home": home, "maildir": os.path.join(home, "Maildir")})
+    os.makedirs(os.path.join(mail_root, DOMAIN))
+    os.chown(os.path.join(mail_root, DOMAIN), uid, gid)
+
+    last_error = None
+    for attempt in range(3):
+        ports = dict(zip(PORT_NAMES, free_ports(len(PORT_NAMES))))
+        dovecot_conf = write_dovecot(d, ports, users, uid, gid, cert, key)
+        postfix_cfg = write_postfix(d, ports, users, cert, key)
+        state.update({"dovecot_conf": dovecot_conf, "postfix_config": postfix_cfg, "procs": []})
+        write_json(state_path, state)
+        try:
+            _launch(d, state, state_path, ports, setup_log)
+            break
+        except FixtureError as e:
+            last_error = e
+            stop_servers(dict(state, dir=None))
+            clash = "Address already in use" in (tail(os.path.join(d, "dovecot.log"), 50) +
+                                                 tail(os.path.join(d, "postfix.log"), 50) +
+                                                 tail(setup_log, 50))
+            if not clash:
+                raise
+            log("port clash, retrying with new ports (attempt %d)" % (attempt + 2))
+            for sub in ("postfix", "postfix-queue", "postfix-data", "dovecot-run", "dovecot-state"):
+                shutil.rmtree(os.path.join(d, sub), ignore_errors=True)
+            for f in ("dovecot.log", "postfix.log"):
+                remove(os.path.join(d, f))
+    else:
+        raise last_error
+
+    for u in users:
+        del u["home"]
+    return {
+        "dir": d, "host": HOST, "hostname": HOSTNAME, "ca": ca,
+        "imap": {"starttls": ports["imap"], "tls": ports["imaps"]},
+        "pop3": {"stls": ports["pop3"], "tls": ports["pop3s"]},
+        "smtp": {"submission": ports["submission"], "submissions": ports["submissions"],
+                 "inject": ports["inject"]},
+        "lmtp": ports["lmtp"], "lmtp_socket": os.path.join(d, "dovecot-run", "lmtp"),
+        "domain": DOMAIN, "users": users, "sink": "sink@" + DOMAIN,
+        "doveadm": ["doveadm", "-c", state["dovecot_conf"]],
+        "pids": [r["pid"] for r in state["procs"]],
+        "postfix_config": state["postfix_config"],
+        "logs": {"dovecot": os.path.join(d, "dovecot.log"), "postfix": os.path.join(d, "postfix.log")},
+    }
+
+
+def _launch(d, state, state_path, ports, setup_log):
+    dovecot_conf, postfix_cfg = state["dovecot_conf"], state["postfix_config"]
+    if run(["dovecot", "-c", dovecot_conf], setup_log) != 0:
+        raise FixtureError("dovecot did not start:\n%s\n%s" % (tail(setup_log), tail(os.path.join(d, "dovecot.log"))))
+    # The dovecot command returns before its forked master has written the pid file.
+    dpid = wait_for(lambda: read_pid(os.path.join(d, "dovecot-run", "master.pid")))
+    if dpid:
+        state["procs"].append(proc_record(dpid))
+        write_json(state_path, state)
+    if run(["postfix", "-c", postfix_cfg, "start"], setup_log) != 0:
+        raise FixtureError("postfix did not start:\n%s\n%s" % (tail(setup_log), tail(os.path.join(d, "postfix.log"))))
+    ppid = wait_for(lambda: read_pid(os.path.join(d, "postfix-queue", "pid", "master.pid")))
+    if ppid:
+        state["procs"].append(proc_record(ppid))
+        write_json(state_path, state)
+    if not dpid or not ppid:
+        raise FixtureError("no master pid (dovecot %s, postfix %s):\n%s" % (dpid, ppid, tail(setup_log)))
+
+    missing = wait_ports(ports.values(), START_TIMEOUT, lambda: all(is_same_process(r) for r in state["procs"]))
+    if missing:
+        names = [n for n, p in ports.items() if p in missing]
+        raise FixtureError("ports never accepted connections: %s\n--- dovecot.log\n%s\n--- postfix.log\n%s"
+                           % (", ".join(names), tail(os.path.join(d, "dovecot.log")),
+                              tail(os.path.join(d, "postfix.log"))))
+    # Postfix authenticates through this socket; it appears with Dovecot's auth service.
+    auth = os.path.join(d, "dovecot-run", "auth-postfix")
+    deadline = time.monotonic() + START_TIMEOUT
+    while not os.path.exists(auth) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if not os.path.exists(auth):
+        raise FixtureError("dovecot's auth socket %s never appeared:\n%s" % (auth, tail(os.path.join(d, "dovecot.log"))))
