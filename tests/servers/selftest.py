@@ -157,6 +157,10 @@ def test_smtp(s):
     smtp.starttls(context=context(s))
     check(isinstance(smtp.sock, ssl.SSLSocket), "submission STARTTLS negotiated TLS with the CA")
     smtp.ehlo("selftest.petrel.test")
+    smtp.mail(alice["login"])
+    code, _ = smtp.rcpt(bob["login"])
+    check(500 <= code < 600, "submission refuses a recipient without AUTH (%d)" % code)
+    smtp.rset()
     smtp.login(alice["login"], alice["password"])
     token = secrets.token_hex(6)
     smtp.send_message(message(alice["login"], bob["login"], token))
@@ -167,6 +171,11 @@ def test_smtp(s):
     smtp.quit()
 
     smtps = smtplib.SMTP_SSL(s["host"], s["smtp"]["submissions"], context=context(s), timeout=10)
+    try:
+        smtps.login(bob["login"], "wrong-" + bob["password"])
+        check(False, "submissions refuses a wrong password")
+    except smtplib.SMTPAuthenticationError:
+        check(True, "submissions refuses a wrong password")
     smtps.login(bob["login"], bob["password"])
     token = secrets.token_hex(6)
     smtps.send_message(message(bob["login"], carol["login"], token))
