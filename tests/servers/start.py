@@ -18,8 +18,11 @@ def main(argv):
     ctest = harness.proc_record(os.getppid())
     try:
         if len(argv) == 4 and argv[1] == "servers":
+            if os.geteuid() != 0:
+                raise harness.FixtureError("the servers need root: they run Dovecot and Postfix as system daemons "
+                                           "and create the system user %s" % mailservers.MAIL_USER)
             info = mailservers.start_servers(os.path.join(argv[2], "servers.state.json"), argv[3],
-                                         watch=ctest)
+                                             watch=ctest)
             print("servers up in %s: imap %d/%d pop3 %d/%d smtp %d/%d/%d lmtp %d; description in %s"
                   % (info["dir"], info["imap"]["starttls"], info["imap"]["tls"], info["pop3"]["stls"],
                      info["pop3"]["tls"], info["smtp"]["submission"], info["smtp"]["submissions"],
@@ -27,7 +30,7 @@ def main(argv):
             return 0
         if len(argv) == 5 and argv[1] == "keyring":
             keyringbus.start_keyring(os.path.join(argv[2], "keyring.state.json"), argv[3], argv[4],
-                                  watch=ctest)
+                                     watch=ctest)
             print("keyring up on %s" % argv[4])
             return 0
     except harness.FixtureError as e:
