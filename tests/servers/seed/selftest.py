@@ -8,6 +8,7 @@ import email.policy
 import email.utils
 import json
 import os
+import pwd
 import struct
 import subprocess
 import sys
@@ -85,6 +86,7 @@ def test_messages(maildir, files):
     flags = Counter()
     sizes = []
     non_ascii_2231 = []
+    forwarded = []
     for rel, data in sorted(files.items()):
         name = os.path.basename(rel)
         sizes.append(len(data))
@@ -116,6 +118,12 @@ def test_messages(maildir, files):
               f"{rel}: mtime (INTERNALDATE) differs from Date")
         for part in msg.walk():
             check(not part.defects, f"{rel}: part defects {part.defects}")
+            if part.get_content_type() == "message/rfc822":
+                inner = part.get_content()
+                inner_subject = str(inner["subject"])
+                forwarded.append(inner_subject)
+                check(inner["message-id"] and "=?" not in inner_subject
+                      and "\ufffd" not in inner_subject, f"{rel}: forwarded message unreadable")
             if part.is_multipart():
                 continue
             cte = part["content-transfer-encoding"]
@@ -155,6 +163,7 @@ def test_messages(maildir, files):
           f"transfer encodings seen: {dict(ctes)}")
     check(encodings["B"] > 0 and encodings["Q"] > 0, f"encoded subjects B/Q: {dict(encodings)}")
     check(non_ascii_2231, "no RFC 2231 file name decodes to non-ASCII")
+    check(forwarded, "no forwarded message/rfc822 attachment")
     check(all(styles[s] for s in ("2231", "2231-continued", "2047")),
           f"file name forms seen: {dict(styles)}")
     check(len(flags) >= 5 and flags["new"] and flags["unseen"] and flags["S"],
@@ -198,6 +207,32 @@ def test_stats_and_limits(tmp):
         check(not files_of(target), f"{bad} wrote messages")
     rc, _, err = seed("--servers", os.path.join(tmp, "missing.json"), "--user", "x", "--count", "1")
     check(rc != 0 and "cannot read servers file" in err, f"missing servers file: {err}")
+    rc, _, err = seed("--maildir", os.path.join(tmp, "bad"), "--count", "1", "--user", "x",
+                      "--doveadm", "doveadm -c x")
+    check(rc != 0 and "JSON array" in err, f"a non-JSON --doveadm was accepted: {err}")
+    check(not files_of(os.path.join(tmp, "bad")), "a refused --doveadm run wrote messages")
+
+
+def test_owner(tmp):
+    """Files and created directories go to the mail owner, as Dovecot's mail processes need."""
+    os.mkdir(os.path.join(tmp, "owned"))
+    d = os.path.join(tmp, "owned", "home", "Maildir")
+    rc, _, err = seed("--maildir", d, "--count", "5", "--owner", "nobody")
+    nobody = pwd.getpwnam("nobody")
+    if os.geteuid() != 0:
+        check(rc != 0 and "only root" in err, f"non-root chown to nobody not refused: {err}")
+        return
+    if not check(rc == 0, f"--owner nobody failed: {err}"):
+        return
+    paths = [os.path.join(tmp, "owned", "home"), d] + \
+        [os.path.join(d, sub, n) for sub in ("cur", "new", "tmp") for n in [""] + os.listdir(
+            os.path.join(d, sub))]
+    wrong = [p for p in paths if (os.stat(p).st_uid, os.stat(p).st_gid)
+             != (nobody.pw_uid, nobody.pw_gid)]
+    check(not wrong, f"not owned by nobody: {wrong}")
+    check(os.stat(os.path.join(tmp, "owned")).st_uid == os.geteuid(),
+          "an existing parent directory changed owner")
+    check(len(files_of(d)) == 5, "--owner run did not write 5 messages")
 
 
 def main():
@@ -205,6 +240,7 @@ def main():
         maildir, files = test_determinism(tmp)
         test_messages(maildir, files)
         test_stats_and_limits(tmp)
+        test_owner(tmp)
     if failures:
         print(f"{len(failures)} check(s) failed")
         return 1

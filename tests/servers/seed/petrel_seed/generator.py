@@ -12,7 +12,8 @@ from collections import deque
 from itertools import accumulate
 
 from . import attachments, bodies, encoders
-from .corpus import (CHARSET_LANGUAGES, DOMAINS, FILE_NAMES, LISTS, MAILERS, PEOPLE, SUBJECTS)
+from .corpus import (CHARSET_LANGUAGES, CODECS, DOMAINS, FILE_NAMES, LISTS, MAILERS, PEOPLE,
+                     SUBJECTS)
 from .errors import SeedError
 
 START = 1672531200          # 2023-01-01T00:00:00Z
@@ -48,7 +49,7 @@ TEXT_SIZES = _table([((200, 1200), 60), ((1200, 4000), 30), ((4000, 15000), 8),
                      ((15000, 60000), 2)])
 ATTACHMENT_COUNTS = _table([(1, 70), (2, 22), (3, 8)])
 ATTACHMENT_KINDS = _table([("pdf", 25), ("png", 18), ("jpg", 14), ("txt", 15), ("docx", 10),
-                           ("zip", 6), ("bin", 6), ("csv", 6)])
+                           ("zip", 6), ("bin", 6), ("csv", 6), ("eml", 5)])
 ATTACHMENT_SIZES = _table([((1000, 40000), 82), ((40000, 200000), 17), ((600000, 4500000), 1)])
 NAME_STYLES = _table([("2231", 40), ("2231-lang", 15), ("2047", 30), ("tb", 15)])
 TIMEZONES = {"en": [-480, -300, 0, 60], "de": [60, 120], "fr": [60, 120], "es": [60, 120],
@@ -71,7 +72,7 @@ SCHEDULE = [
     dict(charset="iso-2022-jp", structure="alternative", cte="base64", reply=True),
     dict(charset="koi8-r", structure="plain", cte="8bit", reply=True),
     dict(charset="iso-8859-1", structure="mixed", cte="8bit", attach=["txt"], style="2231-lang"),
-    dict(charset="utf-8", structure="mixed", cte="8bit", attach=["jpg", "csv"], style="tb"),
+    dict(charset="utf-8", structure="mixed", cte="8bit", attach=["jpg", "csv", "eml"], style="tb"),
 ]
 
 
@@ -308,7 +309,7 @@ class MessageGenerator:
         style = plan.get("style") or self._weighted(NAME_STYLES)
         if style == "2231-long":
             base = f"{base} — {self._pick(FILE_NAMES['mixed'])} ({self._pick(FILE_NAMES['ja'])})"
-        if kind in ("txt", "csv"):
+        if kind in ("txt", "csv", "eml"):
             ext = "." + kind
         else:
             mime_type, ext = attachments.KINDS[kind]
@@ -325,6 +326,10 @@ class MessageGenerator:
             header, body = bodies.text_part("plain", text, CHARSET_LABEL[text_cs], cte,
                                             name_params, disposition)
             return header, body, kind, 0
+        if kind == "eml":
+            header = "Content-Type: message/rfc822" + "".join(";\n " + p for p in name_params)
+            header = (header + "\n" + disposition + "Content-Transfer-Encoding: 7bit\n")
+            return header.encode("ascii"), self._forwarded(record, charset, scale), kind, 0
         if kind == "csv":
             rows = ["date;item;amount"] + [
                 f"2024-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d};"
@@ -341,6 +346,34 @@ class MessageGenerator:
         content_id = f"part{index:x}.{rng.getrandbits(32):08x}@petrel.test" if inline else None
         return bodies.binary_part_header(mime_type, name_params, disposition, content_id), \
             None, kind, size
+
+    def _forwarded(self, record, charset, scale):
+        """A complete earlier message, attached as message/rfc822. Its body is quoted-printable or
+        base64 so the attachment stays 7bit, as RFC 2046 wants for message/rfc822."""
+        rng = self._rng
+        sender = self._sender(record.lang)
+        timestamp = record.timestamp - rng.randrange(3600, 30 * 86400)
+        date = encoders.rfc5322_date(timestamp, self._pick(TIMEZONES[record.lang]))
+        name_cs = self._header_charset(sender[0], charset)
+        subject = self._pick(SUBJECTS[record.lang])
+        subject_cs = self._header_charset(subject, charset)
+        label = CHARSET_LABEL[charset]
+        cte = "base64" if rng.random() < 0.4 else "quoted-printable"
+        signature = sender[0] if bodies.encodable(sender[0], charset) else sender[1]
+        text = bodies.compose_text(rng, record.lang, int(rng.randrange(200, 3000) * scale),
+                                   self._recipient_name, signature)
+        headers = "\n".join([
+            f"Date: {date}",
+            "From: " + encoders.address(sender[0], sender[1], name_cs, self._mode(name_cs)),
+            f"To: {self._recipient_name} <{self._recipient}>",
+            "Subject: " + encoders.encode_phrase(subject, subject_cs, self._mode(subject_cs)),
+            f"Message-ID: <fwd.{rng.getrandbits(64):016x}@{sender[1].split('@')[1]}>",
+            "MIME-Version: 1.0",
+            f"Content-Type: text/plain; charset=\"{label}\"",
+            f"Content-Transfer-Encoding: {cte}",
+        ])
+        return headers.encode("ascii") + b"\n\n" + bodies.encode_body(
+            text.encode(CODECS[charset]), cte)
 
     def _name_params(self, filename, style, charset, lang):
         """Content-Type name and Content-Disposition filename parameters in one of the forms
