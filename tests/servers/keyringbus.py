@@ -54,6 +54,11 @@ def _start_keyring(state_path, bus_dir, address, watch):
     remove(state_path)
     if not os.path.basename(bus_dir).startswith("petrel-bus-"):
         raise FixtureError("refusing to use %s as the bus directory" % bus_dir)
+    # The bus path is fixed per build directory, so a bus whose state file was lost is still ours.
+    orphans = processes_mentioning(bus_dir, "DBUS_SESSION_BUS_ADDRESS=" + address)
+    if orphans:
+        log("stopping an unrecorded bus on %s: %s" % (address, [r["pid"] for r in orphans]))
+        terminate(orphans, timeout=5.0)
     if not remove_tree(bus_dir):
         raise FixtureError("cannot clear the bus directory %s" % bus_dir)
     os.makedirs(bus_dir, mode=0o700)
