@@ -9,6 +9,7 @@ import email.utils
 import json
 import os
 import pwd
+import re
 import struct
 import subprocess
 import sys
@@ -20,6 +21,8 @@ HERE = os.path.dirname(os.path.realpath(__file__))
 TOOL = os.path.join(HERE, "petrel-seed")
 COUNT = 300
 CHARSETS = {"us-ascii", "utf-8", "iso-8859-1", "windows-1252", "koi8-r", "iso-2022-jp"}
+
+ENCODED_WORD = re.compile(rb"=\?[^?\s]+\?[BQbq]\?[^?\s]*\?=")
 
 failures = []
 
@@ -96,6 +99,13 @@ def test_messages(maildir, files):
         info = name.split(":2,")[1] if ":2," in name else None
         check((info is None) == rel.startswith("new"), f"{rel}: info suffix in the wrong place")
         flags["new" if info is None else (info or "unseen")] += 1
+        head = data.partition(b"\n\n")[0]
+        check(head.isascii() and b"\r" not in data, f"{rel}: 8-bit header or CR in the file")
+        check(max(map(len, data.split(b"\n"))) <= 998, f"{rel}: a line exceeds 998 octets")
+        check(all(len(w) <= 75 for w in ENCODED_WORD.findall(data)),
+              f"{rel}: an encoded-word exceeds 75 characters")
+        check(b"Content-Transfer-Encoding: 8bit" in data or data.isascii(),
+              f"{rel}: 8-bit bytes without an 8bit part")
         msg = email.message_from_bytes(data, policy=email.policy.default)
         check(not msg.defects, f"{rel}: defects {msg.defects}")
         subject = str(msg["subject"])
