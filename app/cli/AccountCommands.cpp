@@ -3,8 +3,6 @@
 #include "CliProfile.h"
 #include "CommandParser.h"
 
-#include "accounts/AccountRegistry.h"
-#include "credentials/CredentialStore.h"
 #include "store/StoreError.h"
 
 #include <QFile>
@@ -151,9 +149,7 @@ int accountAdd(CliContext &ctx)
     CliProfile profile;
     if (!openProfile(ctx, &profile, &code))
         return code;
-    const Core::CredentialStore credentials;
-    Core::AccountRegistry registry(*profile.writer, *profile.reader, credentials);
-    const Core::AccountRegistry::Outcome outcome = registry.add(s, password);
+    const Core::AccountRegistry::Outcome outcome = profile.accounts->add(s, password);
     if (!outcome.ok)
         return ctx.fail(outcome.error);
     ctx.out << "added account " << s.name << " (id " << outcome.accountId << ")"
@@ -172,11 +168,9 @@ int accountList(CliContext &ctx)
     CliProfile profile;
     if (!openProfile(ctx, &profile, &code))
         return code;
-    const Core::CredentialStore credentials;
-    Core::AccountRegistry registry(*profile.writer, *profile.reader, credentials);
     QList<Core::Account> accounts;
     try {
-        accounts = registry.accounts();
+        accounts = profile.accounts->accounts();
     } catch (const Store::StoreError &e) {
         return ctx.fail(e.text());
     }
@@ -205,12 +199,14 @@ int accountRemove(CliContext &ctx)
     CliProfile profile;
     if (!openProfile(ctx, &profile, &code))
         return code;
-    const Core::CredentialStore credentials;
-    Core::AccountRegistry registry(*profile.writer, *profile.reader, credentials);
     const QString name = parser.positionalArguments().first();
-    const Core::AccountRegistry::Outcome outcome = registry.remove(name);
-    if (!outcome.ok)
-        return ctx.fail(outcome.error);
+    try {
+        const Core::AccountRegistry::Outcome outcome = profile.accounts->remove(name);
+        if (!outcome.ok)
+            return ctx.fail(outcome.error);
+    } catch (const Store::StoreError &e) {
+        return ctx.fail(e.text());
+    }
     ctx.out << "removed account " << name << Qt::endl;
     return Success;
 }

@@ -16,6 +16,8 @@ bool openProfile(const CliContext &ctx, CliProfile *profile, int *exitCode)
     try {
         profile->writer = std::make_unique<Store::StoreWriter>(dir.databasePath());
         profile->reader = std::make_unique<Store::StoreReader>(dir.databasePath());
+        profile->accounts =
+            std::make_unique<Core::AccountRegistry>(*profile->writer, *profile->reader, profile->credentials);
     } catch (const Store::StoreError &e) {
         *exitCode = ctx.fail(QStringLiteral("cannot open the profile database %1: %2")
                                  .arg(dir.databasePath(), e.text()));

@@ -2,6 +2,8 @@
 
 #include "CliContext.h"
 
+#include "accounts/AccountRegistry.h"
+#include "credentials/CredentialStore.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
 
@@ -15,6 +17,8 @@ struct CliProfile
 {
     std::unique_ptr<Store::StoreWriter> writer;
     std::unique_ptr<Store::StoreReader> reader;
+    Core::CredentialStore credentials;
+    std::unique_ptr<Core::AccountRegistry> accounts;
 };
 
 // False (with the error printed and *exitCode set) when the profile cannot be opened.
