@@ -1,0 +1,3 @@
+#include "pop3/Pop3Logging.h"
+
+Q_LOGGING_CATEGORY(lcPetrelPop3, "petrel.pop3", QtInfoMsg)
