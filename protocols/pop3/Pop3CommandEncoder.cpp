@@ -37,6 +37,13 @@ Pop3Command make(const QByteArray &verb, const QByteArray &argument = {}, const 
     return command;
 }
 
+// Never null, so make() refuses an empty argument instead of sending the bare verb.
+QByteArray argument(const QString &text)
+{
+    QByteArray bytes = text.toUtf8();
+    return bytes.isNull() ? QByteArray("") : bytes;
+}
+
 QByteArray number(quint32 n)
 {
     return QByteArray::number(n);
@@ -71,17 +78,17 @@ Pop3Command Pop3CommandEncoder::stls()
 
 Pop3Command Pop3CommandEncoder::user(const QString &name)
 {
-    return make("USER", name.toUtf8());
+    return make("USER", argument(name));
 }
 
 Pop3Command Pop3CommandEncoder::pass(const QString &password)
 {
-    return make("PASS", password.toUtf8(), "***");
+    return make("PASS", argument(password), "***");
 }
 
 Pop3Command Pop3CommandEncoder::apop(const QString &name, const QByteArray &hexDigest)
 {
-    const QByteArray login = name.toUtf8();
+    const QByteArray login = argument(name);
     Pop3Command command;
     command.error = invalidArgument(login);
     if (command.error.isEmpty() && (login.contains(' ') || hexDigest.size() != 32))
