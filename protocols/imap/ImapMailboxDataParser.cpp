@@ -5,6 +5,8 @@
 
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace Petrel::Imap {
 
 namespace {
@@ -55,9 +57,13 @@ QString ImapMailboxDataParser::decodeMailboxName(const QByteArray &bytes, bool u
     }
     if (const auto text = ImapModifiedUtf7::decode(bytes))
         return *text;
-    // Some servers send raw UTF-8 without UTF8=ACCEPT; that is unambiguous enough to accept.
-    if (const auto text = strictUtf8(bytes))
-        return *text;
+    // Some servers send raw UTF-8 without UTF8=ACCEPT; 8-bit bytes that form valid UTF-8 are
+    // unambiguous enough to accept.
+    const bool eightBit = std::any_of(bytes.begin(), bytes.end(), [](char c) { return uchar(c) >= 0x80; });
+    if (eightBit) {
+        if (const auto text = strictUtf8(bytes))
+            return *text;
+    }
     *failed = true;
     return ImapModifiedUtf7::decodeLenient(bytes);
 }

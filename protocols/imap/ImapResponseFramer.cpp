@@ -45,7 +45,8 @@ std::optional<qint64> ImapResponseFramer::literalAnnounced(const QByteArray &lin
         if (c < '0' || c > '9')
             return std::nullopt;
         // Saturate: anything past the limit is refused the same way.
-        value = std::min<qint64>(value * 10 + (c - '0'), qint64(1) << 62);
+        constexpr qint64 Saturated = qint64(1) << 60;
+        value = value >= Saturated / 10 ? Saturated : value * 10 + (c - '0');
     }
     return value;
 }
