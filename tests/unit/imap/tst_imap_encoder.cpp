@@ -1,6 +1,8 @@
 // Command encoder: byte-exact output for every builder, literal choice, quoting, mailbox name
 // encoding and log redaction.
 #include "imap/ImapCommandBuilder.h"
+#include "imap/ImapLogRedactor.h"
+#include "imap/ImapResponseParser.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -286,6 +288,39 @@ private Q_SLOTS:
             QVERIFY(!ImapCommandBuilder::redactedForLog(auth).contains(QByteArray("\0ana\0topsecret", 14).toBase64()));
             QVERIFY(ImapCommandBuilder::redactedForLog(auth).contains("***"));
         }
+    }
+
+    void logRedactorHidesLaterSecretWrites_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("capabilities");
+        QTest::addColumn<bool>("useLogin");
+        QTest::newRow("login sync literal") << QList<QByteArray>{} << true;
+        QTest::newRow("login literal+") << QList<QByteArray>{"LITERAL+"} << true;
+        QTest::newRow("authenticate continuation") << QList<QByteArray>{} << false;
+        QTest::newRow("authenticate sasl-ir") << QList<QByteArray>{"SASL-IR"} << false;
+    }
+    void logRedactorHidesLaterSecretWrites()
+    {
+        QFETCH(QList<QByteArray>, capabilities);
+        QFETCH(bool, useLogin);
+        ImapCommandBuilder builder;
+        builder.setCapabilities(caps(capabilities));
+        const QString password = QString::fromUtf8("pässwörd-xyz");
+        const ImapCommand command = useLogin ? builder.login(QStringLiteral("ana"), password)
+                                             : builder.authenticatePlain(QStringLiteral("ana"), password);
+        const QByteArray secretBase64 = QByteArray("\0ana\0" + password.toUtf8()).toBase64();
+        ImapLogRedactor redactor;
+        QByteArray logged;
+        for (const auto &chunk : command.chunks) // written one chunk at a time, as a session does
+            logged += redactor.outgoing(chunk.bytes);
+        QVERIFY2(!logged.contains(password.toUtf8()), logged.constData());
+        QVERIFY2(!logged.contains(secretBase64), logged.constData());
+        QVERIFY(logged.contains("***"));
+        QVERIFY(logged.startsWith("a1 "));
+        // Once the command completes, normal traffic is logged as is again.
+        redactor.responseReceived(*ImapResponseParser::parseOne("a1 OK done\r\n"));
+        QVERIFY(!redactor.isHidingWrites());
+        QCOMPARE(redactor.outgoing("a2 SELECT INBOX\r\n"), QByteArray("a2 SELECT INBOX\r\n"));
     }
 
     void internalDateFormat()
