@@ -19,7 +19,7 @@ struct ImapCommandChunk
 struct ImapCommand
 {
     QByteArray tag;
-    QByteArray name;  // "LOGIN", "UID FETCH", ...
+    QByteArray name; // "LOGIN", "UID FETCH", ...
     QList<ImapCommandChunk> chunks;
 
     QByteArray bytes() const

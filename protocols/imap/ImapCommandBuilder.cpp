@@ -130,10 +130,22 @@ ImapCommand ImapCommandBuilder::lsub(const QString &reference, const QString &pa
         .finish();
 }
 
-ImapCommand ImapCommandBuilder::subscribe(const QString &mailbox) { return withMailbox("SUBSCRIBE", mailbox); }
-ImapCommand ImapCommandBuilder::unsubscribe(const QString &mailbox) { return withMailbox("UNSUBSCRIBE", mailbox); }
-ImapCommand ImapCommandBuilder::create(const QString &mailbox) { return withMailbox("CREATE", mailbox); }
-ImapCommand ImapCommandBuilder::deleteMailbox(const QString &mailbox) { return withMailbox("DELETE", mailbox); }
+ImapCommand ImapCommandBuilder::subscribe(const QString &mailbox)
+{
+    return withMailbox("SUBSCRIBE", mailbox);
+}
+ImapCommand ImapCommandBuilder::unsubscribe(const QString &mailbox)
+{
+    return withMailbox("UNSUBSCRIBE", mailbox);
+}
+ImapCommand ImapCommandBuilder::create(const QString &mailbox)
+{
+    return withMailbox("CREATE", mailbox);
+}
+ImapCommand ImapCommandBuilder::deleteMailbox(const QString &mailbox)
+{
+    return withMailbox("DELETE", mailbox);
+}
 
 ImapCommand ImapCommandBuilder::rename(const QString &from, const QString &to)
 {
@@ -216,7 +228,9 @@ ImapCommand ImapCommandBuilder::uidMove(const ImapSequenceSet &uids, const QStri
 
 ImapCommand ImapCommandBuilder::uidExpunge(const ImapSequenceSet &uids)
 {
-    return ImapCommandWriter(nextTag(), "UID EXPUNGE", policyFor(m_caps, m_utf8)).atom(uids.toString()).finish();
+    return ImapCommandWriter(nextTag(), "UID EXPUNGE", policyFor(m_caps, m_utf8))
+        .atom(uids.toString())
+        .finish();
 }
 
 ImapCommand ImapCommandBuilder::append(const QString &mailbox, const QByteArray &message,

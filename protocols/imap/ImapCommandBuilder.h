@@ -16,24 +16,24 @@ namespace Petrel::Imap {
 
 struct ImapListOptions
 {
-    bool subscribedOnly = false;        // LIST (SUBSCRIBED) ...
-    bool returnSubscribed = false;      // RETURN (SUBSCRIBED)
-    bool returnChildren = false;        // RETURN (CHILDREN)
-    bool returnSpecialUse = false;      // RETURN (SPECIAL-USE)
-    QList<QByteArray> returnStatus;     // RETURN (STATUS (MESSAGES UIDNEXT ...)), LIST-STATUS
+    bool subscribedOnly = false;    // LIST (SUBSCRIBED) ...
+    bool returnSubscribed = false;  // RETURN (SUBSCRIBED)
+    bool returnChildren = false;    // RETURN (CHILDREN)
+    bool returnSpecialUse = false;  // RETURN (SPECIAL-USE)
+    QList<QByteArray> returnStatus; // RETURN (STATUS (MESSAGES UIDNEXT ...)), LIST-STATUS
 };
 
 struct ImapSelectOptions
 {
-    bool readOnly = false;              // EXAMINE instead of SELECT
-    bool condStore = false;             // (CONDSTORE)
+    bool readOnly = false;  // EXAMINE instead of SELECT
+    bool condStore = false; // (CONDSTORE)
     struct QResync
     {
         quint64 uidValidity = 0;
         quint64 modSeq = 0;
-        ImapSequenceSet knownUids;      // may be empty
+        ImapSequenceSet knownUids; // may be empty
     };
-    std::optional<QResync> qresync;     // (QRESYNC (uv modseq [uids]))
+    std::optional<QResync> qresync; // (QRESYNC (uv modseq [uids]))
 };
 
 // One search key piece: an atom written as is ("UNSEEN", "SINCE", "1-Jan-2026", "1:*") or a

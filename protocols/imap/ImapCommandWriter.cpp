@@ -6,7 +6,7 @@ namespace Petrel::Imap {
 
 namespace {
 
-constexpr qsizetype MaxQuoted = 1000;   // longer strings go as literals: some servers cap lines
+constexpr qsizetype MaxQuoted = 1000; // longer strings go as literals: some servers cap lines
 constexpr qsizetype LiteralMinusMax = 4096;
 
 bool isAtomChar(char c)
@@ -38,7 +38,8 @@ bool isValidUtf8(const QByteArray &bytes)
 
 } // namespace
 
-ImapCommandWriter::ImapCommandWriter(const QByteArray &tag, const QByteArray &name, const LiteralPolicy &policy)
+ImapCommandWriter::ImapCommandWriter(const QByteArray &tag, const QByteArray &name,
+                                     const LiteralPolicy &policy)
     : m_policy(policy)
 {
     m_command.tag = tag;
@@ -136,8 +137,7 @@ ImapCommandWriter &ImapCommandWriter::listMailbox(const QByteArray &pattern)
 
 ImapCommandWriter &ImapCommandWriter::literal(const QByteArray &value, bool binary)
 {
-    const bool nonSync =
-        m_policy.literalPlus || (m_policy.literalMinus && value.size() <= LiteralMinusMax);
+    const bool nonSync = m_policy.literalPlus || (m_policy.literalMinus && value.size() <= LiteralMinusMax);
     separate();
     if (binary)
         m_current += '~';

@@ -12,7 +12,7 @@ namespace Petrel::Imap {
 // name) and an end marker (mailbox and host NIL); both are kept so the group can be rebuilt.
 struct ImapAddress
 {
-    std::optional<QByteArray> name;     // raw bytes: RFC 2047 decoding is a later layer's job
+    std::optional<QByteArray> name; // raw bytes: RFC 2047 decoding is a later layer's job
     std::optional<QByteArray> adl;
     std::optional<QByteArray> mailbox;
     std::optional<QByteArray> host;
@@ -25,9 +25,9 @@ struct ImapAddress
 
 struct ImapEnvelope
 {
-    std::optional<QByteArray> date;      // as the server sent it
-    QDateTime dateTime;                  // parsed to UTC when possible, else invalid
-    std::optional<QByteArray> subject;   // raw bytes
+    std::optional<QByteArray> date;    // as the server sent it
+    QDateTime dateTime;                // parsed to UTC when possible, else invalid
+    std::optional<QByteArray> subject; // raw bytes
     QList<ImapAddress> from;
     QList<ImapAddress> sender;
     QList<ImapAddress> replyTo;

@@ -17,11 +17,11 @@ namespace Petrel::Imap {
 // never copied.
 struct ImapFetchSection
 {
-    QByteArray item;        // "BODY", "BINARY" or "BINARY.SIZE"
-    QByteArray section;     // text between the brackets, e.g. "1.2.MIME" or "HEADER.FIELDS (FROM)"
+    QByteArray item;    // "BODY", "BINARY" or "BINARY.SIZE"
+    QByteArray section; // text between the brackets, e.g. "1.2.MIME" or "HEADER.FIELDS (FROM)"
     std::optional<quint64> origin;
     std::optional<QByteArray> bytes; // nullopt for NIL
-    quint64 size = 0;       // BINARY.SIZE value
+    quint64 size = 0;                // BINARY.SIZE value
 };
 
 // One "* n FETCH (...)" response. Items absent from the response stay unset.
@@ -30,14 +30,14 @@ struct ImapFetchData
     quint64 sequence = 0;
     std::optional<quint32> uid;
     std::optional<QList<QByteArray>> flags;
-    QDateTime internalDate;              // UTC; invalid when absent or unparsable
+    QDateTime internalDate; // UTC; invalid when absent or unparsable
     std::optional<QByteArray> internalDateText;
     std::optional<quint64> rfc822Size;
     std::optional<quint64> modSeq;
     std::shared_ptr<ImapEnvelope> envelope;
     std::shared_ptr<ImapBodyStructure> bodyStructure; // BODYSTRUCTURE, or BODY without section
     QList<ImapFetchSection> sections;
-    QList<QPair<QByteArray, ImapValue>> otherItems;   // upper-cased name -> value
+    QList<QPair<QByteArray, ImapValue>> otherItems; // upper-cased name -> value
 
     const ImapFetchSection *section(const QByteArray &item, const QByteArray &section) const
     {

@@ -17,13 +17,13 @@ struct ImapListEntry
 {
     enum class SpecialUse { None, All, Archive, Drafts, Flagged, Junk, Sent, Trash };
 
-    QList<QByteArray> attributes;       // as sent, e.g. "\\HasNoChildren", "\\Sent"
-    std::optional<char> delimiter;      // nullopt for NIL (flat namespace)
-    QByteArray nameBytes;               // exactly as sent: use it to address the mailbox
-    QString name;                       // decoded from mUTF-7 (or UTF-8 when enabled)
-    bool nameDecodeFailed = false;      // name is a best-effort rendering of nameBytes
-    QList<QByteArray> childInfo;        // LIST-EXTENDED CHILDINFO, e.g. "SUBSCRIBED"
-    std::optional<QByteArray> oldName;  // LIST-EXTENDED OLDNAME
+    QList<QByteArray> attributes;      // as sent, e.g. "\\HasNoChildren", "\\Sent"
+    std::optional<char> delimiter;     // nullopt for NIL (flat namespace)
+    QByteArray nameBytes;              // exactly as sent: use it to address the mailbox
+    QString name;                      // decoded from mUTF-7 (or UTF-8 when enabled)
+    bool nameDecodeFailed = false;     // name is a best-effort rendering of nameBytes
+    QList<QByteArray> childInfo;       // LIST-EXTENDED CHILDINFO, e.g. "SUBSCRIBED"
+    std::optional<QByteArray> oldName; // LIST-EXTENDED OLDNAME
     SpecialUse specialUse = SpecialUse::None;
 
     bool hasAttribute(const QByteArray &attribute) const
@@ -66,11 +66,11 @@ struct ImapNamespaces
 // SEARCH and ESEARCH results: numbers for SEARCH, a set for ESEARCH ALL.
 struct ImapSearchResult
 {
-    QList<quint32> numbers;           // SEARCH (may be long: one entry per match)
-    std::optional<quint64> modSeq;    // "(MODSEQ n)" / ESEARCH MODSEQ
-    QByteArray tag;                   // ESEARCH (TAG "a1")
-    bool isUid = false;               // ESEARCH ... UID
-    bool isExtended = false;          // came as ESEARCH
+    QList<quint32> numbers;        // SEARCH (may be long: one entry per match)
+    std::optional<quint64> modSeq; // "(MODSEQ n)" / ESEARCH MODSEQ
+    QByteArray tag;                // ESEARCH (TAG "a1")
+    bool isUid = false;            // ESEARCH ... UID
+    bool isExtended = false;       // came as ESEARCH
     std::optional<quint32> min;
     std::optional<quint32> max;
     std::optional<quint64> count;

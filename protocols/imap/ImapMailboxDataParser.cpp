@@ -19,9 +19,9 @@ SpecialUse specialUseOf(const QList<QByteArray> &attributes)
     {
         const char *name;
         SpecialUse use;
-    } uses[] = {{"\\ALL", SpecialUse::All},         {"\\ARCHIVE", SpecialUse::Archive},
-                {"\\DRAFTS", SpecialUse::Drafts},   {"\\FLAGGED", SpecialUse::Flagged},
-                {"\\JUNK", SpecialUse::Junk},       {"\\SENT", SpecialUse::Sent},
+    } uses[] = {{"\\ALL", SpecialUse::All},       {"\\ARCHIVE", SpecialUse::Archive},
+                {"\\DRAFTS", SpecialUse::Drafts}, {"\\FLAGGED", SpecialUse::Flagged},
+                {"\\JUNK", SpecialUse::Junk},     {"\\SENT", SpecialUse::Sent},
                 {"\\TRASH", SpecialUse::Trash}};
     for (const QByteArray &a : attributes) {
         const QByteArray upper = a.toUpper();

@@ -23,7 +23,10 @@ int sextet(char c)
     return -1;
 }
 
-bool isDirect(char16_t c) { return c >= 0x20 && c <= 0x7e; }
+bool isDirect(char16_t c)
+{
+    return c >= 0x20 && c <= 0x7e;
+}
 
 void flushShift(QByteArray &out, const QList<char16_t> &units)
 {

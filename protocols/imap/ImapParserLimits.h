@@ -8,11 +8,11 @@ namespace Petrel::Imap {
 // ImapParseError instead of unbounded memory or recursion.
 struct ImapParserLimits
 {
-    qint64 maxLineLength = 1024 * 1024;              // one line outside literals, CRLF excluded
-    qint64 maxLiteralSize = 64LL * 1024 * 1024;      // one literal
-    qint64 maxResponseSize = 256LL * 1024 * 1024;    // all lines and literals of one response
-    int maxNestingDepth = 64;                        // parenthesised lists and body parts
-    int maxListItems = 1000000;                      // items in one list, and literals per response
+    qint64 maxLineLength = 1024 * 1024;           // one line outside literals, CRLF excluded
+    qint64 maxLiteralSize = 64LL * 1024 * 1024;   // one literal
+    qint64 maxResponseSize = 256LL * 1024 * 1024; // all lines and literals of one response
+    int maxNestingDepth = 64;                     // parenthesised lists and body parts
+    int maxListItems = 1000000;                   // items in one list, and literals per response
 };
 
 } // namespace Petrel::Imap

@@ -22,24 +22,24 @@ struct ImapResponse
     enum class Type { Tagged, Untagged, Continuation };
     enum class Status { None, Ok, No, Bad, Bye, Preauth };
     enum class Kind {
-        None,        // tagged or continuation
-        Status,      // * OK/NO/BAD/BYE/PREAUTH [code] text
-        Capability,  // data: ImapCapabilities
-        Flags,       // data: QList<QByteArray>
-        List,        // data: ImapListEntry
-        Lsub,        // data: ImapListEntry
+        None,          // tagged or continuation
+        Status,        // * OK/NO/BAD/BYE/PREAUTH [code] text
+        Capability,    // data: ImapCapabilities
+        Flags,         // data: QList<QByteArray>
+        List,          // data: ImapListEntry
+        Lsub,          // data: ImapListEntry
         MailboxStatus, // data: ImapMailboxStatus
-        Exists,      // number
-        Recent,      // number
-        Expunge,     // number (sequence number)
-        Vanished,    // data: ImapVanished
-        Search,      // data: ImapSearchResult
-        ESearch,     // data: ImapSearchResult
-        Enabled,     // data: QList<QByteArray> (upper-cased)
-        Id,          // data: IdParams
-        Namespace,   // data: ImapNamespaces
-        Fetch,       // number + data: ImapFetchData
-        Generic,     // anything else: name + data: QList<ImapValue>
+        Exists,        // number
+        Recent,        // number
+        Expunge,       // number (sequence number)
+        Vanished,      // data: ImapVanished
+        Search,        // data: ImapSearchResult
+        ESearch,       // data: ImapSearchResult
+        Enabled,       // data: QList<QByteArray> (upper-cased)
+        Id,            // data: IdParams
+        Namespace,     // data: ImapNamespaces
+        Fetch,         // number + data: ImapFetchData
+        Generic,       // anything else: name + data: QList<ImapValue>
     };
     using IdParams = QList<QPair<QByteArray, std::optional<QByteArray>>>;
     using Data = std::variant<std::monostate, ImapCapabilities, QList<QByteArray>, ImapListEntry,
@@ -48,12 +48,12 @@ struct ImapResponse
 
     Type type = Type::Untagged;
     Kind kind = Kind::None;
-    QByteArray tag;            // Tagged only
-    QByteArray name;           // untagged keyword, upper-cased ("FETCH", "OK", "XFOO")
+    QByteArray tag;  // Tagged only
+    QByteArray name; // untagged keyword, upper-cased ("FETCH", "OK", "XFOO")
     Status status = Status::None;
     ImapResponseCode code;
-    QByteArray text;           // human-readable text; continuation data (e.g. base64 challenge)
-    quint64 number = 0;        // EXISTS, RECENT, EXPUNGE, FETCH
+    QByteArray text;    // human-readable text; continuation data (e.g. base64 challenge)
+    quint64 number = 0; // EXISTS, RECENT, EXPUNGE, FETCH
     Data data;
 
     bool isTagged() const { return type == Type::Tagged; }

@@ -53,13 +53,13 @@ struct ImapResponseCode
     };
 
     Kind kind = Kind::None;
-    QByteArray name;              // upper-cased code name, e.g. "UIDNEXT"
-    QByteArray argument;          // raw text after the name (always kept)
-    quint64 number = 0;           // UIDVALIDITY, UIDNEXT, UNSEEN, HIGHESTMODSEQ; APPENDUID/COPYUID uidvalidity
-    QList<QByteArray> flags;      // PERMANENTFLAGS, BADCHARSET charsets
+    QByteArray name;         // upper-cased code name, e.g. "UIDNEXT"
+    QByteArray argument;     // raw text after the name (always kept)
+    quint64 number = 0;      // UIDVALIDITY, UIDNEXT, UNSEEN, HIGHESTMODSEQ; APPENDUID/COPYUID uidvalidity
+    QList<QByteArray> flags; // PERMANENTFLAGS, BADCHARSET charsets
     ImapCapabilities capabilities;
-    ImapSequenceSet sourceUids;   // COPYUID source set
-    ImapSequenceSet uids;         // APPENDUID / COPYUID destination, MODIFIED set
+    ImapSequenceSet sourceUids; // COPYUID source set
+    ImapSequenceSet uids;       // APPENDUID / COPYUID destination, MODIFIED set
 };
 
 } // namespace Petrel::Imap

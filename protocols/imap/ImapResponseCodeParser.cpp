@@ -118,7 +118,8 @@ ImapResponseCode ImapResponseCodeParser::parse(ImapTokenizer &tokens)
     return parseInside(tokens.readBracketed(), tokens);
 }
 
-ImapResponseCode ImapResponseCodeParser::parseInside(const QByteArray &inside, const ImapTokenizer &limitsFrom)
+ImapResponseCode ImapResponseCodeParser::parseInside(const QByteArray &inside,
+                                                     const ImapTokenizer &limitsFrom)
 {
     ImapResponseCode code;
     ImapRawResponse raw;

@@ -36,8 +36,8 @@ private:
     ImapParserLimits m_limits;
     QByteArray m_input;
     qsizetype m_inputPos = 0;
-    qint64 m_streamPos = 0;        // stream offset of m_input[m_inputPos]
-    QByteArray m_line;             // current line, without terminator
+    qint64 m_streamPos = 0; // stream offset of m_input[m_inputPos]
+    QByteArray m_line;      // current line, without terminator
     ImapRawResponse m_current;
     qint64 m_currentSize = 0;
     qint64 m_literalRemaining = -1; // >= 0 while reading a literal

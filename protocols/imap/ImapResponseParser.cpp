@@ -5,11 +5,7 @@
 
 namespace Petrel::Imap {
 
-ImapResponseParser::ImapResponseParser(const ImapParserLimits &limits)
-    : m_limits(limits)
-    , m_framer(limits)
-{
-}
+ImapResponseParser::ImapResponseParser(const ImapParserLimits &limits) : m_limits(limits), m_framer(limits) {}
 
 void ImapResponseParser::setLimits(const ImapParserLimits &limits)
 {
@@ -64,7 +60,8 @@ ImapResponse ImapResponseParser::parse(const ImapRawResponse &raw) const
     response.status = ImapUntaggedParser::statusFromWord(response.name);
     if (response.status != ImapResponse::Status::Ok && response.status != ImapResponse::Status::No &&
         response.status != ImapResponse::Status::Bad)
-        tokens.fail(QStringLiteral("tagged response with status '%1'").arg(QString::fromLatin1(response.name.left(32))));
+        tokens.fail(QStringLiteral("tagged response with status '%1'")
+                        .arg(QString::fromLatin1(response.name.left(32))));
     ImapUntaggedParser::parseStatusText(tokens, response);
     return response;
 }
@@ -75,8 +72,8 @@ std::optional<ImapResponse> ImapResponseParser::parseOne(const QByteArray &bytes
     parser.feed(bytes);
     std::optional<ImapResponse> response = parser.next();
     if (!response && error)
-        *error = parser.error().value_or(ImapParseError{ImapParseError::Kind::Malformed,
-                                                        QStringLiteral("incomplete response"), 0});
+        *error = parser.error().value_or(
+            ImapParseError{ImapParseError::Kind::Malformed, QStringLiteral("incomplete response"), 0});
     return response;
 }
 

@@ -25,11 +25,8 @@ bool isAtomChar(char c)
 } // namespace
 
 ImapTokenizer::ImapTokenizer(const ImapRawResponse &raw, const ImapParserLimits &limits)
-    : m_text(raw.text)
-    , m_literals(raw.literals)
-    , m_literalEnds(raw.literalEnds)
-    , m_limits(limits)
-    , m_streamOffset(raw.streamOffset)
+    : m_text(raw.text), m_literals(raw.literals), m_literalEnds(raw.literalEnds), m_limits(limits),
+      m_streamOffset(raw.streamOffset)
 {
 }
 
@@ -68,7 +65,9 @@ void ImapTokenizer::expect(char c)
     if (!consumeIf(c)) {
         if (atEnd())
             fail(QStringLiteral("expected '%1' but the response ended").arg(QLatin1Char(c)));
-        fail(QStringLiteral("expected '%1' but found '%2'").arg(QChar(QLatin1Char(c))).arg(QChar(QLatin1Char(peek()))));
+        fail(QStringLiteral("expected '%1' but found '%2'")
+                 .arg(QChar(QLatin1Char(c)))
+                 .arg(QChar(QLatin1Char(peek()))));
     }
 }
 
@@ -85,7 +84,10 @@ bool ImapTokenizer::consumeWord(const char *word)
     return true;
 }
 
-bool ImapTokenizer::consumeNil() { return consumeWord("NIL"); }
+bool ImapTokenizer::consumeNil()
+{
+    return consumeWord("NIL");
+}
 
 QByteArray ImapTokenizer::readAtomUntil(char stop)
 {
@@ -100,7 +102,10 @@ QByteArray ImapTokenizer::readAtomUntil(char stop)
     return m_text.mid(start, m_pos - start);
 }
 
-QByteArray ImapTokenizer::readAtom() { return readAtomUntil('\0'); }
+QByteArray ImapTokenizer::readAtom()
+{
+    return readAtomUntil('\0');
+}
 
 quint64 ImapTokenizer::readNumber()
 {
@@ -191,8 +196,8 @@ QByteArray ImapTokenizer::readAString()
         return readString();
     // astring atoms may contain ']' (resp-specials), e.g. a mailbox named "a]b".
     const qsizetype start = m_pos;
-    while (m_pos < m_text.size() && (isAtomChar(m_text.at(m_pos)) || m_text.at(m_pos) == ']' ||
-                                     m_text.at(m_pos) == '['))
+    while (m_pos < m_text.size() &&
+           (isAtomChar(m_text.at(m_pos)) || m_text.at(m_pos) == ']' || m_text.at(m_pos) == '['))
         ++m_pos;
     if (m_pos == start)
         fail(QStringLiteral("expected an atom or string"));

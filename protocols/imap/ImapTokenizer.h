@@ -36,13 +36,13 @@ public:
     // True if the next bytes are `word` (case-insensitive) followed by a delimiter; consumes them.
     bool consumeWord(const char *word);
 
-    QByteArray readAtom();          // ATOM-CHARs; '\' and '*' allowed (flags); stops at SP ( ) ] " {
+    QByteArray readAtom();               // ATOM-CHARs; '\' and '*' allowed (flags); stops at SP ( ) ] " {
     QByteArray readAtomUntil(char stop); // atom that may not contain `stop` either (e.g. ':')
-    quint64 readNumber();           // 64-bit
-    quint32 readNzNumber32();       // UIDs and sequence numbers
-    QByteArray readString();        // quoted or literal
+    quint64 readNumber();                // 64-bit
+    quint32 readNzNumber32();            // UIDs and sequence numbers
+    QByteArray readString();             // quoted or literal
     std::optional<QByteArray> readNString();
-    QByteArray readAString();       // atom or string
+    QByteArray readAString(); // atom or string
     ImapValue readValue(int depth = 0);
     QList<ImapValue> readList(int depth = 0); // "(" values ")"
     QByteArray readRestOfLine();
@@ -62,7 +62,8 @@ public:
 
     void checkDepth(int depth);
     void checkItems(qsizetype count);
-    [[noreturn]] void fail(const QString &message, ImapParseError::Kind kind = ImapParseError::Kind::Malformed);
+    [[noreturn]] void fail(const QString &message,
+                           ImapParseError::Kind kind = ImapParseError::Kind::Malformed);
 
 private:
     bool atLiteral() const;

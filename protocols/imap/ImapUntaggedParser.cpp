@@ -9,7 +9,10 @@ namespace Petrel::Imap {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 QList<QByteArray> readAtomsToEnd(ImapTokenizer &tokens)
 {

@@ -14,10 +14,10 @@ struct ImapValue
     enum class Type { Atom, String, Nil, List };
 
     Type type = Type::Nil;
-    QByteArray bytes;         // Atom or String
-    QList<ImapValue> items;   // List
-    bool isLiteral = false;   // String sent as {n} or ~{n}
-    bool isBinary = false;    // String sent as a literal8 ~{n}
+    QByteArray bytes;       // Atom or String
+    QList<ImapValue> items; // List
+    bool isLiteral = false; // String sent as {n} or ~{n}
+    bool isBinary = false;  // String sent as a literal8 ~{n}
 
     static ImapValue atom(const QByteArray &a) { return ImapValue{Type::Atom, a, {}, false, false}; }
     static ImapValue string(const QByteArray &s) { return ImapValue{Type::String, s, {}, false, false}; }

@@ -8,7 +8,10 @@
 
 namespace Petrel::Imap::Test {
 
-inline QByteArray dumpOpt(const std::optional<QByteArray> &v) { return v ? '"' + *v + '"' : QByteArray("NIL"); }
+inline QByteArray dumpOpt(const std::optional<QByteArray> &v)
+{
+    return v ? '"' + *v + '"' : QByteArray("NIL");
+}
 
 inline QByteArray dumpValue(const ImapValue &v)
 {
@@ -33,15 +36,17 @@ inline QByteArray dumpAddresses(const QList<ImapAddress> &list)
 {
     QByteArray out = "[";
     for (const auto &a : list)
-        out += '(' + dumpOpt(a.name) + ' ' + dumpOpt(a.adl) + ' ' + dumpOpt(a.mailbox) + ' ' + dumpOpt(a.host) + ')';
+        out += '(' + dumpOpt(a.name) + ' ' + dumpOpt(a.adl) + ' ' + dumpOpt(a.mailbox) + ' ' +
+               dumpOpt(a.host) + ')';
     return out + ']';
 }
 
 inline QByteArray dumpEnvelope(const ImapEnvelope &e)
 {
-    return "env(" + dumpOpt(e.date) + ' ' + e.dateTime.toString(Qt::ISODate).toUtf8() + ' ' + dumpOpt(e.subject) +
-           ' ' + dumpAddresses(e.from) + dumpAddresses(e.sender) + dumpAddresses(e.replyTo) + dumpAddresses(e.to) +
-           dumpAddresses(e.cc) + dumpAddresses(e.bcc) + ' ' + dumpOpt(e.inReplyTo) + ' ' + dumpOpt(e.messageId) + ')';
+    return "env(" + dumpOpt(e.date) + ' ' + e.dateTime.toString(Qt::ISODate).toUtf8() + ' ' +
+           dumpOpt(e.subject) + ' ' + dumpAddresses(e.from) + dumpAddresses(e.sender) +
+           dumpAddresses(e.replyTo) + dumpAddresses(e.to) + dumpAddresses(e.cc) + dumpAddresses(e.bcc) + ' ' +
+           dumpOpt(e.inReplyTo) + ' ' + dumpOpt(e.messageId) + ')';
 }
 
 inline QByteArray dumpParams(const ImapParams &p)
@@ -54,9 +59,9 @@ inline QByteArray dumpParams(const ImapParams &p)
 
 inline QByteArray dumpBody(const ImapBodyStructure &b)
 {
-    QByteArray out = "body(" + b.type + '/' + b.subtype + ' ' + dumpParams(b.params) + ' ' + dumpOpt(b.id) + ' ' +
-                     dumpOpt(b.description) + ' ' + b.encoding + ' ' + QByteArray::number(b.size) + ' ' +
-                     QByteArray::number(b.lines) + ' ' + dumpOpt(b.md5) + ' ' + dumpOpt(b.disposition) +
+    QByteArray out = "body(" + b.type + '/' + b.subtype + ' ' + dumpParams(b.params) + ' ' + dumpOpt(b.id) +
+                     ' ' + dumpOpt(b.description) + ' ' + b.encoding + ' ' + QByteArray::number(b.size) +
+                     ' ' + QByteArray::number(b.lines) + ' ' + dumpOpt(b.md5) + ' ' + dumpOpt(b.disposition) +
                      dumpParams(b.dispositionParams) + ' ' + b.language.join(',') + ' ' + dumpOpt(b.location);
     for (const auto &p : b.parts)
         out += ' ' + dumpBody(p);
@@ -76,17 +81,18 @@ inline QByteArray dumpCode(const ImapResponseCode &c)
 
 inline QByteArray dump(const ImapResponse &r)
 {
-    QByteArray out = QByteArray::number(int(r.type)) + ' ' + QByteArray::number(int(r.kind)) + ' ' + r.tag + ' ' +
-                     r.name + ' ' + QByteArray::number(int(r.status)) + ' ' + dumpCode(r.code) + " text=" + r.text +
-                     " n=" + QByteArray::number(r.number);
+    QByteArray out = QByteArray::number(int(r.type)) + ' ' + QByteArray::number(int(r.kind)) + ' ' + r.tag +
+                     ' ' + r.name + ' ' + QByteArray::number(int(r.status)) + ' ' + dumpCode(r.code) +
+                     " text=" + r.text + " n=" + QByteArray::number(r.number);
     if (const auto *c = r.capabilities())
-        out += " caps=" + QByteArray::number(c->bits()) + ' ' + c->authMechanisms().join(',') + ' ' + c->unknown().join(',');
+        out += " caps=" + QByteArray::number(c->bits()) + ' ' + c->authMechanisms().join(',') + ' ' +
+               c->unknown().join(',');
     if (const auto *f = r.flags())
         out += " flags=" + f->join(',');
     if (const auto *l = r.listEntry())
-        out += " list=" + l->attributes.join(',') + ' ' + (l->delimiter ? QByteArray(1, *l->delimiter) : "NIL") + ' ' +
-               l->nameBytes + ' ' + l->name.toUtf8() + ' ' + l->childInfo.join(',') + ' ' +
-               QByteArray::number(int(l->specialUse));
+        out += " list=" + l->attributes.join(',') + ' ' +
+               (l->delimiter ? QByteArray(1, *l->delimiter) : "NIL") + ' ' + l->nameBytes + ' ' +
+               l->name.toUtf8() + ' ' + l->childInfo.join(',') + ' ' + QByteArray::number(int(l->specialUse));
     if (const auto *s = r.mailboxStatus())
         out += " status=" + s->nameBytes + ' ' + QByteArray::number(s->messages.value_or(0)) + ' ' +
                QByteArray::number(s->uidNext.value_or(0)) + ' ' + QByteArray::number(s->size.value_or(0));
@@ -104,8 +110,8 @@ inline QByteArray dump(const ImapResponse &r)
         if (f->bodyStructure)
             out += ' ' + dumpBody(*f->bodyStructure);
         for (const auto &s : f->sections)
-            out += " section(" + s.item + '[' + s.section + "]<" + QByteArray::number(s.origin.value_or(0)) + "> " +
-                   dumpOpt(s.bytes) + ')';
+            out += " section(" + s.item + '[' + s.section + "]<" + QByteArray::number(s.origin.value_or(0)) +
+                   "> " + dumpOpt(s.bytes) + ')';
         for (const auto &o : f->otherItems)
             out += ' ' + o.first + '=' + dumpValue(o.second);
     }

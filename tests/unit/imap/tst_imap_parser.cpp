@@ -27,7 +27,8 @@ struct Parsed
     std::optional<ImapParseError> error;
 };
 
-Parsed parseAll(const QByteArray &bytes, Chunking chunking, quint32 seed = 1, const ImapParserLimits &limits = {})
+Parsed parseAll(const QByteArray &bytes, Chunking chunking, quint32 seed = 1,
+                const ImapParserLimits &limits = {})
 {
     ImapResponseParser parser(limits);
     Parsed out;
@@ -79,7 +80,8 @@ private Q_SLOTS:
         QTest::newRow("capability") << QStringLiteral("capability.txt") << 3;
         QTest::newRow("list special-use") << QStringLiteral("list-special-use.txt") << 12;
         QTest::newRow("select qresync") << QStringLiteral("select-qresync.txt") << 12;
-        QTest::newRow("fetch envelope bodystructure") << QStringLiteral("fetch-envelope-bodystructure.txt") << 2;
+        QTest::newRow("fetch envelope bodystructure")
+            << QStringLiteral("fetch-envelope-bodystructure.txt") << 2;
         QTest::newRow("fetch body literal") << QStringLiteral("fetch-body-literal.txt") << 2;
         QTest::newRow("appenduid copyuid") << QStringLiteral("appenduid-copyuid.txt") << 10;
     }
@@ -209,7 +211,8 @@ private Q_SLOTS:
 
     void fetchEnvelopeAndBodyStructure()
     {
-        const Parsed p = parseAll(transcript(QStringLiteral("fetch-envelope-bodystructure.txt")), Chunking::OneByte);
+        const Parsed p =
+            parseAll(transcript(QStringLiteral("fetch-envelope-bodystructure.txt")), Chunking::OneByte);
         QVERIFY(!p.error);
         const ImapFetchData *f = p.responses.at(0).fetch();
         QVERIFY(f);
@@ -219,7 +222,8 @@ private Q_SLOTS:
         QVERIFY(f->envelope);
         const ImapEnvelope &e = *f->envelope;
         QCOMPARE(e.dateTime, QDateTime(QDate(2026, 11, 3), QTime(9, 15, 28), Qt::UTC));
-        QCOMPARE(e.subject, std::optional<QByteArray>(QString::fromUtf8("Rapport trimestriel – résumé").toUtf8()));
+        QCOMPARE(e.subject,
+                 std::optional<QByteArray>(QString::fromUtf8("Rapport trimestriel – résumé").toUtf8()));
         QCOMPARE(e.from.size(), 1);
         QCOMPARE(e.from.at(0).name, std::optional<QByteArray>("Ana Mar\"a"));
         QCOMPARE(e.from.at(0).address(), QByteArray("ana@example.org"));
@@ -273,7 +277,8 @@ private Q_SLOTS:
         QVERIFY(whole && whole->bytes);
         // Protocol-looking bytes inside a literal stay data.
         QVERIFY(whole->bytes->endsWith(")) {5}\r\n* 3 EXISTS\r\n"));
-        QCOMPARE(f->section("BODY", "HEADER.FIELDS (FROM SUBJECT)")->bytes, std::optional<QByteArray>("From: a\r\n\r\n"));
+        QCOMPARE(f->section("BODY", "HEADER.FIELDS (FROM SUBJECT)")->bytes,
+                 std::optional<QByteArray>("From: a\r\n\r\n"));
         const ImapFetchSection *partial = f->section("BODY", "1");
         QCOMPARE(partial->origin, std::optional<quint64>(0));
         QCOMPARE(partial->bytes, std::optional<QByteArray>(QByteArray(""))); // "" is not NIL
@@ -318,179 +323,221 @@ private Q_SLOTS:
             QCOMPARE(r.status, R::Status::Ok);
             QVERIFY(r.text.isEmpty());
         });
-        QTest::newRow("tagged bad lower case") << QByteArray("A0001 bad Unknown command\r\n") << Check([](const R &r) {
-            QCOMPARE(r.tag, QByteArray("A0001"));
-            QCOMPARE(r.status, R::Status::Bad);
-            QCOMPARE(r.text, QByteArray("Unknown command"));
-        });
+        QTest::newRow("tagged bad lower case")
+            << QByteArray("A0001 bad Unknown command\r\n") << Check([](const R &r) {
+                   QCOMPARE(r.tag, QByteArray("A0001"));
+                   QCOMPARE(r.status, R::Status::Bad);
+                   QCOMPARE(r.text, QByteArray("Unknown command"));
+               });
         QTest::newRow("continuation empty") << QByteArray("+\r\n") << Check([](const R &r) {
             QVERIFY(r.isContinuation());
             QVERIFY(r.text.isEmpty());
         });
-        QTest::newRow("continuation base64") << QByteArray("+ YmFzZTY0\r\n") << Check([](const R &r) {
-            QCOMPARE(r.text, QByteArray("YmFzZTY0"));
-        });
-        QTest::newRow("preauth") << QByteArray("* PREAUTH [CAPABILITY IMAP4rev2] ready\r\n") << Check([](const R &r) {
-            QCOMPARE(r.status, R::Status::Preauth);
-            QVERIFY(r.code.capabilities.has(ImapCapability::Imap4rev2));
-        });
+        QTest::newRow("continuation base64")
+            << QByteArray("+ YmFzZTY0\r\n")
+            << Check([](const R &r) { QCOMPARE(r.text, QByteArray("YmFzZTY0")); });
+        QTest::newRow("preauth") << QByteArray("* PREAUTH [CAPABILITY IMAP4rev2] ready\r\n")
+                                 << Check([](const R &r) {
+                                        QCOMPARE(r.status, R::Status::Preauth);
+                                        QVERIFY(r.code.capabilities.has(ImapCapability::Imap4rev2));
+                                    });
         QTest::newRow("bye") << QByteArray("* BYE [UNAVAILABLE] shutting down\r\n") << Check([](const R &r) {
             QCOMPARE(r.status, R::Status::Bye);
             QCOMPARE(r.code.kind, C::Unavailable);
         });
-        const QList<std::pair<QByteArray, C>> simpleCodes = {
-            {"ALERT", C::Alert},       {"PARSE", C::Parse},         {"READ-ONLY", C::ReadOnly},
-            {"NOMODSEQ", C::NoModSeq}, {"CLOSED", C::Closed},       {"OVERQUOTA", C::OverQuota},
-            {"INUSE", C::InUse},       {"NONEXISTENT", C::NonExistent}, {"ALREADYEXISTS", C::AlreadyExists}};
+        const QList<std::pair<QByteArray, C>> simpleCodes = {{"ALERT", C::Alert},
+                                                             {"PARSE", C::Parse},
+                                                             {"READ-ONLY", C::ReadOnly},
+                                                             {"NOMODSEQ", C::NoModSeq},
+                                                             {"CLOSED", C::Closed},
+                                                             {"OVERQUOTA", C::OverQuota},
+                                                             {"INUSE", C::InUse},
+                                                             {"NONEXISTENT", C::NonExistent},
+                                                             {"ALREADYEXISTS", C::AlreadyExists}};
         for (const auto &[name, kind] : simpleCodes) {
             const C k = kind;
-            QTest::newRow(QByteArray("code " + name).constData()) << QByteArray("* OK [" + name + "] text\r\n")
-                                                        << Check([k](const R &r) { QCOMPARE(r.code.kind, k); });
+            QTest::newRow(QByteArray("code " + name).constData())
+                << QByteArray("* OK [" + name + "] text\r\n")
+                << Check([k](const R &r) { QCOMPARE(r.code.kind, k); });
         }
-        QTest::newRow("unknown code kept") << QByteArray("a2 NO [XWEIRD 1 (a b)] nope\r\n") << Check([](const R &r) {
-            QCOMPARE(r.code.kind, C::Unknown);
-            QCOMPARE(r.code.name, QByteArray("XWEIRD"));
-            QCOMPARE(r.code.argument, QByteArray("1 (a b)"));
-            QCOMPARE(r.text, QByteArray("nope"));
-        });
-        QTest::newRow("bad known code args kept raw") << QByteArray("* OK [UIDNEXT abc] hm\r\n") << Check([](const R &r) {
-            QCOMPARE(r.code.kind, C::Unknown);
-            QCOMPARE(r.code.name, QByteArray("UIDNEXT"));
-            QCOMPARE(r.code.argument, QByteArray("abc"));
-        });
-        QTest::newRow("text with brackets and quotes") << QByteArray("a3 OK done ( \" ] {\r\n") << Check([](const R &r) {
-            QCOMPARE(r.text, QByteArray("done ( \" ] {"));
-        });
+        QTest::newRow("unknown code kept")
+            << QByteArray("a2 NO [XWEIRD 1 (a b)] nope\r\n") << Check([](const R &r) {
+                   QCOMPARE(r.code.kind, C::Unknown);
+                   QCOMPARE(r.code.name, QByteArray("XWEIRD"));
+                   QCOMPARE(r.code.argument, QByteArray("1 (a b)"));
+                   QCOMPARE(r.text, QByteArray("nope"));
+               });
+        QTest::newRow("bad known code args kept raw")
+            << QByteArray("* OK [UIDNEXT abc] hm\r\n") << Check([](const R &r) {
+                   QCOMPARE(r.code.kind, C::Unknown);
+                   QCOMPARE(r.code.name, QByteArray("UIDNEXT"));
+                   QCOMPARE(r.code.argument, QByteArray("abc"));
+               });
+        QTest::newRow("text with brackets and quotes")
+            << QByteArray("a3 OK done ( \" ] {\r\n")
+            << Check([](const R &r) { QCOMPARE(r.text, QByteArray("done ( \" ] {")); });
         QTest::newRow("flags") << QByteArray("* FLAGS (\\Seen $Label1)\r\n") << Check([](const R &r) {
             QCOMPARE(*r.flags(), (QList<QByteArray>{"\\Seen", "$Label1"}));
         });
-        QTest::newRow("lsub") << QByteArray("* LSUB () \".\" #news.comp.mail.misc\r\n") << Check([](const R &r) {
-            QCOMPARE(r.kind, R::Kind::Lsub);
-            QCOMPARE(r.listEntry()->delimiter, std::optional<char>('.'));
-            QCOMPARE(r.listEntry()->name, QStringLiteral("#news.comp.mail.misc"));
-        });
-        QTest::newRow("list oldname") << QByteArray("* LIST () \"/\" New (\"OLDNAME\" (\"Old\"))\r\n") << Check([](const R &r) {
-            QCOMPARE(r.listEntry()->oldName, std::optional<QByteArray>("Old"));
-        });
-        QTest::newRow("list bad mutf7 best effort") << QByteArray("* LIST () \"/\" \"a&Jjo\"\r\n") << Check([](const R &r) {
-            QVERIFY(r.listEntry()->nameDecodeFailed);
-            QCOMPARE(r.listEntry()->nameBytes, QByteArray("a&Jjo"));
-        });
+        QTest::newRow("lsub") << QByteArray("* LSUB () \".\" #news.comp.mail.misc\r\n")
+                              << Check([](const R &r) {
+                                     QCOMPARE(r.kind, R::Kind::Lsub);
+                                     QCOMPARE(r.listEntry()->delimiter, std::optional<char>('.'));
+                                     QCOMPARE(r.listEntry()->name, QStringLiteral("#news.comp.mail.misc"));
+                                 });
+        QTest::newRow("list oldname")
+            << QByteArray("* LIST () \"/\" New (\"OLDNAME\" (\"Old\"))\r\n")
+            << Check([](const R &r) { QCOMPARE(r.listEntry()->oldName, std::optional<QByteArray>("Old")); });
+        QTest::newRow("list bad mutf7 best effort")
+            << QByteArray("* LIST () \"/\" \"a&Jjo\"\r\n") << Check([](const R &r) {
+                   QVERIFY(r.listEntry()->nameDecodeFailed);
+                   QCOMPARE(r.listEntry()->nameBytes, QByteArray("a&Jjo"));
+               });
         QTest::newRow("search") << QByteArray("* SEARCH 2 3 6\r\n") << Check([](const R &r) {
             QCOMPARE(r.search()->numbers, (QList<quint32>{2, 3, 6}));
         });
-        QTest::newRow("search empty") << QByteArray("* SEARCH\r\n") << Check([](const R &r) {
-            QVERIFY(r.search()->numbers.isEmpty());
-        });
-        QTest::newRow("search modseq") << QByteArray("* SEARCH 2 5 6 7 11 12 18 19 20 23 (MODSEQ 917162500)\r\n") << Check([](const R &r) {
-            QCOMPARE(r.search()->numbers.size(), 10);
-            QCOMPARE(r.search()->modSeq, std::optional<quint64>(917162500));
-        });
-        QTest::newRow("esearch") << QByteArray("* ESEARCH (TAG \"a5\") UID MIN 4 MAX 200 ALL 4:18,21,28:200 COUNT 176 MODSEQ 9\r\n") << Check([](const R &r) {
-            const ImapSearchResult *s = r.search();
-            QVERIFY(s->isExtended && s->isUid);
-            QCOMPARE(s->tag, QByteArray("a5"));
-            QCOMPARE(s->min, std::optional<quint32>(4));
-            QCOMPARE(s->max, std::optional<quint32>(200));
-            QCOMPARE(s->all.count(), quint64(15 + 1 + 173));
-            QCOMPARE(s->count, std::optional<quint64>(176));
-            QCOMPARE(s->modSeq, std::optional<quint64>(9));
-        });
+        QTest::newRow("search empty") << QByteArray("* SEARCH\r\n")
+                                      << Check([](const R &r) { QVERIFY(r.search()->numbers.isEmpty()); });
+        QTest::newRow("search modseq")
+            << QByteArray("* SEARCH 2 5 6 7 11 12 18 19 20 23 (MODSEQ 917162500)\r\n")
+            << Check([](const R &r) {
+                   QCOMPARE(r.search()->numbers.size(), 10);
+                   QCOMPARE(r.search()->modSeq, std::optional<quint64>(917162500));
+               });
+        QTest::newRow("esearch")
+            << QByteArray(
+                   "* ESEARCH (TAG \"a5\") UID MIN 4 MAX 200 ALL 4:18,21,28:200 COUNT 176 MODSEQ 9\r\n")
+            << Check([](const R &r) {
+                   const ImapSearchResult *s = r.search();
+                   QVERIFY(s->isExtended && s->isUid);
+                   QCOMPARE(s->tag, QByteArray("a5"));
+                   QCOMPARE(s->min, std::optional<quint32>(4));
+                   QCOMPARE(s->max, std::optional<quint32>(200));
+                   QCOMPARE(s->all.count(), quint64(15 + 1 + 173));
+                   QCOMPARE(s->count, std::optional<quint64>(176));
+                   QCOMPARE(s->modSeq, std::optional<quint64>(9));
+               });
         QTest::newRow("enabled") << QByteArray("* ENABLED CONDSTORE qresync\r\n") << Check([](const R &r) {
             QCOMPARE(*r.flags(), (QList<QByteArray>{"CONDSTORE", "QRESYNC"}));
             QCOMPARE(r.kind, R::Kind::Enabled);
         });
-        QTest::newRow("id") << QByteArray("* ID (\"name\" \"Dovecot\" \"version\" NIL)\r\n") << Check([](const R &r) {
-            QCOMPARE(r.idParams()->size(), 2);
-            QCOMPARE(r.idParams()->at(0).second, std::optional<QByteArray>("Dovecot"));
-            QCOMPARE(r.idParams()->at(1).second, std::nullopt);
-        });
+        QTest::newRow("id") << QByteArray("* ID (\"name\" \"Dovecot\" \"version\" NIL)\r\n")
+                            << Check([](const R &r) {
+                                   QCOMPARE(r.idParams()->size(), 2);
+                                   QCOMPARE(r.idParams()->at(0).second, std::optional<QByteArray>("Dovecot"));
+                                   QCOMPARE(r.idParams()->at(1).second, std::nullopt);
+                               });
         QTest::newRow("id nil") << QByteArray("* ID NIL\r\n") << Check([](const R &r) {
             QCOMPARE(r.kind, R::Kind::Id);
             QVERIFY(r.idParams()->isEmpty());
         });
-        QTest::newRow("namespace") << QByteArray("* NAMESPACE ((\"\" \"/\")) ((\"~\" \"/\")) ((\"#shared/\" \"/\" \"X-PARAM\" (\"a\"))(\"#public/\" NIL))\r\n") << Check([](const R &r) {
-            const ImapNamespaces *n = r.namespaces();
-            QCOMPARE(n->personal.size(), 1);
-            QCOMPARE(n->personal.at(0).delimiter, std::optional<char>('/'));
-            QCOMPARE(n->otherUsers.at(0).prefix, QByteArray("~"));
-            QCOMPARE(n->shared.size(), 2);
-            QCOMPARE(n->shared.at(1).delimiter, std::nullopt);
-        });
-        QTest::newRow("namespace nil") << QByteArray("* NAMESPACE ((\"INBOX.\" \".\")) NIL NIL\r\n") << Check([](const R &r) {
-            QCOMPARE(r.namespaces()->personal.at(0).prefix, QByteArray("INBOX."));
-            QVERIFY(r.namespaces()->shared.isEmpty());
-        });
-        QTest::newRow("status utf8 name literal") << QByteArray("* STATUS {6}\r\nCaf\xc3\xa9! (MESSAGES 0 X-FOO (1))\r\n") << Check([](const R &r) {
-            QCOMPARE(r.mailboxStatus()->name, QString::fromUtf8("Café!"));
-            QCOMPARE(r.mailboxStatus()->messages, std::optional<quint64>(0));
-        });
+        QTest::newRow("namespace") << QByteArray("* NAMESPACE ((\"\" \"/\")) ((\"~\" \"/\")) ((\"#shared/\" "
+                                                 "\"/\" \"X-PARAM\" (\"a\"))(\"#public/\" NIL))\r\n")
+                                   << Check([](const R &r) {
+                                          const ImapNamespaces *n = r.namespaces();
+                                          QCOMPARE(n->personal.size(), 1);
+                                          QCOMPARE(n->personal.at(0).delimiter, std::optional<char>('/'));
+                                          QCOMPARE(n->otherUsers.at(0).prefix, QByteArray("~"));
+                                          QCOMPARE(n->shared.size(), 2);
+                                          QCOMPARE(n->shared.at(1).delimiter, std::nullopt);
+                                      });
+        QTest::newRow("namespace nil")
+            << QByteArray("* NAMESPACE ((\"INBOX.\" \".\")) NIL NIL\r\n") << Check([](const R &r) {
+                   QCOMPARE(r.namespaces()->personal.at(0).prefix, QByteArray("INBOX."));
+                   QVERIFY(r.namespaces()->shared.isEmpty());
+               });
+        QTest::newRow("status utf8 name literal")
+            << QByteArray("* STATUS {6}\r\nCaf\xc3\xa9! (MESSAGES 0 X-FOO (1))\r\n") << Check([](const R &r) {
+                   QCOMPARE(r.mailboxStatus()->name, QString::fromUtf8("Café!"));
+                   QCOMPARE(r.mailboxStatus()->messages, std::optional<quint64>(0));
+               });
         QTest::newRow("expunge") << QByteArray("* 44 EXPUNGE\r\n") << Check([](const R &r) {
             QCOMPARE(r.kind, R::Kind::Expunge);
             QCOMPARE(r.number, quint64(44));
         });
-        QTest::newRow("64-bit numbers") << QByteArray("* 1 FETCH (MODSEQ (18446744073709551615) RFC822.SIZE 9000000000)\r\n") << Check([](const R &r) {
-            QCOMPARE(r.fetch()->modSeq, std::optional<quint64>(18446744073709551615ULL));
-            QCOMPARE(r.fetch()->rfc822Size, std::optional<quint64>(9000000000ULL));
-        });
-        QTest::newRow("nil versus empty string") << QByteArray("* 1 FETCH (ENVELOPE (NIL \"\" NIL NIL NIL NIL NIL NIL \"\" NIL))\r\n") << Check([](const R &r) {
-            const ImapEnvelope &e = *r.fetch()->envelope;
-            QCOMPARE(e.date, std::nullopt);
-            QCOMPARE(e.subject, std::optional<QByteArray>(QByteArray("")));
-            QCOMPARE(e.inReplyTo, std::optional<QByteArray>(QByteArray("")));
-            QCOMPARE(e.messageId, std::nullopt);
-            QVERIFY(!e.dateTime.isValid());
-        });
-        QTest::newRow("quoted escapes") << QByteArray("* 1 FETCH (ENVELOPE (\"x\" \"a \\\"b\\\" \\\\c\" NIL NIL NIL NIL NIL NIL NIL NIL))\r\n") << Check([](const R &r) {
-            QCOMPARE(r.fetch()->envelope->subject, std::optional<QByteArray>("a \"b\" \\c"));
-        });
-        QTest::newRow("simple body") << QByteArray("* 2 FETCH (BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))\r\n") << Check([](const R &r) {
-            const ImapBodyStructure &b = *r.fetch()->bodyStructure;
-            QCOMPARE(b.type, QByteArray("text"));
-            QCOMPARE(b.param("charset"), std::optional<QByteArray>("US-ASCII"));
-            QCOMPARE(b.lines, quint64(92));
-            QCOMPARE(b.md5, std::nullopt);
-        });
-        QTest::newRow("bodystructure with extensions") << QByteArray("* 3 FETCH (BODYSTRUCTURE (\"image\" \"png\" NIL \"<id@x>\" NIL \"base64\" 10 \"md5sum\" (\"inline\" (\"filename\" \"a.png\")) \"de\" \"http://x/\" (1 \"ext\" NIL)))\r\n") << Check([](const R &r) {
-            const ImapBodyStructure &b = *r.fetch()->bodyStructure;
-            QCOMPARE(b.id, std::optional<QByteArray>("<id@x>"));
-            QCOMPARE(b.md5, std::optional<QByteArray>("md5sum"));
-            QCOMPARE(b.language, QList<QByteArray>{"de"});
-            QCOMPARE(b.location, std::optional<QByteArray>("http://x/"));
-            QCOMPARE(b.dispositionParams.value(0).second, QByteArray("a.png"));
-        });
-        QTest::newRow("unknown fetch item kept") << QByteArray("* 4 FETCH (UID 9 X-GM-LABELS (\\Inbox \"Work\") SAVEDATE NIL)\r\n") << Check([](const R &r) {
-            const ImapFetchData *f = r.fetch();
-            QCOMPARE(f->uid, std::optional<quint32>(9));
-            QCOMPARE(f->otherItems.size(), 2);
-            QCOMPARE(f->otherItems.at(0).first, QByteArray("X-GM-LABELS"));
-            QCOMPARE(dumpValue(f->otherItems.at(0).second), QByteArray("(\\Inbox \"Work\")"));
-            QVERIFY(f->otherItems.at(1).second.isNil());
-        });
-        QTest::newRow("binary size") << QByteArray("* 5 FETCH (BINARY.SIZE[1] 2048)\r\n") << Check([](const R &r) {
-            QCOMPARE(r.fetch()->section("BINARY.SIZE", "1")->size, quint64(2048));
-        });
-        QTest::newRow("rfc822 header") << QByteArray("* 6 FETCH (RFC822.HEADER {4}\r\na: b)\r\n") << Check([](const R &r) {
-            QCOMPARE(r.fetch()->section("RFC822.HEADER", "")->bytes, std::optional<QByteArray>("a: b"));
-        });
-        QTest::newRow("unknown untagged generic") << QByteArray("* XFOO 1 (a \"b\" NIL) {3}\r\nxyz\r\n") << Check([](const R &r) {
-            QCOMPARE(r.kind, R::Kind::Generic);
-            QCOMPARE(r.name, QByteArray("XFOO"));
-            QCOMPARE(r.generic()->size(), 3);
-            QCOMPARE(r.generic()->at(2).bytes, QByteArray("xyz"));
-        });
-        QTest::newRow("unknown untagged unbalanced kept raw") << QByteArray("* XBAR (oops \"x\r\n") << Check([](const R &r) {
-            QCOMPARE(r.kind, R::Kind::Generic);
-            QCOMPARE(r.generic()->size(), 1);
-            QCOMPARE(r.generic()->at(0).bytes, QByteArray("(oops \"x"));
-        });
+        QTest::newRow("64-bit numbers")
+            << QByteArray("* 1 FETCH (MODSEQ (18446744073709551615) RFC822.SIZE 9000000000)\r\n")
+            << Check([](const R &r) {
+                   QCOMPARE(r.fetch()->modSeq, std::optional<quint64>(18446744073709551615ULL));
+                   QCOMPARE(r.fetch()->rfc822Size, std::optional<quint64>(9000000000ULL));
+               });
+        QTest::newRow("nil versus empty string")
+            << QByteArray("* 1 FETCH (ENVELOPE (NIL \"\" NIL NIL NIL NIL NIL NIL \"\" NIL))\r\n")
+            << Check([](const R &r) {
+                   const ImapEnvelope &e = *r.fetch()->envelope;
+                   QCOMPARE(e.date, std::nullopt);
+                   QCOMPARE(e.subject, std::optional<QByteArray>(QByteArray("")));
+                   QCOMPARE(e.inReplyTo, std::optional<QByteArray>(QByteArray("")));
+                   QCOMPARE(e.messageId, std::nullopt);
+                   QVERIFY(!e.dateTime.isValid());
+               });
+        QTest::newRow("quoted escapes")
+            << QByteArray(
+                   "* 1 FETCH (ENVELOPE (\"x\" \"a \\\"b\\\" \\\\c\" NIL NIL NIL NIL NIL NIL NIL NIL))\r\n")
+            << Check([](const R &r) {
+                   QCOMPARE(r.fetch()->envelope->subject, std::optional<QByteArray>("a \"b\" \\c"));
+               });
+        QTest::newRow("simple body") << QByteArray("* 2 FETCH (BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" "
+                                                   "\"US-ASCII\") NIL NIL \"7BIT\" 3028 92))\r\n")
+                                     << Check([](const R &r) {
+                                            const ImapBodyStructure &b = *r.fetch()->bodyStructure;
+                                            QCOMPARE(b.type, QByteArray("text"));
+                                            QCOMPARE(b.param("charset"),
+                                                     std::optional<QByteArray>("US-ASCII"));
+                                            QCOMPARE(b.lines, quint64(92));
+                                            QCOMPARE(b.md5, std::nullopt);
+                                        });
+        QTest::newRow("bodystructure with extensions")
+            << QByteArray(
+                   "* 3 FETCH (BODYSTRUCTURE (\"image\" \"png\" NIL \"<id@x>\" NIL \"base64\" 10 \"md5sum\" "
+                   "(\"inline\" (\"filename\" \"a.png\")) \"de\" \"http://x/\" (1 \"ext\" NIL)))\r\n")
+            << Check([](const R &r) {
+                   const ImapBodyStructure &b = *r.fetch()->bodyStructure;
+                   QCOMPARE(b.id, std::optional<QByteArray>("<id@x>"));
+                   QCOMPARE(b.md5, std::optional<QByteArray>("md5sum"));
+                   QCOMPARE(b.language, QList<QByteArray>{"de"});
+                   QCOMPARE(b.location, std::optional<QByteArray>("http://x/"));
+                   QCOMPARE(b.dispositionParams.value(0).second, QByteArray("a.png"));
+               });
+        QTest::newRow("unknown fetch item kept")
+            << QByteArray("* 4 FETCH (UID 9 X-GM-LABELS (\\Inbox \"Work\") SAVEDATE NIL)\r\n")
+            << Check([](const R &r) {
+                   const ImapFetchData *f = r.fetch();
+                   QCOMPARE(f->uid, std::optional<quint32>(9));
+                   QCOMPARE(f->otherItems.size(), 2);
+                   QCOMPARE(f->otherItems.at(0).first, QByteArray("X-GM-LABELS"));
+                   QCOMPARE(dumpValue(f->otherItems.at(0).second), QByteArray("(\\Inbox \"Work\")"));
+                   QVERIFY(f->otherItems.at(1).second.isNil());
+               });
+        QTest::newRow("binary size") << QByteArray("* 5 FETCH (BINARY.SIZE[1] 2048)\r\n")
+                                     << Check([](const R &r) {
+                                            QCOMPARE(r.fetch()->section("BINARY.SIZE", "1")->size,
+                                                     quint64(2048));
+                                        });
+        QTest::newRow("rfc822 header")
+            << QByteArray("* 6 FETCH (RFC822.HEADER {4}\r\na: b)\r\n") << Check([](const R &r) {
+                   QCOMPARE(r.fetch()->section("RFC822.HEADER", "")->bytes,
+                            std::optional<QByteArray>("a: b"));
+               });
+        QTest::newRow("unknown untagged generic")
+            << QByteArray("* XFOO 1 (a \"b\" NIL) {3}\r\nxyz\r\n") << Check([](const R &r) {
+                   QCOMPARE(r.kind, R::Kind::Generic);
+                   QCOMPARE(r.name, QByteArray("XFOO"));
+                   QCOMPARE(r.generic()->size(), 3);
+                   QCOMPARE(r.generic()->at(2).bytes, QByteArray("xyz"));
+               });
+        QTest::newRow("unknown untagged unbalanced kept raw")
+            << QByteArray("* XBAR (oops \"x\r\n") << Check([](const R &r) {
+                   QCOMPARE(r.kind, R::Kind::Generic);
+                   QCOMPARE(r.generic()->size(), 1);
+                   QCOMPARE(r.generic()->at(0).bytes, QByteArray("(oops \"x"));
+               });
         QTest::newRow("unknown numbered") << QByteArray("* 3 XCOUNT foo\r\n") << Check([](const R &r) {
             QCOMPARE(r.kind, R::Kind::Generic);
             QCOMPARE(r.number, quint64(3));
         });
-        QTest::newRow("lf only line ends") << QByteArray("* 5 EXISTS\n") << Check([](const R &r) {
-            QCOMPARE(r.kind, R::Kind::Exists);
-        });
+        QTest::newRow("lf only line ends")
+            << QByteArray("* 5 EXISTS\n") << Check([](const R &r) { QCOMPARE(r.kind, R::Kind::Exists); });
     }
     void kinds()
     {
@@ -521,16 +568,24 @@ private Q_SLOTS:
         QTest::newRow("fetch item without value") << QByteArray("* 1 FETCH (UID)\r\n") << K::Malformed;
         QTest::newRow("unterminated quoted") << QByteArray("* 1 FETCH (BODY[] \"abc)\r\n") << K::Malformed;
         QTest::newRow("bad escape") << QByteArray("* 1 FETCH (BODY[] \"a\\nb\")\r\n") << K::Malformed;
-        QTest::newRow("literal marker mid-line") << QByteArray("* 1 FETCH (BODY[] {3} x)\r\n") << K::Malformed;
-        QTest::newRow("number overflow") << QByteArray("* 99999999999999999999999 EXISTS\r\n") << K::Malformed;
+        QTest::newRow("literal marker mid-line")
+            << QByteArray("* 1 FETCH (BODY[] {3} x)\r\n") << K::Malformed;
+        QTest::newRow("number overflow")
+            << QByteArray("* 99999999999999999999999 EXISTS\r\n") << K::Malformed;
         QTest::newRow("uid zero") << QByteArray("* 1 FETCH (UID 0)\r\n") << K::Malformed;
-        QTest::newRow("unbalanced bodystructure") << QByteArray("* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\")\r\n") << K::Malformed;
+        QTest::newRow("unbalanced bodystructure")
+            << QByteArray("* 1 FETCH (BODYSTRUCTURE (\"text\" \"plain\")\r\n") << K::Malformed;
         QTest::newRow("bad vanished set") << QByteArray("* VANISHED 1:x\r\n") << K::Malformed;
         QTest::newRow("trailing junk after exists") << QByteArray("* 3 EXISTS junk\r\n") << K::Malformed;
-        QTest::newRow("huge literal") << QByteArray("* 1 FETCH (BODY[] {4294967295}\r\n") << K::LiteralTooLarge;
-        QTest::newRow("absurd literal") << QByteArray("* 1 FETCH (BODY[] {99999999999999999999999999}\r\n") << K::LiteralTooLarge;
-        QTest::newRow("deep nesting") << QByteArray("* XDEEP " + QByteArray(100, '(') + QByteArray(100, ')') + "\r\n") << K::NestingTooDeep;
-        QTest::newRow("deep bodystructure") << QByteArray("* 1 FETCH (BODYSTRUCTURE " + QByteArray(70, '(') + "\r\n") << K::NestingTooDeep;
+        QTest::newRow("huge literal")
+            << QByteArray("* 1 FETCH (BODY[] {4294967295}\r\n") << K::LiteralTooLarge;
+        QTest::newRow("absurd literal")
+            << QByteArray("* 1 FETCH (BODY[] {99999999999999999999999999}\r\n") << K::LiteralTooLarge;
+        QTest::newRow("deep nesting")
+            << QByteArray("* XDEEP " + QByteArray(100, '(') + QByteArray(100, ')') + "\r\n")
+            << K::NestingTooDeep;
+        QTest::newRow("deep bodystructure")
+            << QByteArray("* 1 FETCH (BODYSTRUCTURE " + QByteArray(70, '(') + "\r\n") << K::NestingTooDeep;
     }
     void errors()
     {
@@ -690,6 +745,51 @@ private Q_SLOTS:
         ImapParseError error;
         QVERIFY(!ImapResponseParser::parseOne("* 3 RECENT", &error));
         QCOMPARE(error.kind, ImapParseError::Kind::Malformed);
+    }
+
+    void mutatedTranscriptsGiveTheSameResultUnderAnyChunking()
+    {
+        // Damaged server output must still parse identically however it is split, ending in the same
+        // responses and the same error (if any) at the same offset.
+        const QStringList files = {
+            QStringLiteral("capability.txt"),         QStringLiteral("list-special-use.txt"),
+            QStringLiteral("select-qresync.txt"),     QStringLiteral("fetch-envelope-bodystructure.txt"),
+            QStringLiteral("fetch-body-literal.txt"), QStringLiteral("appenduid-copyuid.txt")};
+        const QByteArray specials = "()[]{}\"\\ \r\n0~+*NIL";
+        QRandomGenerator rng(4242);
+        ImapParserLimits limits;
+        limits.maxLiteralSize = 100000;
+        for (const QString &file : files) {
+            const QByteArray original = transcript(file);
+            for (int round = 0; round < 150; ++round) {
+                QByteArray bytes = original;
+                const int edits = 1 + int(rng.bounded(4));
+                for (int e = 0; e < edits; ++e) {
+                    const qsizetype at = qsizetype(rng.bounded(int(bytes.size())));
+                    const char c = specials.at(rng.bounded(int(specials.size())));
+                    switch (rng.bounded(3)) {
+                    case 0:
+                        bytes[at] = c;
+                        break;
+                    case 1:
+                        bytes.insert(at, c);
+                        break;
+                    default:
+                        bytes.remove(at, 1 + qsizetype(rng.bounded(5)));
+                    }
+                }
+                const Parsed whole = parseAll(bytes, Chunking::Whole, 1, limits);
+                const Parsed split = parseAll(bytes, Chunking::Random, quint32(round), limits);
+                QCOMPARE(split.responses.size(), whole.responses.size());
+                for (qsizetype i = 0; i < whole.responses.size(); ++i)
+                    QCOMPARE(dump(split.responses.at(i)), dump(whole.responses.at(i)));
+                QCOMPARE(bool(split.error), bool(whole.error));
+                if (whole.error) {
+                    QCOMPARE(split.error->kind, whole.error->kind);
+                    QCOMPARE(split.error->offset, whole.error->offset);
+                }
+            }
+        }
     }
 
     void randomGarbageNeverCrashes()

@@ -17,14 +17,18 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("normalised");
         QTest::addColumn<quint64>("count");
         QTest::newRow("single") << QByteArray("7") << QByteArray("7") << quint64(1);
-        QTest::newRow("mixed") << QByteArray("1:5,7,9:*") << QByteArray("1:5,7,9:*") << quint64(5 + 1 + (0xffffffffULL - 9 + 1));
+        QTest::newRow("mixed") << QByteArray("1:5,7,9:*") << QByteArray("1:5,7,9:*")
+                               << quint64(5 + 1 + (0xffffffffULL - 9 + 1));
         QTest::newRow("star") << QByteArray("*") << QByteArray("*") << quint64(1);
         QTest::newRow("reversed") << QByteArray("5:1") << QByteArray("1:5") << quint64(5);
-        QTest::newRow("star first") << QByteArray("*:10") << QByteArray("10:*") << quint64(0xffffffffULL - 10 + 1);
+        QTest::newRow("star first") << QByteArray("*:10") << QByteArray("10:*")
+                                    << quint64(0xffffffffULL - 10 + 1);
         QTest::newRow("adjacent merge") << QByteArray("1,2,3,5,6") << QByteArray("1:3,5:6") << quint64(5);
-        QTest::newRow("overlap merge") << QByteArray("10:20,15:30,1:2") << QByteArray("1:2,10:30") << quint64(23);
+        QTest::newRow("overlap merge")
+            << QByteArray("10:20,15:30,1:2") << QByteArray("1:2,10:30") << quint64(23);
         QTest::newRow("unsorted") << QByteArray("9,3,1,2") << QByteArray("1:3,9") << quint64(4);
-        QTest::newRow("full range") << QByteArray("1:4294967294") << QByteArray("1:4294967294") << quint64(4294967294ULL);
+        QTest::newRow("full range") << QByteArray("1:4294967294") << QByteArray("1:4294967294")
+                                    << quint64(4294967294ULL);
     }
     void parse()
     {

@@ -66,7 +66,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("lenient");
         const QString bad = QString(QChar(QChar::ReplacementCharacter));
         QTest::newRow("unterminated shift") << QByteArray("abc&AOk") << QStringLiteral("abc") + bad;
-        QTest::newRow("bad base64 char") << QByteArray("a&A*k-b") << QStringLiteral("a") + bad + QStringLiteral("b");
+        QTest::newRow("bad base64 char")
+            << QByteArray("a&A*k-b") << QStringLiteral("a") + bad + QStringLiteral("b");
         QTest::newRow("non-zero padding") << QByteArray("&AOl-") << bad;
         QTest::newRow("excess sextet") << QByteArray("&AOkA-") << bad;
         QTest::newRow("encoded printable ascii") << QByteArray("&AGE-") << bad;
