@@ -253,6 +253,38 @@ private Q_SLOTS:
         QVERIFY(!parser.hasReply());
     }
 
+    void randomBytesNeverCrashOrGrow()
+    {
+        // A cheap fuzz: random bytes (biased towards the protocol's own characters) either parse or
+        // end in a clear error; the parser never holds more than its limits allow.
+        Pop3Limits limits;
+        limits.maxStatusLineLength = 64;
+        limits.maxDataLineLength = 128;
+        QRandomGenerator random(20261122);
+        const QByteArray alphabet = "+-OKER .\r\n[]/AUTHIN-USE0123456789";
+        for (int round = 0; round < 500; ++round) {
+            Pop3ReplyParser parser(limits);
+            for (int i = 0; i < 8; ++i)
+                parser.expect(Pop3ReplyShape(random.bounded(3)), 256);
+            QByteArray bytes;
+            const int length = random.bounded(600);
+            for (int i = 0; i < length; ++i)
+                bytes += random.bounded(4) == 0 ? char(random.bounded(256)) : alphabet.at(random.bounded(int(alphabet.size())));
+            qsizetype replies = 0;
+            for (qsizetype i = 0, n = 1; i < bytes.size() && !parser.hasError(); i += n) {
+                n = 1 + random.bounded(5);
+                parser.feed(bytes.mid(i, n));
+                while (parser.hasReply()) {
+                    QVERIFY(parser.takeReply().data.size() <= 256);
+                    ++replies;
+                }
+            }
+            parser.finish();
+            QVERIFY(replies <= 8);
+            QVERIFY(parser.hasError() || parser.pendingCount() == 0);
+        }
+    }
+
     void capabilities()
     {
         const QByteArray data = "CAPA\r\nTOP\r\nUIDL\r\nRESP-CODES\r\nPIPELINING\r\nAUTH-RESP-CODE\r\nSTLS\r\nUSER\r\n"
