@@ -240,6 +240,37 @@ private Q_SLOTS:
             QCOMPARE(r.kind, R::Kind::Generic);
             QCOMPARE(r.number, quint64(3));
         });
+        QTest::newRow("capabilities case and auth")
+            << QByteArray("* CAPABILITY imap4rev1 auth=login AUTH=XOAUTH2 AUTH=SCRAM-SHA-256 "
+                          "APPENDLIMIT=1000 UTF8=ONLY X-Custom \r\n")
+            << Check([](const R &r) {
+                   const ImapCapabilities *c = r.capabilities();
+                   QVERIFY(c->has(ImapCapability::Imap4rev1));
+                   QVERIFY(c->has(ImapCapability::AuthLogin));
+                   QVERIFY(c->has(ImapCapability::AuthXOAuth2));
+                   QVERIFY(!c->has(ImapCapability::AuthPlain));
+                   QVERIFY(c->hasAuthMechanism("scram-sha-256"));
+                   QCOMPARE(c->authMechanisms(), (QList<QByteArray>{"LOGIN", "XOAUTH2", "SCRAM-SHA-256"}));
+                   QVERIFY(c->has(ImapCapability::AppendLimit));
+                   QVERIFY(c->has(ImapCapability::Utf8Accept)); // implied by UTF8=ONLY
+                   QCOMPARE(c->unknown(), QList<QByteArray>{"X-CUSTOM"});
+               });
+        QTest::newRow("gmail bracket mailbox atom")
+            << QByteArray("* LIST (\\HasChildren \\Noselect) \"/\" [Gmail]\r\n") << Check([](const R &r) {
+                   QCOMPARE(r.listEntry()->name, QStringLiteral("[Gmail]"));
+                   QVERIFY(r.listEntry()->hasAttribute("\\NoSelect"));
+               });
+        QTest::newRow("partial body with origin")
+            << QByteArray("* 8 FETCH (BODY[TEXT]<1024> {3}\r\nabc UID 12)\r\n") << Check([](const R &r) {
+                   const ImapFetchSection *s = r.fetch()->section("BODY", "TEXT");
+                   QCOMPARE(s->origin, std::optional<quint64>(1024));
+                   QCOMPARE(s->bytes, std::optional<QByteArray>("abc"));
+                   QCOMPARE(r.fetch()->uid, std::optional<quint32>(12));
+               });
+        QTest::newRow("non-synchronising literal accepted")
+            << QByteArray("* 9 FETCH (BODY[] {2+}\r\nhi)\r\n") << Check([](const R &r) {
+                   QCOMPARE(r.fetch()->section("BODY", "")->bytes, std::optional<QByteArray>("hi"));
+               });
         QTest::newRow("lf only line ends")
             << QByteArray("* 5 EXISTS\n") << Check([](const R &r) { QCOMPARE(r.kind, R::Kind::Exists); });
     }
