@@ -154,6 +154,55 @@ private Q_SLOTS:
         QVERIFY2(server.isDone() && server.error().isEmpty(), qPrintable(server.describe()));
     }
 
+    void authPlainLongResponseAfterEmptyChallenge()
+    {
+        // RFC 5034: an initial response that would make the line longer than 255 octets follows
+        // the server's empty challenge instead.
+        const QString password(300, QLatin1Char('p'));
+        const QByteArray token = QByteArray(QByteArray(1, '\0') + "carol" + QByteArray(1, '\0') + password.toUtf8()).toBase64();
+        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        setUpTls(server);
+        server.setScript(greeting + "C: CAPA\nS: +OK\nS: SASL PLAIN\nS: .\nC: AUTH PLAIN\nS: + \nC: " + token +
+                         "\nS: +OK\n" + afterLogin);
+        QVERIFY(server.start());
+        Pop3Session session;
+        auto open = watch(session.open(settings(server.port(), Security::ImplicitTls),
+                                       {QStringLiteral("carol"), password, Pop3Credentials::Method::Automatic}));
+        WAIT(open);
+        QVERIFY2(open->result->isOk(), qPrintable(open->result->message));
+        QVERIFY2(server.isDone() && server.error().isEmpty(), qPrintable(server.describe()));
+    }
+
+    void authPlainUnexpectedChallengeIsCancelled()
+    {
+        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        setUpTls(server);
+        server.setScript(greeting + "C: CAPA\nS: +OK\nS: SASL PLAIN\nS: .\n" +
+                         "C: AUTH PLAIN AGNhcm9sAHB3\nS: + more?\nC: *\nS: -ERR [AUTH] Authentication failed.\n"
+                         "C: QUIT\nS: +OK\n");
+        QVERIFY(server.start());
+        Pop3Session session;
+        auto open = watch(session.open(settings(server.port(), Security::ImplicitTls), carol(Pop3Credentials::Method::Plain)));
+        WAIT(open);
+        EXPECT_ERROR(open, Error::AuthenticationFailed);
+        QCOMPARE(open->result->code.kind, Pop3ResponseCode::Kind::Auth);
+        QTRY_VERIFY2(server.isDone(), qPrintable(server.describe()));
+        QVERIFY2(server.error().isEmpty(), qPrintable(server.describe()));
+    }
+
+    void plainMethodNotOfferedIsNotSupported()
+    {
+        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        setUpTls(server);
+        server.setScript(greeting + capaPlain + "C: QUIT\nS: +OK\n");
+        QVERIFY(server.start());
+        Pop3Session session;
+        auto open = watch(session.open(settings(server.port(), Security::ImplicitTls), carol(Pop3Credentials::Method::Plain)));
+        WAIT(open);
+        EXPECT_ERROR(open, Error::NotSupported);
+        QVERIFY(!sentCredentials(server.received()));
+    }
+
     void tlsRequiredSendsNoCredentials_data()
     {
         QTest::addColumn<QByteArray>("script");
