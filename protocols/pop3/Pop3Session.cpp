@@ -50,6 +50,8 @@ Pop3Job *Pop3Session::enqueue(const Pop3Command &command, qint64 maxData,
         return refused(Error::InvalidState, command.error);
     if (m_state != State::Connecting && m_state != State::Authorization && m_state != State::Transaction)
         return refused(Error::InvalidState, QStringLiteral("The POP3 session is not open."));
+    if (m_quitRequested)
+        return refused(Error::InvalidState, QStringLiteral("The POP3 session is ending (QUIT)."));
     auto *job = new Pop3Job(this);
     connect(job, &Pop3Job::cancelRequested, this, [this, job] { onCancelRequested(job); });
     Pending pending;
@@ -334,10 +336,13 @@ Pop3Job *Pop3Session::noop()
 
 Pop3Job *Pop3Session::quit()
 {
-    return enqueue(Pop3CommandEncoder::quit(), 0, [this](const Pop3Reply &, Pop3Result &) {
+    Pop3Job *job = enqueue(Pop3CommandEncoder::quit(), 0, [this](const Pop3Reply &, Pop3Result &) {
         m_quitAcknowledged = true; // the server has committed the DELEs
         m_connection.close();
     });
+    if (!job->isFinished())
+        m_quitRequested = true;
+    return job;
 }
 
 } // namespace Petrel::Pop3

@@ -121,6 +121,7 @@ private:
     Pop3Capabilities m_capabilities;
     bool m_capabilitiesKnown = false;
     bool m_awaitingTls = false;
+    bool m_quitRequested = false; // quit() was called: nothing may follow it
     bool m_quitAcknowledged = false;
     QByteArray m_greeting;
 };

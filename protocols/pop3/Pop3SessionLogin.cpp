@@ -24,6 +24,7 @@ Pop3Job *Pop3Session::open(const Net::ConnectionSettings &settings, const Pop3Cr
     m_capabilities = {};
     m_capabilitiesKnown = false;
     m_awaitingTls = false;
+    m_quitRequested = false;
     m_quitAcknowledged = false;
     m_greeting.clear();
     m_queued.clear();

@@ -45,8 +45,10 @@ private Q_SLOTS:
         auto open = watch(session.open(settings(server.port(), Security::None), carol()));
         auto stat = watch(session.stat()); // queued until logged in
         auto quit = watch(session.quit());
+        auto late = watch(session.noop()); // nothing may follow QUIT, even while still logging in
         WAIT(quit);
         QVERIFY2(open->result->isOk(), qPrintable(open->result->message));
+        EXPECT_ERROR(late, Error::InvalidState);
         QVERIFY(stat->result->isOk());
         QCOMPARE(stat->result->stat.count, 2u);
         QCOMPARE(stat->result->stat.size, qint64(320));
