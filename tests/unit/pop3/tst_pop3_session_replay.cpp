@@ -152,6 +152,37 @@ private Q_SLOTS:
         QVERIFY(!sentCredentials(server.received()));
     }
 
+    void credentialsNeverLogged()
+    {
+        static QStringList log;
+        log.clear();
+        QLoggingCategory::setFilterRules(QStringLiteral("petrel.*.debug=true"));
+        const auto previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &message) {
+            log.append(message);
+        });
+        const QString password = QStringLiteral("Zebra-Secret-42");
+        const QByteArray token = QByteArray(QByteArray(1, '\0') + "carol" + QByteArray(1, '\0') + password.toUtf8()).toBase64();
+        for (const auto method : {Pop3Credentials::Method::Plain, Pop3Credentials::Method::User}) {
+            Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+            setUpTls(server);
+            const QByteArray login = method == Pop3Credentials::Method::Plain
+                ? QByteArray("C: AUTH PLAIN " + token + "\nS: +OK\n")
+                : QByteArray("C: USER carol\nS: +OK\nC: PASS " + password.toUtf8() + "\nS: +OK\n");
+            server.setScript(greeting + "C: CAPA\nS: +OK\nS: SASL PLAIN\nS: USER\nS: .\n" + login + afterLogin);
+            QVERIFY(server.start());
+            Pop3Session session;
+            auto open = watch(session.open(settings(server.port(), Security::ImplicitTls), {QStringLiteral("carol"), password, method}));
+            WAIT(open);
+            QVERIFY(open->result->isOk());
+        }
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        const QString all = log.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String("PASS ***")) && all.contains(QLatin1String("AUTH PLAIN ***")), qPrintable(all));
+        QVERIFY(!all.contains(password));
+        QVERIFY(!all.contains(QString::fromLatin1(token)));
+    }
+
     void tlsRequiredSendsNoCredentials_data()
     {
         QTest::addColumn<QByteArray>("script");
