@@ -1,5 +1,6 @@
 """The private Dovecot and Postfix of one test run: certificates, configuration, start and stop."""
 
+import grp
 import os
 import pwd
 import secrets
@@ -89,10 +90,32 @@ def write_dovecot(d, ports, users, uid, gid, cert, key):
 # Every service runs unchrooted (chroot = n): the queue lives in the run directory.
 
 
+def make_queue(queue):
+    """Creates Postfix's queue directories as its own postfix-files table describes them. Doing it
+    here instead of "postfix check" (a shell script forking a hundred times) saves about 2 s."""
+    owners = {"root": (0, 0), "$mail_owner": (pwd.getpwnam("postfix").pw_uid, 0)}
+    made = 0
+    with open("/etc/postfix/postfix-files") as f:
+        for line in f:
+            fields = line.strip().split(":")
+            if len(fields) < 5 or fields[1] != "d" or not fields[0].startswith("$queue_directory"):
+                continue
+            path = queue + fields[0][len("$queue_directory"):]
+            uid, gid = owners[fields[2]]
+            if fields[3] == "$setgid_group":
+                gid = grp.getgrnam("postdrop").gr_gid
+            os.makedirs(path, exist_ok=True)
+            os.chown(path, uid, gid)
+            os.chmod(path, int(fields[4], 8))
+            made += 1
+    if made < 10:
+        raise FixtureError("/etc/postfix/postfix-files does not describe the queue directories")
+
+
 def write_postfix(d, ports, users, cert, key):
     cfg = os.path.join(d, "postfix")
     os.makedirs(cfg)
-    os.makedirs(os.path.join(d, "postfix-queue"))
+    make_queue(os.path.join(d, "postfix-queue"))
     data = os.path.join(d, "postfix-data")
     os.makedirs(data)
     pf = pwd.getpwnam("postfix")
@@ -108,6 +131,11 @@ def write_postfix(d, ports, users, cert, key):
     with open(os.path.join(cfg, "mailboxes"), "w") as f:
         for u in users:
             f.write("%s OK\n" % u["login"])
+    # Postfix waits until a configuration file is more than a second old, in case it is still
+    # being written (1.5 s per start here); these are complete, so date them back.
+    past = time.time() - 60
+    for name in os.listdir(cfg):
+        os.utime(os.path.join(cfg, name), (past, past))
     return cfg
 
 
@@ -265,6 +293,9 @@ def _launch(d, state, state_path, ports, setup_log):
     if dpid:
         state["procs"].append(proc_record(dpid))
         write_json(state_path, state)
+    # The queue is complete (make_queue): the quick-start marker makes "start" skip its integrity
+    # check script, which takes seconds here.
+    open(os.path.join(d, "postfix-queue", "quick-start"), "w").close()
     if run(["postfix", "-c", postfix_cfg, "start"], setup_log) != 0:
         raise FixtureError("postfix did not start:\n%s\n%s" % (tail(setup_log), tail(os.path.join(d, "postfix.log"))))
     ppid = wait_for(lambda: read_pid(os.path.join(d, "postfix-queue", "pid", "master.pid")))
