@@ -1,6 +1,7 @@
 // Incremental response parser over Dovecot transcripts: identical results whole, in 1-byte and in
 // random chunks, and the typed values each transcript must yield.
 #include "ImapParserTestSupport.h"
+#include "imap/ImapEnvelopeParser.h"
 
 #include <QTest>
 
@@ -252,6 +253,55 @@ private Q_SLOTS:
         QCOMPARE(p.responses.at(7).code.uids.toString(), QByteArray("7,9"));
         QCOMPARE(p.responses.at(8).code.kind, ImapResponseCode::Kind::AuthenticationFailed);
         QCOMPARE(p.responses.at(9).status, ImapResponse::Status::Bye);
+    }
+
+    void messageDates_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QDateTime>("utc");
+        const QDateTime t(QDate(2026, 11, 3), QTime(9, 15, 28), Qt::UTC);
+        QTest::newRow("full") << QByteArray("Tue, 3 Nov 2026 10:15:28 +0100") << t;
+        QTest::newRow("comment") << QByteArray("Tue, 03 Nov 2026 10:15:28 +0100 (CET)") << t;
+        QTest::newRow("no weekday") << QByteArray("3 Nov 2026 04:15:28 -0500") << t;
+        QTest::newRow("gmt") << QByteArray("Tue, 3 Nov 2026 09:15:28 GMT") << t;
+        QTest::newRow("obsolete zone") << QByteArray("Tue, 3 Nov 2026 01:15:28 PST") << t;
+        QTest::newRow("two-digit year") << QByteArray("3 Nov 26 09:15:28 +0000") << t;
+        QTest::newRow("no seconds") << QByteArray("3 Nov 2026 09:15 +0000") << t.addSecs(-28);
+        QTest::newRow("extra spaces") << QByteArray("  Tue,  3   Nov 2026 10:15:28   +0100 ") << t;
+        QTest::newRow("garbage") << QByteArray("yesterday at noon") << QDateTime();
+        QTest::newRow("bad month") << QByteArray("3 Foo 2026 09:15:28 +0000") << QDateTime();
+        QTest::newRow("bad day") << QByteArray("31 Feb 2026 09:15:28 +0000") << QDateTime();
+        QTest::newRow("unknown zone") << QByteArray("3 Nov 2026 09:15:28 XYZ") << QDateTime();
+        QTest::newRow("empty") << QByteArray() << QDateTime();
+    }
+    void messageDates()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QDateTime, utc);
+        const QDateTime parsed = ImapEnvelopeParser::parseMessageDate(text);
+        QCOMPARE(parsed.isValid(), utc.isValid());
+        if (utc.isValid()) {
+            QCOMPARE(parsed, utc);
+            QCOMPARE(parsed.timeSpec(), Qt::UTC);
+        }
+    }
+
+    void internalDates_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QDateTime>("utc");
+        QTest::newRow("rfc example") << QByteArray("17-Jul-1996 02:44:25 -0700")
+                                     << QDateTime(QDate(1996, 7, 17), QTime(9, 44, 25), Qt::UTC);
+        QTest::newRow("space-padded day") << QByteArray(" 3-Nov-2026 10:15:30 +0100")
+                                          << QDateTime(QDate(2026, 11, 3), QTime(9, 15, 30), Qt::UTC);
+        QTest::newRow("missing zone") << QByteArray("3-Nov-2026 10:15:30") << QDateTime();
+        QTest::newRow("bad") << QByteArray("3/11/2026 10:15:30 +0000") << QDateTime();
+    }
+    void internalDates()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QDateTime, utc);
+        QCOMPARE(ImapEnvelopeParser::parseInternalDate(text), utc);
     }
 
     void literalSplitAcrossReads()
