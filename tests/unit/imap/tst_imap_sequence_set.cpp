@@ -2,7 +2,10 @@
 #include "imap/ImapSequenceSet.h"
 
 #include <QElapsedTimer>
+#include <QRandomGenerator>
+
 #include <QTest>
+#include <set>
 
 using namespace Petrel::Imap;
 
@@ -100,6 +103,30 @@ private Q_SLOTS:
         set.insert(10, 19);
         QCOMPARE(set.toString(), QByteArray("1:20"));
         QCOMPARE(set.ranges().size(), 1);
+    }
+
+    void randomInsertsMatchAPlainSet()
+    {
+        // Against a brute-force model in a small universe, so every merge case gets hit.
+        QRandomGenerator rng(7);
+        for (int round = 0; round < 500; ++round) {
+            ImapSequenceSet set;
+            std::set<quint32> model;
+            const int inserts = 1 + int(rng.bounded(12));
+            for (int i = 0; i < inserts; ++i) {
+                const quint32 a = 1 + rng.bounded(60u);
+                const quint32 b = 1 + rng.bounded(60u);
+                set.insert(a, b);
+                for (quint32 v = std::min(a, b); v <= std::max(a, b); ++v)
+                    model.insert(v);
+            }
+            QCOMPARE(set.count(), quint64(model.size()));
+            for (quint32 v = 0; v <= 62; ++v)
+                QCOMPARE(set.contains(v), model.count(v) == 1);
+            for (qsizetype i = 1; i < set.ranges().size(); ++i) // sorted, disjoint, not adjacent
+                QVERIFY(quint64(set.ranges().at(i - 1).last) + 1 < set.ranges().at(i).first);
+            QCOMPARE(ImapSequenceSet::parse(set.toString()), std::optional<ImapSequenceSet>(set));
+        }
     }
 
     void largeSetsStayRanges()
