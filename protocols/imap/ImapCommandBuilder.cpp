@@ -170,8 +170,13 @@ ImapCommand ImapCommandBuilder::select(const QString &mailbox, const ImapSelectO
     if (options.qresync) {
         QByteArray params = QByteArray::number(options.qresync->uidValidity) + ' ' +
                             QByteArray::number(options.qresync->modSeq);
-        if (!options.qresync->knownUids.isEmpty())
-            params += ' ' + options.qresync->knownUids.toString();
+        const auto &q = *options.qresync;
+        // The grammar puts known UIDs before the match data, so the match data needs known UIDs.
+        if (!q.knownUids.isEmpty()) {
+            params += ' ' + q.knownUids.toString();
+            if (!q.matchSequenceNumbers.isEmpty() && !q.matchUids.isEmpty())
+                params += " (" + q.matchSequenceNumbers.toString() + ' ' + q.matchUids.toString() + ')';
+        }
         writer.atom("(QRESYNC (" + params + "))");
     } else if (options.condStore) {
         writer.atom("(CONDSTORE)");

@@ -32,6 +32,10 @@ struct ImapSelectOptions
         quint64 uidValidity = 0;
         quint64 modSeq = 0;
         ImapSequenceSet knownUids; // may be empty
+        // Optional sequence-match data (RFC 7162 3.2.5.2): message numbers and their UIDs, so the
+        // server can tell which of the known UIDs still hold; sent only when both are set.
+        ImapSequenceSet matchSequenceNumbers;
+        ImapSequenceSet matchUids;
     };
     std::optional<QResync> qresync; // (QRESYNC (uv modseq [uids]))
 };

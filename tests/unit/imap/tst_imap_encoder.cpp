@@ -168,13 +168,24 @@ private Q_SLOTS:
         }) << QByteArray("a1 SELECT \"Sent Messages\" (CONDSTORE)\r\n");
         QTest::newRow("select qresync") << none << false << Build([](B &b) {
             ImapSelectOptions o;
-            o.qresync = ImapSelectOptions::QResync{3857529045, 20010715194032001ULL, *S::parse("1:300,305")};
+            o.qresync =
+                ImapSelectOptions::QResync{3857529045, 20010715194032001ULL, *S::parse("1:300,305"), {}, {}};
             return b.select(QStringLiteral("INBOX"), o);
         }) << QByteArray("a1 SELECT INBOX (QRESYNC (3857529045 20010715194032001 1:300,305))\r\n");
+        QTest::newRow("select qresync match data")
+            << none << false << Build([](B &b) {
+                   ImapSelectOptions o;
+                   o.qresync =
+                       ImapSelectOptions::QResync{67890007, 90060115194045000ULL, *S::parse("41:211,214:541"),
+                                                  *S::parse("1,10,100"), *S::parse("41,50,210")};
+                   return b.select(QStringLiteral("INBOX"), o);
+               })
+            << QByteArray("a1 SELECT INBOX (QRESYNC (67890007 90060115194045000 41:211,214:541 (1,10,100 "
+                          "41,50,210)))\r\n");
         QTest::newRow("examine qresync no uids") << none << false << Build([](B &b) {
             ImapSelectOptions o;
             o.readOnly = true;
-            o.qresync = ImapSelectOptions::QResync{67890007, 90060115194045000ULL, {}};
+            o.qresync = ImapSelectOptions::QResync{67890007, 90060115194045000ULL, {}, {}, {}};
             return b.select(QString::fromUtf8("台北"), o);
         }) << QByteArray("a1 EXAMINE &U,BTFw- (QRESYNC (67890007 90060115194045000))\r\n");
 
