@@ -102,22 +102,24 @@ def _read_proc(pid, what):
         return ""
 
 
-def processes_mentioning(text, env_entry=None, env_comm="gnome-keyring"):
-    """The safety net for a daemon that was started but whose pid was never recorded (a start
-    interrupted at the wrong moment): processes whose command line or working directory contains
-    text (a unique run directory name), or, if env_entry is given, processes named env_comm* whose
-    environment holds env_entry (gnome-keyring --daemonize leaves no other trace)."""
+def find_processes(cwd_under=None, daemon=None, cmdline_has=None, env_has=None):
+    """The safety net for daemons that were started but whose pids were never recorded (a start
+    interrupted at the wrong moment). Matches processes whose working directory lies under
+    cwd_under (Dovecot and Postfix run inside their run directory), or processes whose name starts
+    with daemon and whose command line contains cmdline_has or whose environment holds env_has
+    (gnome-keyring --daemonize leaves no other trace). Never matches a watchdog or this process."""
     found = []
     for name in os.listdir("/proc"):
         if not name.isdigit() or int(name) == os.getpid():
             continue
-        cmdline = _read_proc(name, "cmdline")
-        if "harness.py" in cmdline:
-            continue   # a watchdog is stopped through its own record
-        hit = text in cmdline or text in _read_proc(name, "cwd")
-        if not hit and env_entry and _read_proc(name, "comm").startswith(env_comm):
-            hit = env_entry in _read_proc(name, "environ").split("\0")
-        if hit:
+        hit = False
+        if cwd_under:
+            cwd = _read_proc(name, "cwd")
+            hit = cwd == cwd_under or cwd.startswith(cwd_under + "/")
+        if not hit and daemon and _read_proc(name, "comm").startswith(daemon):
+            hit = bool(cmdline_has and cmdline_has in _read_proc(name, "cmdline")) or \
+                bool(env_has and env_has in _read_proc(name, "environ").split("\0"))
+        if hit and "watchdog.py" not in _read_proc(name, "cmdline"):
             found.append(proc_record(int(name)))
     return [r for r in found if r["start"] is not None]
 

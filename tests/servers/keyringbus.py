@@ -7,11 +7,18 @@ import subprocess
 import time
 
 from harness import (START_TIMEOUT, FixtureError, RunLock, check_not_in_use, log, owned_by_other_run,
-                     proc_record, processes_mentioning, read_json, remove, remove_tree, run, signal_record,
+                     proc_record, find_processes, read_json, remove, remove_tree, run, signal_record,
                      spawn_watchdog, tail, template, terminate, write_json)
 
 
 # --- the keyring ----------------------------------------------------------------------------
+
+
+def find_bus_processes(bus_dir, address):
+    """The private bus daemon (its config lives in bus_dir) and keyring daemons started in it."""
+    env = "DBUS_SESSION_BUS_ADDRESS=" + address
+    return (find_processes(daemon="dbus-daemon", cmdline_has=bus_dir + "/")
+            + find_processes(daemon="gnome-keyring", env_has=env))
 
 
 def stop_keyring(state):
@@ -22,7 +29,7 @@ def stop_keyring(state):
     procs = [r for r in state.get("procs", []) if r.get("pid")]
     bus_dir = state.get("bus_dir")
     if bus_dir and os.path.basename(bus_dir).startswith("petrel-bus-") and state.get("address"):
-        procs += processes_mentioning(bus_dir, "DBUS_SESSION_BUS_ADDRESS=" + state["address"])
+        procs += find_bus_processes(bus_dir, state["address"])
     survivors = terminate(procs, timeout=5.0)
     if bus_dir and os.path.basename(bus_dir).startswith("petrel-bus-"):
         remove_tree(bus_dir)
@@ -55,7 +62,7 @@ def _start_keyring(state_path, bus_dir, address, watch):
     if not os.path.basename(bus_dir).startswith("petrel-bus-"):
         raise FixtureError("refusing to use %s as the bus directory" % bus_dir)
     # The bus path is fixed per build directory, so a bus whose state file was lost is still ours.
-    orphans = processes_mentioning(bus_dir, "DBUS_SESSION_BUS_ADDRESS=" + address)
+    orphans = find_bus_processes(bus_dir, address)
     if orphans:
         log("stopping an unrecorded bus on %s: %s" % (address, [r["pid"] for r in orphans]))
         terminate(orphans, timeout=5.0)

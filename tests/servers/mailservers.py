@@ -10,7 +10,7 @@ import tempfile
 import time
 
 from harness import (HOST, START_TIMEOUT, FixtureError, RunLock, check_not_in_use, free_ports, is_same_process,
-                     log, owned_by_other_run, proc_record, processes_mentioning, read_json, remove, remove_tree,
+                     log, owned_by_other_run, proc_record, find_processes, read_json, remove, remove_tree,
                      run, signal_record, spawn_watchdog, tail, template, terminate, wait_for, wait_ports,
                      write_json)
 
@@ -161,7 +161,7 @@ def stop_servers(state):
     d = state.get("dir")
     procs = [r for r in state.get("procs", []) if r.get("pid")]
     if d and os.path.basename(d).startswith("petrel-servers-"):
-        procs += processes_mentioning(os.path.basename(d))
+        procs += find_processes(cwd_under=d)
     postfix_cfg = state.get("postfix_config")
 
     def polite():
