@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""seed_dovecot: petrel-seed against the fixture's Dovecot. Seeds user carol (alice and bob belong
-to other tests) and asks Dovecot, through doveadm, whether it counts what was written."""
+"""seed_dovecot: petrel-seed against the fixture's Dovecot. Seeds user dave (its own user: other
+tests use the others) and asks Dovecot, through doveadm, whether it counts what was written."""
 
 import json
 import os
@@ -9,7 +9,7 @@ import sys
 
 HERE = os.path.dirname(os.path.realpath(__file__))
 TOOL = os.path.join(HERE, "petrel-seed")
-USER = "carol"
+USER = "dave"
 COUNT = 500
 FOLDER = "Archiv/Prüfung"
 FOLDER_COUNT = 40
