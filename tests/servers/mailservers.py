@@ -16,7 +16,10 @@ from harness import (HOST, START_TIMEOUT, FixtureError, RunLock, check_not_in_us
 
 DOMAIN = "petrel.test"
 HOSTNAME = "localhost"
-USERS = ("alice", "bob", "carol", "sink")
+# One user per test that changes a mailbox (see tests/servers/README.md), so tests can run in
+# parallel: alice, bob, carol: servers_selftest and servers_roundtrip (they only add mail);
+# dave: seed_dovecot; erin: pop3_dovecot; frank, grace, heidi, ivan: IMAP tests; sink: outside mail.
+USERS = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "sink")
 MAIL_USER = "petrel-mail"
 
 
@@ -152,8 +155,9 @@ def read_pid(path):
         return None
 
 
-def stop_servers(state):
-    """Stops what state records and removes its directory. Safe to call more than once."""
+def stop_servers(state, remove_dir=True):
+    """Stops what state records (and any daemon running inside its directory) and removes the
+    directory. Safe to call more than once."""
     if not state:
         return True
     if state.get("watchdog") and state["watchdog"].get("pid") != os.getpid():
@@ -172,7 +176,7 @@ def stop_servers(state):
 
     survivors = terminate(procs, polite)
     keep = os.environ.get("PETREL_FIXTURE_KEEP") == "1"   # keep the logs for a post-mortem
-    if d and os.path.isdir(d) and os.path.basename(d).startswith("petrel-servers-") and not keep:
+    if remove_dir and d and os.path.isdir(d) and os.path.basename(d).startswith("petrel-servers-") and not keep:
         remove_tree(d)
     if survivors:
         log("processes survived SIGKILL: %s" % [r["pid"] for r in survivors])
@@ -253,7 +257,7 @@ def _start_in(d, state, state_path, uid, gid):
             break
         except FixtureError as e:
             last_error = e
-            stop_servers(dict(state, dir=None))
+            stop_servers(state, remove_dir=False)
             clash = "Address already in use" in (tail(os.path.join(d, "dovecot.log"), 50) +
                                                  tail(os.path.join(d, "postfix.log"), 50) +
                                                  tail(setup_log, 50))
