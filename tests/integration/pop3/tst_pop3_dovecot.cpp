@@ -1,4 +1,4 @@
-// Pop3Session against the real Dovecot of the test fixture, as carol (whose maildrop these tests
+// Pop3Session against the real Dovecot of the test fixture, as erin (whose maildrop these tests
 // own and empty): what is injected is what RETR returns, byte for byte after the MTA's trace
 // headers; STAT/LIST/UIDL agree; and DELE is committed by QUIT only — RSET or a cut connection
 // keeps the messages, which is what the POP3 archive relies on.
@@ -62,7 +62,7 @@ class Pop3DovecotTest : public QObject
 
 private:
     TestServers m_servers;
-    TestUser m_carol;
+    TestUser m_user;
     QList<QByteArray> m_injected; // CRLF form, in injection order
     QList<QByteArray> m_retrieved; // by message number - 1, from the first full fetch
 
@@ -81,12 +81,12 @@ private:
 
     Pop3Credentials credentials(Pop3Credentials::Method method = Pop3Credentials::Method::Automatic) const
     {
-        return {m_carol.login, m_carol.password, method};
+        return {m_user.login, m_user.password, method};
     }
 
     int messageCount() const
     {
-        const auto r = m_servers.doveadm({QStringLiteral("search"), QStringLiteral("-u"), m_carol.login,
+        const auto r = m_servers.doveadm({QStringLiteral("search"), QStringLiteral("-u"), m_user.login,
                                           QStringLiteral("mailbox"), QStringLiteral("INBOX"), QStringLiteral("all")});
         return r.exitCode == 0 ? int(r.stdOut.count('\n')) : -1;
     }
@@ -114,16 +114,16 @@ private Q_SLOTS:
     {
         m_servers = TestServers::load();
         QVERIFY2(m_servers.isValid(), qPrintable(m_servers.errorString()));
-        m_carol = m_servers.user(QStringLiteral("carol"));
-        QVERIFY(m_carol.isValid());
-        const auto expunge = m_servers.doveadm({QStringLiteral("expunge"), QStringLiteral("-u"), m_carol.login,
+        m_user = m_servers.user(QStringLiteral("erin"));
+        QVERIFY(m_user.isValid());
+        const auto expunge = m_servers.doveadm({QStringLiteral("expunge"), QStringLiteral("-u"), m_user.login,
                                                 QStringLiteral("mailbox"), QStringLiteral("INBOX"), QStringLiteral("all")});
         QVERIFY2(expunge.exitCode == 0, expunge.stdErr.constData());
         QCOMPARE(messageCount(), 0);
 
         const QByteArray run = QUuid::createUuid().toByteArray(QUuid::WithoutBraces).left(8);
         auto header = [&](int i, const QByteArray &subject) -> QByteArray {
-            return "From: alice@petrel.test\nTo: " + m_carol.login.toUtf8() + "\nSubject: " + subject +
+            return "From: alice@petrel.test\nTo: " + m_user.login.toUtf8() + "\nSubject: " + subject +
                    "\nDate: Sun, 22 Nov 2026 03:00:00 +0000\nMessage-ID: <pop3-" + run + '-' + QByteArray::number(i) +
                    "@petrel.test>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
                    "Content-Transfer-Encoding: 8bit\n\n";
@@ -132,7 +132,7 @@ private Q_SLOTS:
         for (int line = 0; big.size() < 2 * 1024 * 1024; ++line)
             big += QByteArray::number(line).rightJustified(8, '0') + ' ' + QByteArray(67, char('A' + line % 26)) + '\n';
         const QList<QByteArray> messages = {
-            header(1, "plain") + "Hello carol.\n",
+            header(1, "plain") + "Hello erin.\n",
             header(2, "dots") + ".leading dot\n..two dots\n.\n. space after dot\nend\n",
             header(3, "big") + big,
             header(4, "utf-8") + "Gr\xc3\xbc\xc3\x9f" "e aus K\xc3\xb6ln \xe2\x80\x94 \xe6\x97\xa5\xe6\x9c\xac\n",
@@ -140,7 +140,7 @@ private Q_SLOTS:
         };
         for (const QByteArray &message : messages) {
             QString error;
-            QVERIFY2(m_servers.injectMessage(QStringLiteral("alice@petrel.test"), {m_carol.login}, message, &error),
+            QVERIFY2(m_servers.injectMessage(QStringLiteral("alice@petrel.test"), {m_user.login}, message, &error),
                      qPrintable(error));
             m_injected.append(crlf(message));
         }
