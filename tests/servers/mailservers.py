@@ -18,8 +18,10 @@ DOMAIN = "petrel.test"
 HOSTNAME = "localhost"
 # One user per test that changes a mailbox (see tests/servers/README.md), so tests can run in
 # parallel: alice, bob, carol: servers_selftest and servers_roundtrip (they only add mail);
-# dave: seed_dovecot; erin: pop3_dovecot; frank, grace, heidi, ivan: IMAP tests; sink: outside mail.
-USERS = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "sink")
+# dave: seed_dovecot; erin: pop3_dovecot; frank, grace, heidi, ivan: IMAP tests; kim, leo: POP3
+# download tests; mia, ned: SMTP tests; sink: outside mail.
+USERS = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "kim", "leo", "mia",
+         "ned", "sink")
 MAIL_USER = "petrel-mail"
 
 
