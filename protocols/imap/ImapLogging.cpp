@@ -1,0 +1,3 @@
+#include "imap/ImapLogging.h"
+
+Q_LOGGING_CATEGORY(lcPetrelImap, "petrel.imap", QtInfoMsg)
