@@ -1,0 +1,3 @@
+#include "smtp/SmtpLogging.h"
+
+Q_LOGGING_CATEGORY(lcPetrelSmtp, "petrel.smtp", QtInfoMsg)
