@@ -1,0 +1,76 @@
+#pragma once
+
+// Shared pieces of the IMAP replay tests: settings for the loopback script server, a login
+// prefix, and waiting for an operation's one answer.
+#include "ImapScriptServer.h"
+#include "imap/ImapOperation.h"
+#include "imap/ImapSession.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+namespace ImapReplay {
+
+using Petrel::Imap::ImapResult;
+using Kind = Petrel::Imap::ImapResult::Kind;
+using Chunking = ImapScriptServer::Chunking;
+
+inline Petrel::Net::ConnectionSettings settings(quint16 port, Petrel::Net::Security security, const QString &caFile)
+{
+    Petrel::Net::ConnectionSettings s;
+    s.host = QStringLiteral("127.0.0.1");
+    s.port = port;
+    s.security = security;
+    s.tls.trustedCaFile = caFile;
+    s.tls.useSystemCas = false;
+    s.connectTimeoutMs = 10000;
+    s.idleTimeoutMs = 10000;
+    return s;
+}
+
+inline Petrel::Imap::ImapCredentials frank()
+{
+    return {QStringLiteral("frank"), QStringLiteral("secret")};
+}
+
+// Opens the session and waits for opened(); the result, or Kind::Timeout if none came.
+inline ImapResult open(Petrel::Imap::ImapSession &session, const Petrel::Net::ConnectionSettings &settings)
+{
+    QSignalSpy opened(&session, &Petrel::Imap::ImapSession::opened);
+    session.open(settings, frank());
+    if (!opened.wait(15000))
+        return ImapResult::make(Kind::Timeout, QStringLiteral("no opened() signal"));
+    return opened.at(0).at(0).value<ImapResult>();
+}
+
+// Starts an operation (unless already started) and waits for its finished().
+inline ImapResult run(Petrel::Imap::ImapOperation &operation)
+{
+    if (operation.isFinished())
+        return operation.result();
+    QSignalSpy finished(&operation, &Petrel::Imap::ImapOperation::finished);
+    operation.start();
+    if (finished.isEmpty() && !finished.wait(15000))
+        return ImapResult::make(Kind::Timeout, QStringLiteral("no finished() signal"));
+    return finished.at(0).at(0).value<ImapResult>();
+}
+
+inline ImapResult wait(Petrel::Imap::ImapOperation &operation)
+{
+    if (operation.isFinished())
+        return operation.result();
+    QSignalSpy finished(&operation, &Petrel::Imap::ImapOperation::finished);
+    if (finished.isEmpty() && !finished.wait(15000))
+        return ImapResult::make(Kind::Timeout, QStringLiteral("no finished() signal"));
+    return finished.at(0).at(0).value<ImapResult>();
+}
+
+inline QString describe(const ImapResult &result)
+{
+    return ImapResult::kindName(result.kind) + QStringLiteral(": ") + result.message;
+}
+
+} // namespace ImapReplay
+
+#define VERIFY_OK(result) QVERIFY2((result).isOk(), qPrintable(ImapReplay::describe(result)))
+#define VERIFY_SCRIPT(server) QTRY_VERIFY2((server).isDone() && (server).error().isEmpty(), qPrintable((server).describe()))

@@ -1,0 +1,200 @@
+#include "ImapScriptServer.h"
+
+#include <QFile>
+#include <QTimer>
+
+ImapScriptServer::ImapScriptServer(FakeServer::Mode mode, QObject *parent) : QObject(parent), m_server(mode)
+{
+    connect(&m_server, &FakeServer::clientReady, this, &ImapScriptServer::run);
+    connect(&m_server, &FakeServer::dataReceived, this, &ImapScriptServer::run);
+}
+
+QList<ImapScriptServer::Step> ImapScriptServer::parse(const QByteArray &script)
+{
+    QList<Step> steps;
+    for (QByteArray line : script.split('\n')) {
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.startsWith("S: ") || line == "S:")
+            steps.append({Step::Kind::Send, line.mid(3) + "\r\n"});
+        else if (line.startsWith("C: ") || line == "C:")
+            steps.append({Step::Kind::Expect, line.mid(3) + "\r\n"});
+        else if (line == "TLS")
+            steps.append({Step::Kind::Tls, {}});
+        else if (line == "CLOSE")
+            steps.append({Step::Kind::Close, {}});
+        else if (!line.isEmpty() && !line.startsWith('#'))
+            qFatal("bad script line: %s", line.constData());
+    }
+    return steps;
+}
+
+bool ImapScriptServer::loadScript(const QString &name)
+{
+    const QString path = qEnvironmentVariable("PETREL_TEST_DATA") + QStringLiteral("/data/sessions/") + name;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error = QStringLiteral("cannot read script %1").arg(path);
+        return false;
+    }
+    m_steps = parse(file.readAll());
+    return true;
+}
+
+void ImapScriptServer::setChunking(Chunking chunking, quint32 seed)
+{
+    m_chunking = chunking;
+    m_random.seed(seed);
+}
+
+QString ImapScriptServer::describe() const
+{
+    if (!m_error.isEmpty())
+        return m_error;
+    return QStringLiteral("script at step %1 of %2; received so far: %3")
+        .arg(m_index)
+        .arg(m_steps.size())
+        .arg(QString::fromUtf8(received().right(2000)));
+}
+
+void ImapScriptServer::fail(const QString &why)
+{
+    if (m_error.isEmpty())
+        m_error = why;
+    m_out.clear();
+    m_server.closeClient();
+}
+
+ImapScriptServer::Match ImapScriptServer::match(const QByteArray &pattern, const QByteArray &data,
+                                                qsizetype *consumed, QString *why)
+{
+    qsizetype p = 0;
+    qsizetype d = 0;
+    QHash<QByteArray, QByteArray> bound;
+    while (p < pattern.size()) {
+        if (pattern.at(p) == '<') {
+            const qsizetype close = pattern.indexOf('>', p);
+            const QByteArray name = pattern.mid(p + 1, close - p - 1);
+            QByteArray tag;
+            while (d < data.size() && QChar::isLetterOrNumber(uchar(data.at(d))))
+                tag += data.at(d++);
+            if (d == data.size())
+                return Match::Partial;
+            if (tag.isEmpty()) {
+                *why = QStringLiteral("expected a tag at offset %1").arg(d);
+                return Match::Mismatch;
+            }
+            if (m_tags.contains(name) && m_tags.value(name) != tag) {
+                *why = QStringLiteral("tag <%1> was %2, now %3")
+                           .arg(QString::fromUtf8(name), QString::fromUtf8(m_tags.value(name)), QString::fromUtf8(tag));
+                return Match::Mismatch;
+            }
+            bound.insert(name, tag);
+            p = close + 1;
+            continue;
+        }
+        if (d == data.size())
+            return Match::Partial;
+        if (pattern.at(p) != data.at(d)) {
+            *why = QStringLiteral("byte %1 differs").arg(d);
+            return Match::Mismatch;
+        }
+        ++p;
+        ++d;
+    }
+    for (auto it = bound.cbegin(); it != bound.cend(); ++it)
+        m_tags.insert(it.key(), it.value());
+    *consumed = d;
+    return Match::Complete;
+}
+
+QByteArray ImapScriptServer::substitute(const QByteArray &bytes) const
+{
+    QByteArray out = bytes;
+    for (auto it = m_tags.cbegin(); it != m_tags.cend(); ++it)
+        out.replace(QByteArray('<' + it.key() + '>'), it.value());
+    return out;
+}
+
+void ImapScriptServer::queueOut(const QByteArray &bytes)
+{
+    qsizetype at = 0;
+    while (at < bytes.size()) {
+        qsizetype size = bytes.size() - at;
+        if (m_chunking == Chunking::OneByte)
+            size = 1;
+        else if (m_chunking == Chunking::Random)
+            size = qMin(size, qsizetype(1 + m_random.bounded(17)));
+        m_out.append(bytes.mid(at, size));
+        at += size;
+    }
+    if (!m_sending) {
+        m_sending = true;
+        QTimer::singleShot(0, this, &ImapScriptServer::sendNext);
+    }
+}
+
+void ImapScriptServer::sendNext()
+{
+    m_sending = false;
+    if (m_out.isEmpty() || !m_server.client())
+        return;
+    m_server.send(m_out.takeFirst());
+    if (!m_out.isEmpty()) {
+        m_sending = true;
+        QTimer::singleShot(m_chunking == Chunking::Whole ? 0 : 1, this, &ImapScriptServer::sendNext);
+    } else {
+        run(); // a TLS or CLOSE step may be waiting for the bytes to leave
+    }
+}
+
+void ImapScriptServer::run()
+{
+    if (!m_error.isEmpty() || !m_server.client())
+        return;
+    const QByteArray all = m_server.received();
+    while (m_index < m_steps.size()) {
+        const Step &step = m_steps.at(m_index);
+        if (step.kind == Step::Kind::Expect) {
+            qsizetype consumed = 0;
+            QString why;
+            const Match result = match(step.bytes, all.mid(m_consumed), &consumed, &why);
+            if (result == Match::Mismatch) {
+                fail(QStringLiteral("step %1: %2: client sent \"%3\", script expects \"%4\"")
+                         .arg(m_index)
+                         .arg(why, QString::fromUtf8(all.mid(m_consumed, 200)), QString::fromUtf8(step.bytes)));
+                return;
+            }
+            if (result == Match::Partial)
+                return; // wait for more
+            m_consumed += consumed;
+            ++m_index;
+            const bool nextIsExpect = m_index < m_steps.size() && m_steps.at(m_index).kind == Step::Kind::Expect;
+            if (!nextIsExpect && all.size() > m_consumed) {
+                fail(QStringLiteral("step %1: client sent \"%2\" before the server's reply")
+                         .arg(m_index)
+                         .arg(QString::fromUtf8(all.mid(m_consumed, 200))));
+                return;
+            }
+            continue;
+        }
+        if ((step.kind == Step::Kind::Close || step.kind == Step::Kind::Tls) && !m_out.isEmpty())
+            return; // sendNext() comes back once the queued bytes are out
+        ++m_index;
+        switch (step.kind) {
+        case Step::Kind::Send:
+            queueOut(substitute(step.bytes));
+            break;
+        case Step::Kind::Tls:
+            m_server.startTls();
+            break;
+        case Step::Kind::Close:
+            m_server.closeClient();
+            return;
+        case Step::Kind::Expect:
+            break;
+        }
+    }
+    if (all.size() > m_consumed)
+        fail(QStringLiteral("client sent \"%1\" after the end of the script").arg(QString::fromUtf8(all.mid(m_consumed, 200))));
+}
