@@ -1,5 +1,6 @@
 #include "AccountSettings.h"
 
+#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace Petrel::Core {
@@ -72,7 +73,24 @@ QStringList AccountSettings::validate() const
     if (!pinnedCertificateSha256.isEmpty()
         && !QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(pinnedCertificateSha256).hasMatch())
         problems << QStringLiteral("A pinned certificate must be a SHA-256 fingerprint (64 hex digits).");
+    if (pop3Retention.mode == Pop3Retention::Mode::DeleteAfterDays
+        && (pop3Retention.days < 1 || pop3Retention.days > Pop3Retention::MaxDays))
+        problems << QStringLiteral("POP3 retention 'delete after N days' needs N from 1 to %1.").arg(Pop3Retention::MaxDays);
+    if (checkIntervalMinutes < 0 || checkIntervalMinutes > MaxCheckIntervalMinutes)
+        problems << QStringLiteral("The check interval must be 0 (manual) to %1 minutes.").arg(MaxCheckIntervalMinutes);
     return problems;
+}
+
+Net::ConnectionSettings AccountSettings::incomingConnection() const
+{
+    Net::ConnectionSettings c;
+    c.host = incoming.host;
+    c.port = incomingPort();
+    c.security = incoming.security;
+    c.tls.trustedCaFile = trustedCaFile;
+    c.tls.pinnedSha256 = pinnedCertificateSha256.toLatin1();
+    c.idleTimeoutMs = 120000; // a silent server must not hang a check forever
+    return c;
 }
 
 namespace {
@@ -113,6 +131,10 @@ QJsonObject AccountSettings::toJson() const
     if (!pinnedCertificateSha256.isEmpty())
         o.insert(QStringLiteral("pinnedCertificateSha256"), pinnedCertificateSha256);
     o.insert(QStringLiteral("credentialKey"), credentialKey);
+    if (protocol == IncomingProtocol::Pop3 || pop3Retention.mode != Pop3Retention::Mode::Leave)
+        o.insert(QStringLiteral("pop3"), QJsonObject{{QStringLiteral("retention"), pop3Retention.toString()}});
+    if (checkIntervalMinutes > 0)
+        o.insert(QStringLiteral("checkIntervalMinutes"), checkIntervalMinutes);
     return o;
 }
 
@@ -124,6 +146,13 @@ AccountSettings AccountSettings::fromJson(const QJsonObject &o)
     a.trustedCaFile = o.value(QStringLiteral("trustedCaFile")).toString();
     a.pinnedCertificateSha256 = o.value(QStringLiteral("pinnedCertificateSha256")).toString();
     a.credentialKey = o.value(QStringLiteral("credentialKey")).toString();
+    // An unreadable retention falls back to leaving mail on the server, never to deleting it.
+    const QString retention =
+        o.value(QStringLiteral("pop3")).toObject().value(QStringLiteral("retention")).toString();
+    if (!Pop3Retention::parse(retention, &a.pop3Retention))
+        a.pop3Retention = Pop3Retention();
+    const int interval = o.value(QStringLiteral("checkIntervalMinutes")).toInt();
+    a.checkIntervalMinutes = (interval > 0 && interval <= MaxCheckIntervalMinutes) ? interval : 0;
     return a;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "net/Security.h"
+#include "net/ConnectionSettings.h"
 #include "store/AccountRow.h"
+#include "sync/pop3/Pop3Retention.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -36,12 +38,19 @@ struct AccountSettings
     QString trustedCaFile;        // extra CA trusted for this account's servers (PEM)
     QString pinnedCertificateSha256; // a certificate the user accepted, by fingerprint (hex)
     QString credentialKey;        // keychain key; stable across renames
+    Pop3Retention pop3Retention;  // POP3 only: when messages leave the server (default: never)
+    int checkIntervalMinutes = 0; // scheduled checks; 0: only when asked (0..MaxCheckIntervalMinutes)
+
+    static constexpr int MaxCheckIntervalMinutes = 7 * 24 * 60;
 
     // The port actually used: the explicit one, or the default for protocol and security.
     quint16 incomingPort() const;
     quint16 outgoingPort() const;
     QString incomingUserName() const { return incoming.userName.isEmpty() ? address : incoming.userName; }
     QString outgoingUserName() const { return outgoing.userName.isEmpty() ? address : outgoing.userName; }
+
+    // How to reach the incoming server: host, port, security and the account's trust settings.
+    Net::ConnectionSettings incomingConnection() const;
 
     // Empty when the settings can be saved; otherwise one message per problem.
     QStringList validate() const;

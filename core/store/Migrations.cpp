@@ -153,7 +153,22 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
 )SQL";
 
-constexpr const char *migrations[] = {migration1, migration2, migration3};
+// POP3 archive state per account. A UIDL stays known after the user moved or deleted its message
+// (message_id becomes NULL), so it is never downloaded twice; times are when it was downloaded.
+constexpr const char *migration4 = R"SQL(
+CREATE TABLE pop3_uidls (
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    uidl TEXT NOT NULL,
+    message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+    first_seen_at INTEGER NOT NULL,
+    downloaded_at INTEGER NOT NULL,
+    deleted_from_server INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (account_id, uidl)
+);
+CREATE INDEX pop3_uidls_message ON pop3_uidls(message_id);
+)SQL";
+
+constexpr const char *migrations[] = {migration1, migration2, migration3, migration4};
 
 } // namespace
 

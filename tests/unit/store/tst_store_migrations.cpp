@@ -73,12 +73,13 @@ private Q_SLOTS:
                  qint64(Migrations::latestVersion()));
 
         for (const char *table : {"accounts", "folders", "messages", "message_raw", "attachments",
-                                  "pending_operations", "outbox", "message_fts", "schema_migrations"}) {
+                                  "pending_operations", "outbox", "message_fts", "schema_migrations", "pop3_uidls"}) {
             QVERIFY2(hasObject(*db, "table", table), table);
         }
         for (const char *index : {"messages_folder_date", "messages_thread_key", "messages_message_id",
                                   "messages_folder_uid", "messages_folder_uidl", "messages_folder_hash",
-                                  "attachments_message", "pending_operations_account", "outbox_state"}) {
+                                  "attachments_message", "pending_operations_account", "outbox_state",
+                                  "pop3_uidls_message"}) {
             QVERIFY2(hasObject(*db, "index", index), index);
         }
         // The FTS table really is FTS5.
