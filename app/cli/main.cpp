@@ -1,9 +1,11 @@
 // petrel-cli: the headless driver of Petrel's core, for scripts, tests and benchmarks.
 #include "AccountCommands.h"
+#include "AccountSetCommand.h"
 #include "CliContext.h"
 #include "ImportCommand.h"
 #include "PetrelVersion.h"
 #include "ShowCommand.h"
+#include "SyncCommand.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -26,8 +28,11 @@ const char usageText[] =
     "              [--display-name TEXT] [--ca-file PEM] [--password-stdin]\n"
     "  account list [--json]\n"
     "  account remove NAME\n"
+    "  account set NAME KEY=VALUE...   (pop3.retention=leave|delete-after-days:N|\n"
+    "              delete-on-local-delete|delete-after-download, check-interval=MINUTES)\n"
     "  import PATH --account NAME --folder FOLDER   (a .eml file, an mbox file or a maildir)\n"
     "  show ID [--json | --raw]\n"
+    "  sync ACCOUNT [--quiet]   (downloads a POP3 account's new mail into the archive)\n"
     "\n"
     "Options:\n"
     "  --profile DIR   the profile to use (default: the platform's application data folder)\n"
@@ -96,8 +101,10 @@ int main(int argc, char *argv[])
         {{QStringLiteral("account"), QStringLiteral("add")}, accountAdd},
         {{QStringLiteral("account"), QStringLiteral("list")}, accountList},
         {{QStringLiteral("account"), QStringLiteral("remove")}, accountRemove},
+        {{QStringLiteral("account"), QStringLiteral("set")}, accountSet},
         {{QStringLiteral("import")}, importMessages},
         {{QStringLiteral("show")}, showMessage},
+        {{QStringLiteral("sync")}, syncAccount},
     };
     for (const Command &command : commands) {
         if (args.size() >= command.words.size() && args.mid(0, command.words.size()) == command.words) {

@@ -1,0 +1,87 @@
+#include "AccountSetCommand.h"
+
+#include "CliProfile.h"
+#include "CommandParser.h"
+
+#include "store/StoreError.h"
+
+#include <QJsonDocument>
+
+namespace Petrel::Cli {
+
+namespace {
+
+const QString setUsage = QStringLiteral(
+    "petrel-cli account set ACCOUNT KEY=VALUE... (keys: pop3.retention=leave|delete-after-days:N|"
+    "delete-on-local-delete|delete-after-download, check-interval=MINUTES)");
+
+// Applies one KEY=VALUE; false with *error when the key or value is not acceptable.
+bool applySetting(Core::AccountSettings &s, const QString &assignment, QString *error)
+{
+    const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+    if (eq <= 0) {
+        *error = QStringLiteral("'%1' is not KEY=VALUE").arg(assignment.left(80));
+        return false;
+    }
+    const QString key = assignment.left(eq).trimmed();
+    const QString value = assignment.mid(eq + 1).trimmed();
+    if (key == QLatin1String("pop3.retention")) {
+        if (s.protocol != Core::IncomingProtocol::Pop3) {
+            *error = QStringLiteral("pop3.retention applies to POP3 accounts only");
+            return false;
+        }
+        return Core::Pop3Retention::parse(value, &s.pop3Retention, error);
+    }
+    if (key == QLatin1String("check-interval")) {
+        bool ok = false;
+        const int minutes = value.toInt(&ok);
+        if (!ok || minutes < 0 || minutes > Core::AccountSettings::MaxCheckIntervalMinutes) {
+            *error = QStringLiteral("check-interval must be 0 (manual) to %1 minutes")
+                         .arg(Core::AccountSettings::MaxCheckIntervalMinutes);
+            return false;
+        }
+        s.checkIntervalMinutes = minutes;
+        return true;
+    }
+    *error = QStringLiteral("unknown setting '%1' (usage: %2)").arg(key.left(80), setUsage);
+    return false;
+}
+
+} // namespace
+
+int accountSet(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    int code = Success;
+    if (!parseCommand(parser, ctx, setUsage, 2, -1, &code))
+        return code;
+    CliProfile profile;
+    if (!openProfile(ctx, &profile, &code))
+        return code;
+    const QStringList args = parser.positionalArguments();
+    const QString name = args.first();
+    try {
+        std::optional<Core::Account> account = profile.accounts->account(name);
+        std::optional<Store::AccountRow> row = profile.reader->account(name);
+        if (!account || !row)
+            return ctx.fail(QStringLiteral("there is no account named '%1' (see 'account list')").arg(name));
+        Core::AccountSettings &s = account->settings;
+        for (const QString &assignment : args.mid(1)) {
+            QString error;
+            if (!applySetting(s, assignment, &error))
+                return ctx.fail(error, UsageError);
+        }
+        const QStringList problems = s.validate();
+        if (!problems.isEmpty())
+            return ctx.fail(problems.join(QLatin1Char(' ')));
+        row->settingsJson = QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact);
+        profile.writer->updateAccount(*row);
+        ctx.out << "updated account " << name << ": pop3.retention=" << s.pop3Retention.toString()
+                << ", check-interval=" << s.checkIntervalMinutes << Qt::endl;
+    } catch (const Store::StoreError &e) {
+        return ctx.fail(e.text());
+    }
+    return Success;
+}
+
+} // namespace Petrel::Cli
