@@ -66,6 +66,7 @@ void SmtpSession::onReadyRead()
         if (m_parser.hasError()) {
             SmtpResult result;
             result.kind = Kind::Protocol;
+            result.stage = m_stage;
             result.message = m_parser.errorString();
             failConnection(result);
             return;
@@ -76,6 +77,7 @@ void SmtpSession::onReadyRead()
             if (m_expected.isEmpty()) {
                 SmtpResult result;
                 result.kind = Kind::Protocol;
+                result.stage = m_stage;
                 result.message = QStringLiteral("The server sent a reply nobody asked for (%1 %2).").arg(reply.code).arg(reply.text().left(100));
                 takeReply(result, reply);
                 failConnection(result);

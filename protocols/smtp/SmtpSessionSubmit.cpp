@@ -184,6 +184,8 @@ void SmtpSession::onMailReply(const SmtpReply &reply)
         return;
     if (!reply.isPositive())
         failTransaction(kindOf(reply), Stage::MailFrom, QStringLiteral("The server refused the sender: %1").arg(reply.text()), &reply);
+    else
+        setStage(Stage::RcptTo);
     if (m_pendingRecipients.isEmpty())
         return; // pipelined: the RCPT replies follow anyway
     if (m_transaction->failed) {
