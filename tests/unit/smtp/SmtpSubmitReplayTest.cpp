@@ -276,6 +276,23 @@ private Q_SLOTS:
         QVERIFY(!sent->result->deliveryUnknown);
     }
 
+    void cancelUnderWayBeforeTheDotIsSafe()
+    {
+        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        SmtpSession session;
+        QVERIFY(begin(server, session, mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\n"));
+        SmtpSubmission *submission = session.submit(message({QStringLiteral("ned@petrel.test")}));
+        auto sent = watch(submission);
+        QTRY_VERIFY2(server.isDone(), qPrintable(server.describe()));
+        QTRY_COMPARE(session.state(), SmtpSession::State::Busy);
+        submission->cancel();
+        WAIT(sent);
+        EXPECT_KIND(sent, Kind::Cancelled);
+        QVERIFY(!sent->result->deliveryUnknown);
+        QVERIFY(sent->result->isSafeToRetry());
+        QCOMPARE(session.state(), SmtpSession::State::Closed);
+    }
+
     void rsetBetweenMessages()
     {
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);

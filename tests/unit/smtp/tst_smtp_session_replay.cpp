@@ -118,6 +118,42 @@ private Q_SLOTS:
         EXPECT_SCRIPT_DONE();
     }
 
+    void oauthBearerPreferredWithToken()
+    {
+        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        setUpTls(server);
+        QVERIFY(server.start());
+        const QByteArray response = QByteArray("n,a=mia,\1host=127.0.0.1\1port=" + QByteArray::number(server.port()) +
+                                               "\1auth=Bearer tok\1\1").toBase64();
+        server.setScript(greeting + ehlo + "S: 250-mx.example\nS: 250 AUTH PLAIN XOAUTH2 OAUTHBEARER\nC: AUTH OAUTHBEARER " +
+                         response + "\nS: 235 2.7.0 Accepted\n" + quit);
+        SmtpSession session;
+        auto open = watchOpen(&session);
+        SmtpCredentials credentials;
+        credentials.user = QStringLiteral("mia");
+        credentials.token = QStringLiteral("tok");
+        session.open(settings(server.port(), Security::ImplicitTls), credentials);
+        WAIT(open);
+        EXPECT_KIND(open, Kind::Ok);
+        session.quit();
+        EXPECT_SCRIPT_DONE();
+    }
+
+    void mechanismNotOffered()
+    {
+        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        setUpTls(server);
+        server.setScript(greeting + ehlo + "S: 250-mx.example\nS: 250 AUTH CRAM-MD5\n" + quit);
+        QVERIFY(server.start());
+        SmtpSession session;
+        auto open = watchOpen(&session);
+        session.open(settings(server.port(), Security::ImplicitTls), mia());
+        WAIT(open);
+        EXPECT_KIND(open, Kind::NotSupported);
+        QCOMPARE(open->result->stage, Stage::Auth);
+        EXPECT_SCRIPT_DONE();
+    }
+
     void startTlsMissingSendsNothing()
     {
         Pop3ScriptServer server(FakeServer::Mode::Plain);
