@@ -54,9 +54,11 @@ QString SmtpCommandEncoder::addressError(const QString &address)
     for (const QChar c : address) {
         const char16_t u = c.unicode();
         if (u == u'\r' || u == u'\n' || u == 0)
-            return QStringLiteral("The address \"%1\" contains a line break or NUL.").arg(address.simplified());
+            return QStringLiteral("The address \"%1\" contains a line break or NUL.")
+                .arg(address.simplified());
         if (u < 0x20 || u == 0x7f)
-            return QStringLiteral("The address \"%1\" contains a control character.").arg(address.simplified());
+            return QStringLiteral("The address \"%1\" contains a control character.")
+                .arg(address.simplified());
         if (u == u'<' || u == u'>')
             return QStringLiteral("The address \"%1\" contains an angle bracket.").arg(address);
     }
@@ -114,15 +116,18 @@ SmtpCommand SmtpCommandEncoder::authXOAuth2(const QString &user, const QString &
     return {"AUTH XOAUTH2 " + response.toBase64() + "\r\n", "AUTH XOAUTH2 ***", {}};
 }
 
-SmtpCommand SmtpCommandEncoder::authOAuthBearer(const QString &user, const QString &token, const QString &host, quint16 port)
+SmtpCommand SmtpCommandEncoder::authOAuthBearer(const QString &user, const QString &token,
+                                                const QString &host, quint16 port)
 {
     if (user.isEmpty() || token.isEmpty() || hasControl(user) || hasControl(token) || hasControl(host))
-        return invalid(QStringLiteral("OAUTHBEARER needs a user name and a token without control characters."));
+        return invalid(
+            QStringLiteral("OAUTHBEARER needs a user name and a token without control characters."));
     // RFC 5801 gs2 header: ',' and '=' in the authzid are escaped as =2C and =3D.
     QByteArray authzid = user.toUtf8();
     authzid.replace("=", "=3D").replace(",", "=2C");
-    const QByteArray response = "n,a=" + authzid + ",\1host=" + host.toUtf8() + "\1port=" + QByteArray::number(port) +
-                                "\1auth=Bearer " + token.toUtf8() + "\1\1";
+    const QByteArray response = "n,a=" + authzid + ",\1host=" + host.toUtf8() +
+                                "\1port=" + QByteArray::number(port) + "\1auth=Bearer " + token.toUtf8() +
+                                "\1\1";
     return {"AUTH OAUTHBEARER " + response.toBase64() + "\r\n", "AUTH OAUTHBEARER ***", {}};
 }
 

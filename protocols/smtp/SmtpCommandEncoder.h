@@ -14,7 +14,7 @@ class SmtpCommandEncoder
 public:
     struct MailParameters
     {
-        qint64 size = -1;         // SIZE=n when >= 0 (RFC 1870)
+        qint64 size = -1;          // SIZE=n when >= 0 (RFC 1870)
         bool eightBitMime = false; // BODY=8BITMIME (RFC 6152)
         bool smtpUtf8 = false;     // SMTPUTF8 (RFC 6531)
     };
@@ -30,7 +30,8 @@ public:
     // Google/Microsoft XOAUTH2: base64("user=" U "\1auth=Bearer " T "\1\1").
     static SmtpCommand authXOAuth2(const QString &user, const QString &token);
     // RFC 7628: base64("n,a=" U ",\1host=" H "\1port=" P "\1auth=Bearer " T "\1\1").
-    static SmtpCommand authOAuthBearer(const QString &user, const QString &token, const QString &host, quint16 port);
+    static SmtpCommand authOAuthBearer(const QString &user, const QString &token, const QString &host,
+                                       quint16 port);
     // The answer to an OAuth error challenge: an empty line (XOAUTH2) or "AQ==" (RFC 7628 %x01).
     static SmtpCommand oauthErrorAcknowledgement(bool oauthBearer);
     static SmtpCommand cancelAuthentication(); // "*" (RFC 4954 section 4)

@@ -30,7 +30,8 @@ void SmtpReplyParser::feed(QByteArrayView bytes)
         const QByteArrayView piece = lf < 0 ? bytes : bytes.first(lf);
         // +1: a CR that belongs to the terminator may still be in the partial line.
         if (m_partial.size() + piece.size() > qsizetype(m_limits.maxLineLength) + 1) {
-            fail(QStringLiteral("The server sent a reply line longer than %1 bytes.").arg(m_limits.maxLineLength));
+            fail(QStringLiteral("The server sent a reply line longer than %1 bytes.")
+                     .arg(m_limits.maxLineLength));
             return;
         }
         m_partial += piece;
@@ -41,7 +42,8 @@ void SmtpReplyParser::feed(QByteArrayView bytes)
         if (line.endsWith('\r'))
             line.chop(1);
         if (line.size() > m_limits.maxLineLength) {
-            fail(QStringLiteral("The server sent a reply line longer than %1 bytes.").arg(m_limits.maxLineLength));
+            fail(QStringLiteral("The server sent a reply line longer than %1 bytes.")
+                     .arg(m_limits.maxLineLength));
             return;
         }
         parseLine(line);
@@ -75,7 +77,8 @@ qsizetype SmtpReplyParser::enhancedCodeLength(QByteArrayView text, int code)
 void SmtpReplyParser::parseLine(QByteArrayView line)
 {
     if (line.size() < 3 || !isDigit(line.at(0)) || !isDigit(line.at(1)) || !isDigit(line.at(2))) {
-        fail(QStringLiteral("The server sent a reply without a 3-digit code: \"%1\"").arg(QString::fromUtf8(line.first(qMin<qsizetype>(80, line.size())))));
+        fail(QStringLiteral("The server sent a reply without a 3-digit code: \"%1\"")
+                 .arg(QString::fromUtf8(line.first(qMin<qsizetype>(80, line.size())))));
         return;
     }
     const int code = (line.at(0) - '0') * 100 + (line.at(1) - '0') * 10 + (line.at(2) - '0');
@@ -88,12 +91,15 @@ void SmtpReplyParser::parseLine(QByteArrayView line)
         if (line.at(3) == '-')
             last = false;
         else if (line.at(3) != ' ') {
-            fail(QStringLiteral("The server sent a malformed reply line: \"%1\"").arg(QString::fromUtf8(line.first(qMin<qsizetype>(80, line.size())))));
+            fail(QStringLiteral("The server sent a malformed reply line: \"%1\"")
+                     .arg(QString::fromUtf8(line.first(qMin<qsizetype>(80, line.size())))));
             return;
         }
     }
     if (!m_current.lines.isEmpty() && code != m_current.code) {
-        fail(QStringLiteral("The server mixed reply codes %1 and %2 in one reply.").arg(m_current.code).arg(code));
+        fail(QStringLiteral("The server mixed reply codes %1 and %2 in one reply.")
+                 .arg(m_current.code)
+                 .arg(code));
         return;
     }
     if (m_current.lines.size() >= m_limits.maxLinesPerReply) {

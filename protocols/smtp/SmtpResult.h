@@ -18,19 +18,31 @@ struct SmtpResult
 {
     enum class Kind {
         Ok,
-        Rejected,             // 5xx: permanent; code, enhancedCode and serverText hold the server's words
-        TemporaryFailure,     // 4xx: try again later
-        NotSupported,         // the server lacks what the message needs (8BITMIME, SMTPUTF8, a mechanism)
-        InvalidState,         // not possible now (session not open) or bad input (an address)
-        Protocol,             // malformed reply or a limit exceeded; the connection was closed
-        Transport,            // the connection failed (transport)
+        Rejected,         // 5xx: permanent; code, enhancedCode and serverText hold the server's words
+        TemporaryFailure, // 4xx: try again later
+        NotSupported,     // the server lacks what the message needs (8BITMIME, SMTPUTF8, a mechanism)
+        InvalidState,     // not possible now (session not open) or bad input (an address)
+        Protocol,         // malformed reply or a limit exceeded; the connection was closed
+        Transport,        // the connection failed (transport)
         Cancelled,
         Timeout,              // connect or idle timeout (transport)
         TlsRequired,          // TLS required and not had; no credential and no message was sent
         AuthenticationFailed, // the server refused the credentials
         SizeExceeded,         // larger than the server's SIZE limit; nothing was sent for it
     };
-    enum class Stage { None, Connect, Greeting, Ehlo, StartTls, Auth, MailFrom, RcptTo, Data, Body, FinalReply };
+    enum class Stage {
+        None,
+        Connect,
+        Greeting,
+        Ehlo,
+        StartTls,
+        Auth,
+        MailFrom,
+        RcptTo,
+        Data,
+        Body,
+        FinalReply
+    };
 
     Kind kind = Kind::Ok;
     Stage stage = Stage::None;

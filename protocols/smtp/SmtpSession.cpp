@@ -73,12 +73,15 @@ void SmtpSession::onReadyRead()
         }
         while (m_parser.hasReply()) {
             const SmtpReply reply = m_parser.takeReply();
-            qCDebug(lcPetrelSmtp).noquote() << "S:" << reply.code << reply.enhancedCode << reply.text().left(300);
+            qCDebug(lcPetrelSmtp).noquote()
+                << "S:" << reply.code << reply.enhancedCode << reply.text().left(300);
             if (m_expected.isEmpty()) {
                 SmtpResult result;
                 result.kind = Kind::Protocol;
                 result.stage = m_stage;
-                result.message = QStringLiteral("The server sent a reply nobody asked for (%1 %2).").arg(reply.code).arg(reply.text().left(100));
+                result.message = QStringLiteral("The server sent a reply nobody asked for (%1 %2).")
+                                     .arg(reply.code)
+                                     .arg(reply.text().left(100));
                 takeReply(result, reply);
                 failConnection(result);
                 return;
@@ -91,7 +94,8 @@ void SmtpSession::onReadyRead()
                 SmtpResult result;
                 result.kind = Kind::TemporaryFailure;
                 result.stage = m_stage;
-                result.message = QStringLiteral("The server is shutting the connection down: %1").arg(reply.text());
+                result.message =
+                    QStringLiteral("The server is shutting the connection down: %1").arg(reply.text());
                 takeReply(result, reply);
                 failConnection(result);
                 return;
@@ -131,8 +135,8 @@ void SmtpSession::onConnectionFailed(const Net::ConnectionError &error)
         result.kind = Kind::Transport;
         break;
     }
-    qCInfo(lcPetrelSmtp) << "connection failed:" << Net::ConnectionError::kindName(error.kind)
-                         << "at" << SmtpResult::stageName(m_stage);
+    qCInfo(lcPetrelSmtp) << "connection failed:" << Net::ConnectionError::kindName(error.kind) << "at"
+                         << SmtpResult::stageName(m_stage);
     failConnection(result);
 }
 
@@ -158,6 +162,8 @@ void SmtpSession::failQueued(const SmtpResult &result)
     SmtpResult notSent = result;
     notSent.deliveryUnknown = false;
     notSent.recipients.clear();
+    if (notSent.stage >= Stage::MailFrom) // that stage belonged to the message before them
+        notSent.stage = Stage::None;
     const auto queued = std::exchange(m_queued, {});
     for (const QPointer<SmtpSubmission> &submission : queued) {
         if (submission)
@@ -170,7 +176,8 @@ void SmtpSession::failConnection(SmtpResult result)
     if (m_state == State::Closed)
         return;
     if (result.kind != Kind::Ok)
-        qCInfo(lcPetrelSmtp).noquote() << "closing the connection:" << SmtpResult::kindName(result.kind) << result.message;
+        qCInfo(lcPetrelSmtp).noquote()
+            << "closing the connection:" << SmtpResult::kindName(result.kind) << result.message;
     m_connection.abort();
     m_expected.clear();
     m_awaitingTls = false;
@@ -186,8 +193,9 @@ void SmtpSession::failConnection(SmtpResult result)
             outcome.recipients = transaction.result.recipients;
             outcome.deliveryUnknown = transaction.finalDotSent;
             if (outcome.deliveryUnknown)
-                outcome.message = QStringLiteral("The message was sent but the server's answer was not received (%1); it may have been delivered.")
-                                    .arg(result.message);
+                outcome.message = QStringLiteral("The message was sent but the server's answer was not "
+                                                 "received (%1); it may have been delivered.")
+                                      .arg(result.message);
         }
         if (transaction.submission)
             transaction.submission->finish(outcome);

@@ -122,7 +122,8 @@ private:
     void onDataReply(const SmtpReply &reply);
     void sendBody();
     void onFinalReply(const SmtpReply &reply);
-    void failTransaction(SmtpResult::Kind kind, SmtpResult::Stage stage, const QString &message, const SmtpReply *reply = nullptr);
+    void failTransaction(SmtpResult::Kind kind, SmtpResult::Stage stage, const QString &message,
+                         const SmtpReply *reply = nullptr);
     void finishTransaction();
     void onCancelRequested(SmtpSubmission *submission);
 
@@ -139,9 +140,9 @@ private:
     QQueue<QPointer<SmtpSubmission>> m_queued;
     std::optional<Transaction> m_transaction;
     QList<Outgoing> m_pendingRecipients; // without PIPELINING: RCPTs not yet sent
-    bool m_opening = false;      // opened() not yet emitted
+    bool m_opening = false;              // opened() not yet emitted
     bool m_awaitingTls = false;
-    bool m_needsReset = false;   // a MAIL FROM was sent on this connection: RSET before the next
+    bool m_needsReset = false; // a MAIL FROM was sent on this connection: RSET before the next
     bool m_quitRequested = false;
     bool m_quitSent = false;
 };

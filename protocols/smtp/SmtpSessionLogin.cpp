@@ -16,7 +16,8 @@ void SmtpSession::open(const Net::ConnectionSettings &settings, const SmtpCreden
         SmtpResult result;
         result.kind = Kind::InvalidState;
         result.message = QStringLiteral("The SMTP session is already open.");
-        QMetaObject::invokeMethod(this, [this, result] { Q_EMIT opened(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, result] { Q_EMIT opened(result); }, Qt::QueuedConnection);
         return;
     }
     m_credentials = credentials;
@@ -51,14 +52,17 @@ void SmtpSession::onGreeting(const SmtpReply &reply)
         return;
     }
     if (reply.isTransient()) { // 421: busy; the server closes
-        failOpen(Kind::TemporaryFailure, QStringLiteral("The server is not accepting mail now: %1").arg(reply.text()), &reply);
+        failOpen(Kind::TemporaryFailure,
+                 QStringLiteral("The server is not accepting mail now: %1").arg(reply.text()), &reply);
         return;
     }
     if (reply.isPermanent()) { // 554: no service here (RFC 5321 section 3.1)
-        failOpen(Kind::Rejected, QStringLiteral("The server refused the connection: %1").arg(reply.text()), &reply);
+        failOpen(Kind::Rejected, QStringLiteral("The server refused the connection: %1").arg(reply.text()),
+                 &reply);
         return;
     }
-    failOpen(Kind::Protocol, QStringLiteral("The server's greeting is not 220 (%1).").arg(reply.code), &reply);
+    failOpen(Kind::Protocol, QStringLiteral("The server's greeting is not 220 (%1).").arg(reply.code),
+             &reply);
 }
 
 void SmtpSession::sendEhlo()
@@ -77,7 +81,8 @@ void SmtpSession::sendEhlo()
                } else if ((reply.code == 500 || reply.code == 502) && !m_connection.isEncrypted()) {
                    sendHelo(); // a server from before RFC 1869
                } else {
-                   failOpen(kindOf(reply), QStringLiteral("The server refused EHLO: %1").arg(reply.text()), &reply);
+                   failOpen(kindOf(reply), QStringLiteral("The server refused EHLO: %1").arg(reply.text()),
+                            &reply);
                }
            }}});
 }
@@ -86,7 +91,8 @@ void SmtpSession::sendHelo()
 {
     send({{SmtpCommandEncoder::helo(m_heloName), [this](const SmtpReply &reply) {
                if (!reply.isPositive()) {
-                   failOpen(kindOf(reply), QStringLiteral("The server refused HELO: %1").arg(reply.text()), &reply);
+                   failOpen(kindOf(reply), QStringLiteral("The server refused HELO: %1").arg(reply.text()),
+                            &reply);
                    return;
                }
                m_capabilities = {}; // HELO: no extensions at all
@@ -102,13 +108,16 @@ void SmtpSession::afterEhlo()
     }
     setStage(Stage::StartTls);
     if (!m_capabilities.has(SmtpCapabilities::StartTls)) {
-        failOpen(Kind::TlsRequired, QStringLiteral("The server does not offer STARTTLS; nothing was sent in the clear."));
+        failOpen(Kind::TlsRequired,
+                 QStringLiteral("The server does not offer STARTTLS; nothing was sent in the clear."));
         return;
     }
     send({{SmtpCommandEncoder::startTls(), [this](const SmtpReply &reply) {
                if (reply.code != 220) {
                    failOpen(Kind::TlsRequired,
-                            QStringLiteral("The server refused STARTTLS (%1); nothing was sent in the clear.").arg(reply.text()), &reply);
+                            QStringLiteral("The server refused STARTTLS (%1); nothing was sent in the clear.")
+                                .arg(reply.text()),
+                            &reply);
                    return;
                }
                // Right after the 220: Connection refuses bytes the server sent beyond it (injection).
@@ -136,7 +145,8 @@ void SmtpSession::authenticate()
     }
     // The rule that protects the password: never in the clear unless the user chose Security::None.
     if (m_connection.settings().security != Security::None && !m_connection.isEncrypted()) {
-        failOpen(Kind::TlsRequired, QStringLiteral("The connection is not encrypted; the password was not sent."));
+        failOpen(Kind::TlsRequired,
+                 QStringLiteral("The connection is not encrypted; the password was not sent."));
         return;
     }
     if (!m_capabilities.has(SmtpCapabilities::Auth)) {
@@ -152,18 +162,29 @@ void SmtpSession::authenticate()
         if (hasToken)
             method = m_capabilities.hasAuthMechanism("OAUTHBEARER") ? Method::OAuthBearer : Method::XOAuth2;
         else
-            method = m_capabilities.hasAuthMechanism("PLAIN") || !m_capabilities.hasAuthMechanism("LOGIN") ? Method::Plain : Method::Login;
+            method = m_capabilities.hasAuthMechanism("PLAIN") || !m_capabilities.hasAuthMechanism("LOGIN")
+                         ? Method::Plain
+                         : Method::Login;
     }
     const char *name = "PLAIN";
     switch (method) {
     case Method::Automatic:
-    case Method::Plain: name = "PLAIN"; break;
-    case Method::Login: name = "LOGIN"; break;
-    case Method::XOAuth2: name = "XOAUTH2"; break;
-    case Method::OAuthBearer: name = "OAUTHBEARER"; break;
+    case Method::Plain:
+        name = "PLAIN";
+        break;
+    case Method::Login:
+        name = "LOGIN";
+        break;
+    case Method::XOAuth2:
+        name = "XOAUTH2";
+        break;
+    case Method::OAuthBearer:
+        name = "OAUTHBEARER";
+        break;
     }
     if (!m_capabilities.hasAuthMechanism(name)) {
-        failOpen(Kind::NotSupported, QStringLiteral("The server does not offer AUTH %1.").arg(QLatin1String(name)));
+        failOpen(Kind::NotSupported,
+                 QStringLiteral("The server does not offer AUTH %1.").arg(QLatin1String(name)));
         return;
     }
     switch (method) {
@@ -178,7 +199,8 @@ void SmtpSession::authenticate()
         sendAuth(SmtpCommandEncoder::authXOAuth2(m_credentials.user, m_credentials.token), true, false);
         return;
     case Method::OAuthBearer:
-        sendAuth(SmtpCommandEncoder::authOAuthBearer(m_credentials.user, m_credentials.token, host, port), true, true);
+        sendAuth(SmtpCommandEncoder::authOAuthBearer(m_credentials.user, m_credentials.token, host, port),
+                 true, true);
         return;
     }
 }
@@ -189,13 +211,14 @@ void SmtpSession::sendAuth(const SmtpCommand &command, bool oauth, bool oauthBea
         failOpen(Kind::InvalidState, command.error);
         return;
     }
-    send({{command, [this, oauth, oauthBearer](const SmtpReply &reply) { onAuthReply(reply, oauth, oauthBearer); }}});
+    send({{command,
+           [this, oauth, oauthBearer](const SmtpReply &reply) { onAuthReply(reply, oauth, oauthBearer); }}});
 }
 
 void SmtpSession::sendLoginStep(int step)
 {
     // step 0: "AUTH LOGIN"; 1: the user name; 2: the password, each answering a 334 challenge.
-    const SmtpCommand command = step == 0 ? SmtpCommandEncoder::authLogin()
+    const SmtpCommand command = step == 0   ? SmtpCommandEncoder::authLogin()
                                 : step == 1 ? SmtpCommandEncoder::loginResponse(m_credentials.user)
                                             : SmtpCommandEncoder::loginResponse(m_credentials.password);
     if (!command.isValid()) {
@@ -226,13 +249,16 @@ void SmtpSession::onAuthReply(const SmtpReply &reply, bool oauth, bool oauthBear
         const QString challenge = QString::fromUtf8(QByteArray::fromBase64(reply.lines.value(0)));
         send({{answer, [this, challenge](const SmtpReply &outcome) {
                    if (outcome.code == 334 || outcome.code == 235) {
-                       failOpen(Kind::Protocol, QStringLiteral("The server kept challenging after the AUTH response."), &outcome);
+                       failOpen(Kind::Protocol,
+                                QStringLiteral("The server kept challenging after the AUTH response."),
+                                &outcome);
                        return;
                    }
                    QString message = QStringLiteral("The server refused the login: %1").arg(outcome.text());
                    if (!challenge.isEmpty())
                        message += QStringLiteral(" (%1)").arg(challenge.left(300));
-                   failOpen(outcome.isTransient() ? Kind::TemporaryFailure : Kind::AuthenticationFailed, message, &outcome);
+                   failOpen(outcome.isTransient() ? Kind::TemporaryFailure : Kind::AuthenticationFailed,
+                            message, &outcome);
                }}});
         return;
     }
@@ -252,7 +278,8 @@ void SmtpSession::failOpen(Kind kind, const QString &message, const SmtpReply *r
     result.message = message;
     if (reply)
         takeReply(result, *reply);
-    qCInfo(lcPetrelSmtp).noquote() << "open failed:" << SmtpResult::kindName(kind) << "at" << SmtpResult::stageName(m_stage) << message;
+    qCInfo(lcPetrelSmtp).noquote() << "open failed:" << SmtpResult::kindName(kind) << "at"
+                                   << SmtpResult::stageName(m_stage) << message;
     m_credentials = {};
     if (kind == Kind::Protocol || (reply && reply->code == 421) || !m_connection.isOpen()) {
         failConnection(result);
@@ -271,7 +298,8 @@ void SmtpSession::finishOpen(const SmtpResult &result)
     if (!m_opening)
         return;
     m_opening = false;
-    QMetaObject::invokeMethod(this, [this, result] { Q_EMIT opened(result); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, result] { Q_EMIT opened(result); }, Qt::QueuedConnection);
 }
 
 void SmtpSession::becomeReady()

@@ -44,7 +44,8 @@ SmtpSubmission *SmtpSession::submit(const SmtpMessage &message)
         submission->finish(result);
         return submission;
     }
-    connect(submission, &SmtpSubmission::cancelRequested, this, [this, submission] { onCancelRequested(submission); });
+    connect(submission, &SmtpSubmission::cancelRequested, this,
+            [this, submission] { onCancelRequested(submission); });
     m_queued.enqueue(submission);
     pump();
     return submission;
@@ -120,15 +121,19 @@ void SmtpSession::startTransaction()
         failTransaction(Kind::InvalidState, Stage::RcptTo, QStringLiteral("The message has no recipient."));
     } else if (!mail.isValid()) {
         failTransaction(Kind::InvalidState, Stage::MailFrom, mail.error);
-    } else if (const auto bad = std::find_if(batch.cbegin(), batch.cend(), [](const Outgoing &o) { return !o.command.isValid(); });
+    } else if (const auto bad = std::find_if(batch.cbegin(), batch.cend(),
+                                             [](const Outgoing &o) { return !o.command.isValid(); });
                bad != batch.cend()) {
         failTransaction(Kind::InvalidState, Stage::RcptTo, bad->command.error);
     } else if (needsUtf8 && !m_capabilities.has(SmtpCapabilities::SmtpUtf8)) {
-        failTransaction(Kind::NotSupported, Stage::MailFrom,
-                        QStringLiteral("The message needs SMTPUTF8 (non-ASCII addresses), which the server does not offer."));
+        failTransaction(
+            Kind::NotSupported, Stage::MailFrom,
+            QStringLiteral(
+                "The message needs SMTPUTF8 (non-ASCII addresses), which the server does not offer."));
     } else if (needsEightBit && !m_capabilities.has(SmtpCapabilities::EightBitMime)) {
-        failTransaction(Kind::NotSupported, Stage::MailFrom,
-                        QStringLiteral("The message has 8-bit content and the server does not offer 8BITMIME."));
+        failTransaction(
+            Kind::NotSupported, Stage::MailFrom,
+            QStringLiteral("The message has 8-bit content and the server does not offer 8BITMIME."));
     } else if (m_capabilities.maximumSize() > 0 && size > m_capabilities.maximumSize()) {
         failTransaction(Kind::SizeExceeded, Stage::MailFrom,
                         QStringLiteral("The message (%1 bytes) is larger than the server accepts (%2 bytes).")
@@ -144,8 +149,9 @@ void SmtpSession::startTransaction()
     if (m_needsReset) {
         batch.prepend({SmtpCommandEncoder::rset(), [this](const SmtpReply &reply) {
                            if (!reply.isPositive())
-                               failTransaction(kindOf(reply), Stage::MailFrom,
-                                               QStringLiteral("The server refused RSET: %1").arg(reply.text()), &reply);
+                               failTransaction(
+                                   kindOf(reply), Stage::MailFrom,
+                                   QStringLiteral("The server refused RSET: %1").arg(reply.text()), &reply);
                        }});
     }
     m_needsReset = true;
@@ -183,7 +189,8 @@ void SmtpSession::onMailReply(const SmtpReply &reply)
     if (!m_transaction)
         return;
     if (!reply.isPositive())
-        failTransaction(kindOf(reply), Stage::MailFrom, QStringLiteral("The server refused the sender: %1").arg(reply.text()), &reply);
+        failTransaction(kindOf(reply), Stage::MailFrom,
+                        QStringLiteral("The server refused the sender: %1").arg(reply.text()), &reply);
     else
         setStage(Stage::RcptTo);
     if (m_pendingRecipients.isEmpty())
@@ -237,10 +244,11 @@ void SmtpSession::afterRecipients()
         reply.enhancedCode = first ? first->enhancedCode : QString();
         reply.lines = {first ? first->serverText.toUtf8() : QByteArray()};
         failTransaction(temporary ? Kind::TemporaryFailure : Kind::Rejected, Stage::RcptTo,
-                        t.accepted == 0 ? QStringLiteral("The server refused every recipient.")
-                                        : QStringLiteral("The server refused %1 of %2 recipients; nothing was sent.")
-                                              .arg(count - t.accepted)
-                                              .arg(count),
+                        t.accepted == 0
+                            ? QStringLiteral("The server refused every recipient.")
+                            : QStringLiteral("The server refused %1 of %2 recipients; nothing was sent.")
+                                  .arg(count - t.accepted)
+                                  .arg(count),
                         &reply);
     }
     if (t.dataPipelined)
@@ -292,7 +300,8 @@ void SmtpSession::sendBody()
     SmtpDotStuffer stuffer;
     const QByteArray &data = m_transaction->message.data;
     for (qsizetype offset = 0; offset < data.size(); offset += bodyChunk)
-        m_connection.write(stuffer.feed(QByteArrayView(data).sliced(offset, qMin(bodyChunk, data.size() - offset))));
+        m_connection.write(
+            stuffer.feed(QByteArrayView(data).sliced(offset, qMin(bodyChunk, data.size() - offset))));
     m_expected.enqueue([this](const SmtpReply &reply) { onFinalReply(reply); });
     m_connection.write(stuffer.finish() + SmtpCommandEncoder::endOfData());
     // From here on a lost connection means: maybe delivered.
@@ -310,7 +319,8 @@ void SmtpSession::onFinalReply(const SmtpReply &reply)
         m_transaction->result.stage = Stage::FinalReply;
         qCInfo(lcPetrelSmtp) << "message accepted for" << m_transaction->accepted << "recipient(s)";
     } else if (reply.isTransient() || reply.isPermanent()) {
-        failTransaction(kindOf(reply), Stage::FinalReply, QStringLiteral("The server refused the message: %1").arg(reply.text()), &reply);
+        failTransaction(kindOf(reply), Stage::FinalReply,
+                        QStringLiteral("The server refused the message: %1").arg(reply.text()), &reply);
     } else {
         // A 3xx after the body: we cannot tell what the server did with the message.
         m_transaction->finalDotSent = true;
@@ -336,7 +346,8 @@ void SmtpSession::failTransaction(Kind kind, Stage stage, const QString &message
     if (reply)
         takeReply(result, *reply);
     m_transaction->failed = true;
-    qCInfo(lcPetrelSmtp).noquote() << "submission failed:" << SmtpResult::kindName(kind) << "at" << SmtpResult::stageName(stage) << message;
+    qCInfo(lcPetrelSmtp).noquote() << "submission failed:" << SmtpResult::kindName(kind) << "at"
+                                   << SmtpResult::stageName(stage) << message;
 }
 
 void SmtpSession::finishTransaction()

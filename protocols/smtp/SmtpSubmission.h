@@ -14,7 +14,10 @@ class SmtpSubmission : public QObject
     Q_OBJECT
 
 public:
-    explicit SmtpSubmission(const SmtpMessage &message, QObject *parent = nullptr) : QObject(parent), m_message(message) {}
+    explicit SmtpSubmission(const SmtpMessage &message, QObject *parent = nullptr)
+        : QObject(parent), m_message(message)
+    {
+    }
 
     const SmtpMessage &message() const { return m_message; }
 

@@ -28,14 +28,16 @@ struct Outcome
 std::shared_ptr<Outcome> watch(SmtpSubmission *submission)
 {
     auto outcome = std::make_shared<Outcome>();
-    QObject::connect(submission, &SmtpSubmission::finished, submission, [outcome](const SmtpResult &r) { outcome->result = r; });
+    QObject::connect(submission, &SmtpSubmission::finished, submission,
+                     [outcome](const SmtpResult &r) { outcome->result = r; });
     return outcome;
 }
 
 std::shared_ptr<Outcome> watchOpen(SmtpSession *session)
 {
     auto outcome = std::make_shared<Outcome>();
-    QObject::connect(session, &SmtpSession::opened, session, [outcome](const SmtpResult &r) { outcome->result = r; });
+    QObject::connect(session, &SmtpSession::opened, session,
+                     [outcome](const SmtpResult &r) { outcome->result = r; });
     return outcome;
 }
 
@@ -47,13 +49,13 @@ QByteArray lf(QByteArray bytes)
 } // namespace
 
 #define WAIT(outcome) QTRY_VERIFY_WITH_TIMEOUT((outcome)->result.has_value(), 30000)
-#define EXPECT_KIND(outcome, expected)                                                                                 \
-    do {                                                                                                               \
-        WAIT(outcome);                                                                                                 \
-        QVERIFY2((outcome)->result->kind == (expected),                                                                \
-                 qPrintable(SmtpResult::kindName((outcome)->result->kind) + QStringLiteral(" at ") +                   \
-                            SmtpResult::stageName((outcome)->result->stage) + QStringLiteral(": ") +                   \
-                            (outcome)->result->message));                                                              \
+#define EXPECT_KIND(outcome, expected)                                                                       \
+    do {                                                                                                     \
+        WAIT(outcome);                                                                                       \
+        QVERIFY2((outcome)->result->kind == (expected),                                                      \
+                 qPrintable(SmtpResult::kindName((outcome)->result->kind) + QStringLiteral(" at ") +         \
+                            SmtpResult::stageName((outcome)->result->stage) + QStringLiteral(": ") +         \
+                            (outcome)->result->message));                                                    \
     } while (false)
 
 class SmtpPostfixTest : public QObject
@@ -98,8 +100,11 @@ private:
         m.sender = m_mia.login;
         m.recipients = to;
         m.data = "From: Mia <" + m_mia.login.toUtf8() + ">\nTo: " + to.join(QStringLiteral(", ")).toUtf8() +
-                 "\nSubject: " + subject + "\nMessage-ID: " + id + "\nDate: Sun, 22 Nov 2026 04:00:00 +0000\n"
-                 "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n" + body;
+                 "\nSubject: " + subject + "\nMessage-ID: " + id +
+                 "\nDate: Sun, 22 Nov 2026 04:00:00 +0000\n"
+                 "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: "
+                 "8bit\n\n" +
+                 body;
         return m;
     }
 
@@ -109,8 +114,9 @@ private:
         QElapsedTimer timer;
         timer.start();
         while (timer.elapsed() < timeoutMs) {
-            const auto r = m_servers.doveadm({QStringLiteral("search"), QStringLiteral("-u"), login, QStringLiteral("mailbox"),
-                                              QStringLiteral("INBOX"), QStringLiteral("HEADER"), QStringLiteral("Message-ID"),
+            const auto r = m_servers.doveadm({QStringLiteral("search"), QStringLiteral("-u"), login,
+                                              QStringLiteral("mailbox"), QStringLiteral("INBOX"),
+                                              QStringLiteral("HEADER"), QStringLiteral("Message-ID"),
                                               QString::fromLatin1(id)});
             if (r.exitCode == 0 && !r.stdOut.trimmed().isEmpty())
                 return true;
@@ -121,9 +127,10 @@ private:
 
     QByteArray fetchText(const QString &login, const QByteArray &id) const
     {
-        const auto r = m_servers.doveadm({QStringLiteral("fetch"), QStringLiteral("-u"), login, QStringLiteral("text"),
-                                          QStringLiteral("mailbox"), QStringLiteral("INBOX"), QStringLiteral("HEADER"),
-                                          QStringLiteral("Message-ID"), QString::fromLatin1(id)});
+        const auto r =
+            m_servers.doveadm({QStringLiteral("fetch"), QStringLiteral("-u"), login, QStringLiteral("text"),
+                               QStringLiteral("mailbox"), QStringLiteral("INBOX"), QStringLiteral("HEADER"),
+                               QStringLiteral("Message-ID"), QString::fromLatin1(id)});
         return r.exitCode == 0 ? r.stdOut : QByteArray();
     }
 
@@ -143,7 +150,8 @@ private Q_SLOTS:
         auto open = watchOpen(&session);
         session.open(settings(m_servers.submissionPort(), Security::StartTls), mia());
         const QByteArray id = newMessageId();
-        auto sent = watch(session.submit(message(id, {m_ned.login, QStringLiteral("someone@outside.example")})));
+        auto sent =
+            watch(session.submit(message(id, {m_ned.login, QStringLiteral("someone@outside.example")})));
         EXPECT_KIND(open, Kind::Ok);
         QVERIFY(session.isEncrypted());
         QVERIFY(session.capabilities().has(SmtpCapabilities::Auth));
@@ -185,7 +193,8 @@ private Q_SLOTS:
         QCOMPARE(open->result->stage, Stage::Auth);
         QCOMPARE(open->result->code, 535);
         QCOMPARE(open->result->enhancedCode, QStringLiteral("5.7.8"));
-        QVERIFY2(open->result->serverText.contains(QLatin1String("authentication failed")), qPrintable(open->result->serverText));
+        QVERIFY2(open->result->serverText.contains(QLatin1String("authentication failed")),
+                 qPrintable(open->result->serverText));
         EXPECT_KIND(sent, Kind::AuthenticationFailed);
         QVERIFY(sent->result->isSafeToRetry());
     }
@@ -229,8 +238,10 @@ private Q_SLOTS:
         SmtpSession session;
         session.open(settings(m_servers.submissionPort(), Security::StartTls), mia());
         const QByteArray id = newMessageId();
-        const QByteArray subject = "Gr\xc3\xbc\xc3\x9f" "e \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac";
-        const QByteArray body = "Caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e\n.\n.leading dot\n..two\nlast line without newline";
+        const QByteArray subject = "Gr\xc3\xbc\xc3\x9f"
+                                   "e \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac";
+        const QByteArray body = "Caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9"
+                                "e\n.\n.leading dot\n..two\nlast line without newline";
         const SmtpMessage m = message(id, {m_ned.login}, subject, body);
         auto sent = watch(session.submit(m));
         EXPECT_KIND(sent, Kind::Ok);
@@ -252,7 +263,8 @@ private Q_SLOTS:
         QList<std::shared_ptr<Outcome>> outcomes;
         for (int i = 0; i < 3; ++i) {
             ids.append(newMessageId());
-            outcomes.append(watch(session.submit(message(ids.last(), {m_ned.login}, "Batch " + QByteArray::number(i)))));
+            outcomes.append(
+                watch(session.submit(message(ids.last(), {m_ned.login}, "Batch " + QByteArray::number(i)))));
         }
         // A refused one in the middle of the batch does not disturb the others.
         auto refused = watch(session.submit(message(newMessageId(), {QStringLiteral("nobody@petrel.test")})));

@@ -36,17 +36,20 @@ inline std::shared_ptr<Outcome> watchOpen(Petrel::Smtp::SmtpSession *session)
 inline const QByteArray greeting = "S: 220 mx.example ESMTP\n";
 inline const QByteArray ehlo = "C: EHLO [127.0.0.1]\n";
 // What Postfix's submission port says before and after STARTTLS.
-inline const QByteArray ehloPlain = ehlo + "S: 250-mx.example\nS: 250-PIPELINING\nS: 250-SIZE 10240000\nS: 250-STARTTLS\n"
-                                           "S: 250-ENHANCEDSTATUSCODES\nS: 250-8BITMIME\nS: 250 CHUNKING\n";
+inline const QByteArray ehloPlain =
+    ehlo + "S: 250-mx.example\nS: 250-PIPELINING\nS: 250-SIZE 10240000\nS: 250-STARTTLS\n"
+           "S: 250-ENHANCEDSTATUSCODES\nS: 250-8BITMIME\nS: 250 CHUNKING\n";
 inline const QByteArray startTls = "C: STARTTLS\nS: 220 2.0.0 Ready to start TLS\nTLS\n";
-inline const QByteArray ehloTls = ehlo + "S: 250-mx.example\nS: 250-PIPELINING\nS: 250-SIZE 10240000\nS: 250-AUTH PLAIN LOGIN\n"
-                                         "S: 250-ENHANCEDSTATUSCODES\nS: 250-8BITMIME\nS: 250-SMTPUTF8\nS: 250 CHUNKING\n";
+inline const QByteArray ehloTls =
+    ehlo + "S: 250-mx.example\nS: 250-PIPELINING\nS: 250-SIZE 10240000\nS: 250-AUTH PLAIN LOGIN\n"
+           "S: 250-ENHANCEDSTATUSCODES\nS: 250-8BITMIME\nS: 250-SMTPUTF8\nS: 250 CHUNKING\n";
 // base64("\0mia\0pw")
 inline const QByteArray authPlain = "C: AUTH PLAIN AG1pYQBwdw==\nS: 235 2.7.0 Authentication successful\n";
 inline const QByteArray quit = "C: QUIT\nS: 221 2.0.0 Bye\n";
 inline const QByteArray loggedIn = greeting + ehloPlain + startTls + ehloTls + authPlain;
 
-inline Petrel::Net::ConnectionSettings settings(quint16 port, Petrel::Net::Security security, const QString &caFile = {})
+inline Petrel::Net::ConnectionSettings settings(quint16 port, Petrel::Net::Security security,
+                                                const QString &caFile = {})
 {
     Petrel::Net::ConnectionSettings s;
     s.host = QStringLiteral("127.0.0.1");
@@ -67,7 +70,8 @@ inline Petrel::Smtp::SmtpCredentials mia()
     return c;
 }
 
-inline Petrel::Smtp::SmtpMessage message(const QStringList &recipients, const QByteArray &data = "Subject: hi\r\n\r\nHello\r\n")
+inline Petrel::Smtp::SmtpMessage message(const QStringList &recipients,
+                                         const QByteArray &data = "Subject: hi\r\n\r\nHello\r\n")
 {
     Petrel::Smtp::SmtpMessage m;
     m.sender = QStringLiteral("mia@petrel.test");
@@ -89,13 +93,15 @@ int runSubmitTests(int argc, char **argv);
 
 } // namespace SmtpReplay
 
-#define WAIT(outcome) QTRY_VERIFY2_WITH_TIMEOUT((outcome)->result.has_value(), qPrintable(server.describe()), 15000)
-#define EXPECT_KIND(outcome, expected)                                                                                 \
-    QVERIFY2((outcome)->result->kind == (expected),                                                                    \
-             qPrintable(SmtpResult::kindName((outcome)->result->kind) + QStringLiteral(" at ") +                       \
-                        SmtpResult::stageName((outcome)->result->stage) + QStringLiteral(": ") + (outcome)->result->message))
-#define EXPECT_SCRIPT_DONE()                                                                                           \
-    do {                                                                                                               \
-        QTRY_VERIFY2(server.isDone(), qPrintable(server.describe()));                                                  \
-        QVERIFY2(server.error().isEmpty(), qPrintable(server.describe()));                                             \
+#define WAIT(outcome)                                                                                        \
+    QTRY_VERIFY2_WITH_TIMEOUT((outcome)->result.has_value(), qPrintable(server.describe()), 15000)
+#define EXPECT_KIND(outcome, expected)                                                                       \
+    QVERIFY2((outcome)->result->kind == (expected),                                                          \
+             qPrintable(SmtpResult::kindName((outcome)->result->kind) + QStringLiteral(" at ") +             \
+                        SmtpResult::stageName((outcome)->result->stage) + QStringLiteral(": ") +             \
+                        (outcome)->result->message))
+#define EXPECT_SCRIPT_DONE()                                                                                 \
+    do {                                                                                                     \
+        QTRY_VERIFY2(server.isDone(), qPrintable(server.describe()));                                        \
+        QVERIFY2(server.error().isEmpty(), qPrintable(server.describe()));                                   \
     } while (false)

@@ -27,7 +27,8 @@ private:
     TestCertificates m_certificates;
 
     // A session logged in over implicit TLS to a server playing ready + script.
-    bool begin(Pop3ScriptServer &server, SmtpSession &session, const QByteArray &script, int idleTimeoutMs = 10000)
+    bool begin(Pop3ScriptServer &server, SmtpSession &session, const QByteArray &script,
+               int idleTimeoutMs = 10000)
     {
         server.setIdentity(m_certificates.good().certificate, m_certificates.good().key);
         server.setScript(ready + script);
@@ -41,7 +42,8 @@ private:
 
     static QStringList three()
     {
-        return {QStringLiteral("a@petrel.test"), QStringLiteral("b@petrel.test"), QStringLiteral("c@petrel.test")};
+        return {QStringLiteral("a@petrel.test"), QStringLiteral("b@petrel.test"),
+                QStringLiteral("c@petrel.test")};
     }
 
 private Q_SLOTS:
@@ -56,9 +58,13 @@ private Q_SLOTS:
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session,
-                      mail + "C: RCPT TO:<a@petrel.test>\nC: RCPT TO:<b@petrel.test>\nC: RCPT TO:<c@petrel.test>\nC: DATA\n"
-                             "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nS: 550 5.1.1 <b@petrel.test>: Recipient address rejected: User unknown\n"
-                             "S: 250 2.1.5 Ok\nS: 354 go\n" + body + "S: 250 2.0.0 Ok: queued\n" + quit));
+                      mail +
+                          "C: RCPT TO:<a@petrel.test>\nC: RCPT TO:<b@petrel.test>\nC: RCPT "
+                          "TO:<c@petrel.test>\nC: DATA\n"
+                          "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nS: 550 5.1.1 <b@petrel.test>: Recipient address "
+                          "rejected: User unknown\n"
+                          "S: 250 2.1.5 Ok\nS: 354 go\n" +
+                          body + "S: 250 2.0.0 Ok: queued\n" + quit));
         auto sent = watch(session.submit(message(three())));
         session.quit();
         WAIT(sent);
@@ -69,7 +75,8 @@ private Q_SLOTS:
         QCOMPARE(r.at(1).address, QStringLiteral("b@petrel.test"));
         QCOMPARE(r.at(1).code, 550);
         QCOMPARE(r.at(1).enhancedCode, QStringLiteral("5.1.1"));
-        QCOMPARE(r.at(1).serverText, QStringLiteral("<b@petrel.test>: Recipient address rejected: User unknown"));
+        QCOMPARE(r.at(1).serverText,
+                 QStringLiteral("<b@petrel.test>: Recipient address rejected: User unknown"));
         QCOMPARE(r.at(0).code, 250);
         EXPECT_SCRIPT_DONE();
     }
@@ -79,9 +86,11 @@ private Q_SLOTS:
         // Without PIPELINING, DATA is never sent once every RCPT was refused.
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         server.setIdentity(m_certificates.good().certificate, m_certificates.good().key);
-        server.setScript(greeting + ehlo + "S: 250-mx\nS: 250 AUTH PLAIN\n" + authPlain +
-                         "C: MAIL FROM:<mia@petrel.test>\nS: 250 ok\nC: RCPT TO:<a@petrel.test>\nS: 550 no a\n"
-                         "C: RCPT TO:<b@petrel.test>\nS: 551 no b\nC: RCPT TO:<c@petrel.test>\nS: 550 no c\n" + quit);
+        server.setScript(
+            greeting + ehlo + "S: 250-mx\nS: 250 AUTH PLAIN\n" + authPlain +
+            "C: MAIL FROM:<mia@petrel.test>\nS: 250 ok\nC: RCPT TO:<a@petrel.test>\nS: 550 no a\n"
+            "C: RCPT TO:<b@petrel.test>\nS: 551 no b\nC: RCPT TO:<c@petrel.test>\nS: 550 no c\n" +
+            quit);
         QVERIFY(server.start());
         SmtpSession session;
         session.open(settings(server.port(), Security::ImplicitTls, m_certificates.caFile()), mia());
@@ -104,8 +113,11 @@ private Q_SLOTS:
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session,
-                      mail + "C: RCPT TO:<a@petrel.test>\nC: DATA\nS: 250 2.1.0 Ok\nS: 450 4.2.0 <a@petrel.test>: greylisted\n"
-                             "S: 554 5.5.1 Error: no valid recipients\n" + quit));
+                      mail +
+                          "C: RCPT TO:<a@petrel.test>\nC: DATA\nS: 250 2.1.0 Ok\nS: 450 4.2.0 "
+                          "<a@petrel.test>: greylisted\n"
+                          "S: 554 5.5.1 Error: no valid recipients\n" +
+                          quit));
         auto sent = watch(session.submit(message({QStringLiteral("a@petrel.test")})));
         session.quit();
         WAIT(sent);
@@ -121,9 +133,12 @@ private Q_SLOTS:
     {
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
-        QVERIFY(begin(server, session,
-                      mail + "C: RCPT TO:<a@petrel.test>\nC: RCPT TO:<b@petrel.test>\nC: RCPT TO:<c@petrel.test>\n"
-                             "S: 250 2.1.0 Ok\nS: 250 Ok\nS: 250 Ok\nS: 550 5.1.1 unknown\n" + quit));
+        QVERIFY(
+            begin(server, session,
+                  mail +
+                      "C: RCPT TO:<a@petrel.test>\nC: RCPT TO:<b@petrel.test>\nC: RCPT TO:<c@petrel.test>\n"
+                      "S: 250 2.1.0 Ok\nS: 250 Ok\nS: 250 Ok\nS: 550 5.1.1 unknown\n" +
+                      quit));
         SmtpMessage m = message(three());
         m.allOrNothing = true;
         auto sent = watch(session.submit(m));
@@ -141,7 +156,8 @@ private Q_SLOTS:
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         server.setIdentity(m_certificates.good().certificate, m_certificates.good().key);
         server.setScript(greeting + ehlo + "S: 250-mx\nS: 250-SIZE 100\nS: 250 AUTH PLAIN\n" + authPlain +
-                         "C: MAIL FROM:<mia@petrel.test> SIZE=22\nS: 250 ok\nC: RCPT TO:<ned@petrel.test>\nS: 250 ok\nC: DATA\nS: 354 go\n" +
+                         "C: MAIL FROM:<mia@petrel.test> SIZE=22\nS: 250 ok\nC: RCPT "
+                         "TO:<ned@petrel.test>\nS: 250 ok\nC: DATA\nS: 354 go\n" +
                          body + "S: 250 ok\n" + quit);
         QVERIFY(server.start());
         SmtpSession session;
@@ -161,7 +177,8 @@ private Q_SLOTS:
     {
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         server.setIdentity(m_certificates.good().certificate, m_certificates.good().key);
-        server.setScript(greeting + ehlo + "S: 250-mx\nS: 250-8BITMIME\nS: 250 AUTH PLAIN\n" + authPlain + quit);
+        server.setScript(greeting + ehlo + "S: 250-mx\nS: 250-8BITMIME\nS: 250 AUTH PLAIN\n" + authPlain +
+                         quit);
         QVERIFY(server.start());
         SmtpSession session;
         session.open(settings(server.port(), Security::ImplicitTls, m_certificates.caFile()), mia());
@@ -180,9 +197,12 @@ private Q_SLOTS:
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session,
-                      "C: MAIL FROM:<mia@petrel.test> SIZE=13 BODY=8BITMIME SMTPUTF8\nC: RCPT TO:<j\xc3\xb6rg@petrel.test>\nC: DATA\n"
-                      "S: 250 ok\nS: 250 ok\nS: 354 go\nC: S: \xc3\xa9\nC: \nC: ..\xff\nC: .\nS: 250 ok\n" + quit));
-        auto sent = watch(session.submit(message({QStringLiteral("j\u00f6rg@petrel.test")}, "S: \xc3\xa9\n\n.\xff")));
+                      "C: MAIL FROM:<mia@petrel.test> SIZE=13 BODY=8BITMIME SMTPUTF8\nC: RCPT "
+                      "TO:<j\xc3\xb6rg@petrel.test>\nC: DATA\n"
+                      "S: 250 ok\nS: 250 ok\nS: 354 go\nC: S: \xc3\xa9\nC: \nC: ..\xff\nC: .\nS: 250 ok\n" +
+                          quit));
+        auto sent =
+            watch(session.submit(message({QStringLiteral("j\u00f6rg@petrel.test")}, "S: \xc3\xa9\n\n.\xff")));
         session.quit();
         WAIT(sent);
         EXPECT_KIND(sent, Kind::Ok);
@@ -194,7 +214,10 @@ private Q_SLOTS:
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session,
-                      mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 451 4.3.0 Error: queue file write error\n" + quit));
+                      mail +
+                          "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 451 4.3.0 Error: "
+                          "queue file write error\n" +
+                          quit));
         auto sent = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         session.quit();
         WAIT(sent);
@@ -221,7 +244,8 @@ private Q_SLOTS:
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session,
-                      mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 354 go\n" + body + "S: " + reply + "\n" + quit));
+                      mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 354 go\n" +
+                          body + "S: " + reply + "\n" + quit));
         auto sent = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         session.quit();
         WAIT(sent);
@@ -235,7 +259,9 @@ private Q_SLOTS:
     {
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
-        QVERIFY(begin(server, session, mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 354 go\n" + body + "CLOSE\n"));
+        QVERIFY(begin(server, session,
+                      mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 354 go\n" +
+                          body + "CLOSE\n"));
         auto sent = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         auto next = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         WAIT(next);
@@ -255,7 +281,9 @@ private Q_SLOTS:
     {
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
-        QVERIFY(begin(server, session, mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 354 go\n" + body, 400));
+        QVERIFY(begin(
+            server, session,
+            mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 354 go\n" + body, 400));
         auto sent = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         WAIT(sent);
         EXPECT_KIND(sent, Kind::Timeout);
@@ -300,7 +328,8 @@ private Q_SLOTS:
         const QByteArray commands = mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\n";
         const QByteArray replies = "S: 250 ok\nS: 250 ok\nS: 354 go\n" + body + "S: 250 ok\n";
         // The second group starts with RSET, pipelined with the rest.
-        QVERIFY(begin(server, session, commands + replies + "C: RSET\n" + commands + "S: 250 2.0.0 Ok\n" + replies + quit));
+        QVERIFY(begin(server, session,
+                      commands + replies + "C: RSET\n" + commands + "S: 250 2.0.0 Ok\n" + replies + quit));
         auto first = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         auto second = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         session.quit();

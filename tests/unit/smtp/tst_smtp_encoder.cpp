@@ -24,47 +24,64 @@ private Q_SLOTS:
         SmtpCommandEncoder::MailParameters sizeOnly;
         sizeOnly.size = 0;
 
-        QTest::newRow("ehlo") << SmtpCommandEncoder::ehlo(QStringLiteral("[127.0.0.1]")) << QByteArray("EHLO [127.0.0.1]\r\n")
-                              << QByteArray("EHLO [127.0.0.1]");
-        QTest::newRow("helo") << SmtpCommandEncoder::helo(QStringLiteral("client.example")) << QByteArray("HELO client.example\r\n")
-                              << QByteArray("HELO client.example");
-        QTest::newRow("starttls") << SmtpCommandEncoder::startTls() << QByteArray("STARTTLS\r\n") << QByteArray("STARTTLS");
+        QTest::newRow("ehlo") << SmtpCommandEncoder::ehlo(QStringLiteral("[127.0.0.1]"))
+                              << QByteArray("EHLO [127.0.0.1]\r\n") << QByteArray("EHLO [127.0.0.1]");
+        QTest::newRow("helo") << SmtpCommandEncoder::helo(QStringLiteral("client.example"))
+                              << QByteArray("HELO client.example\r\n") << QByteArray("HELO client.example");
+        QTest::newRow("starttls") << SmtpCommandEncoder::startTls() << QByteArray("STARTTLS\r\n")
+                                  << QByteArray("STARTTLS");
         // base64("\0mia@petrel.test\0secret")
-        QTest::newRow("auth plain") << SmtpCommandEncoder::authPlain(QStringLiteral("mia@petrel.test"), QStringLiteral("secret"))
-                                    << QByteArray("AUTH PLAIN AG1pYUBwZXRyZWwudGVzdABzZWNyZXQ=\r\n") << QByteArray("AUTH PLAIN ***");
-        QTest::newRow("auth login") << SmtpCommandEncoder::authLogin() << QByteArray("AUTH LOGIN\r\n") << QByteArray("AUTH LOGIN");
-        QTest::newRow("login response") << SmtpCommandEncoder::loginResponse(QStringLiteral("secret")) << QByteArray("c2VjcmV0\r\n")
-                                        << QByteArray("***");
+        QTest::newRow("auth plain") << SmtpCommandEncoder::authPlain(QStringLiteral("mia@petrel.test"),
+                                                                     QStringLiteral("secret"))
+                                    << QByteArray("AUTH PLAIN AG1pYUBwZXRyZWwudGVzdABzZWNyZXQ=\r\n")
+                                    << QByteArray("AUTH PLAIN ***");
+        QTest::newRow("auth login") << SmtpCommandEncoder::authLogin() << QByteArray("AUTH LOGIN\r\n")
+                                    << QByteArray("AUTH LOGIN");
+        QTest::newRow("login response") << SmtpCommandEncoder::loginResponse(QStringLiteral("secret"))
+                                        << QByteArray("c2VjcmV0\r\n") << QByteArray("***");
         // base64("user=u@x\1auth=Bearer tok\1\1")
-        QTest::newRow("xoauth2") << SmtpCommandEncoder::authXOAuth2(QStringLiteral("u@x"), QStringLiteral("tok"))
-                                 << QByteArray("AUTH XOAUTH2 " + QByteArray("user=u@x\1auth=Bearer tok\1\1").toBase64() + "\r\n")
-                                 << QByteArray("AUTH XOAUTH2 ***");
+        QTest::newRow("xoauth2")
+            << SmtpCommandEncoder::authXOAuth2(QStringLiteral("u@x"), QStringLiteral("tok"))
+            << QByteArray("AUTH XOAUTH2 " + QByteArray("user=u@x\1auth=Bearer tok\1\1").toBase64() + "\r\n")
+            << QByteArray("AUTH XOAUTH2 ***");
         QTest::newRow("oauthbearer")
-            << SmtpCommandEncoder::authOAuthBearer(QStringLiteral("u,=@x"), QStringLiteral("tok"), QStringLiteral("smtp.x"), 587)
-            << QByteArray("AUTH OAUTHBEARER " +
-                          QByteArray("n,a=u=2C=3D@x,\1host=smtp.x\1port=587\1auth=Bearer tok\1\1").toBase64() + "\r\n")
+            << SmtpCommandEncoder::authOAuthBearer(QStringLiteral("u,=@x"), QStringLiteral("tok"),
+                                                   QStringLiteral("smtp.x"), 587)
+            << QByteArray(
+                   "AUTH OAUTHBEARER " +
+                   QByteArray("n,a=u=2C=3D@x,\1host=smtp.x\1port=587\1auth=Bearer tok\1\1").toBase64() +
+                   "\r\n")
             << QByteArray("AUTH OAUTHBEARER ***");
-        QTest::newRow("xoauth2 error ack") << SmtpCommandEncoder::oauthErrorAcknowledgement(false) << QByteArray("\r\n") << QByteArray();
-        QTest::newRow("oauthbearer error ack") << SmtpCommandEncoder::oauthErrorAcknowledgement(true) << QByteArray("AQ==\r\n")
-                                               << QByteArray("AQ==");
-        QTest::newRow("cancel auth") << SmtpCommandEncoder::cancelAuthentication() << QByteArray("*\r\n") << QByteArray("*");
+        QTest::newRow("xoauth2 error ack")
+            << SmtpCommandEncoder::oauthErrorAcknowledgement(false) << QByteArray("\r\n") << QByteArray();
+        QTest::newRow("oauthbearer error ack") << SmtpCommandEncoder::oauthErrorAcknowledgement(true)
+                                               << QByteArray("AQ==\r\n") << QByteArray("AQ==");
+        QTest::newRow("cancel auth") << SmtpCommandEncoder::cancelAuthentication() << QByteArray("*\r\n")
+                                     << QByteArray("*");
         QTest::newRow("mail from") << SmtpCommandEncoder::mailFrom(QStringLiteral("mia@petrel.test"))
-                                   << QByteArray("MAIL FROM:<mia@petrel.test>\r\n") << QByteArray("MAIL FROM:<mia@petrel.test>");
+                                   << QByteArray("MAIL FROM:<mia@petrel.test>\r\n")
+                                   << QByteArray("MAIL FROM:<mia@petrel.test>");
         QTest::newRow("mail from, all parameters")
             << SmtpCommandEncoder::mailFrom(QStringLiteral("mia@petrel.test"), all)
             << QByteArray("MAIL FROM:<mia@petrel.test> SIZE=1234 BODY=8BITMIME SMTPUTF8\r\n")
             << QByteArray("MAIL FROM:<mia@petrel.test> SIZE=1234 BODY=8BITMIME SMTPUTF8");
-        QTest::newRow("mail from, size 0") << SmtpCommandEncoder::mailFrom(QStringLiteral("a@b"), sizeOnly)
-                                           << QByteArray("MAIL FROM:<a@b> SIZE=0\r\n") << QByteArray("MAIL FROM:<a@b> SIZE=0");
-        QTest::newRow("null sender") << SmtpCommandEncoder::mailFrom(QString()) << QByteArray("MAIL FROM:<>\r\n")
-                                     << QByteArray("MAIL FROM:<>");
-        QTest::newRow("utf-8 sender") << SmtpCommandEncoder::mailFrom(QStringLiteral("j\u00f6rg@b\u00fccher.example"), all)
-                                      << QByteArray("MAIL FROM:<j\xc3\xb6rg@b\xc3\xbc" "cher.example> SIZE=1234 BODY=8BITMIME SMTPUTF8\r\n")
-                                      << QByteArray("MAIL FROM:<j\xc3\xb6rg@b\xc3\xbc" "cher.example> SIZE=1234 BODY=8BITMIME SMTPUTF8");
+        QTest::newRow("mail from, size 0")
+            << SmtpCommandEncoder::mailFrom(QStringLiteral("a@b"), sizeOnly)
+            << QByteArray("MAIL FROM:<a@b> SIZE=0\r\n") << QByteArray("MAIL FROM:<a@b> SIZE=0");
+        QTest::newRow("null sender") << SmtpCommandEncoder::mailFrom(QString())
+                                     << QByteArray("MAIL FROM:<>\r\n") << QByteArray("MAIL FROM:<>");
+        QTest::newRow("utf-8 sender")
+            << SmtpCommandEncoder::mailFrom(QStringLiteral("j\u00f6rg@b\u00fccher.example"), all)
+            << QByteArray("MAIL FROM:<j\xc3\xb6rg@b\xc3\xbc"
+                          "cher.example> SIZE=1234 BODY=8BITMIME SMTPUTF8\r\n")
+            << QByteArray("MAIL FROM:<j\xc3\xb6rg@b\xc3\xbc"
+                          "cher.example> SIZE=1234 BODY=8BITMIME SMTPUTF8");
         QTest::newRow("rcpt to") << SmtpCommandEncoder::rcptTo(QStringLiteral("ned@petrel.test"))
-                                 << QByteArray("RCPT TO:<ned@petrel.test>\r\n") << QByteArray("RCPT TO:<ned@petrel.test>");
-        QTest::newRow("quoted local part") << SmtpCommandEncoder::rcptTo(QStringLiteral("\"a b\"@x"))
-                                           << QByteArray("RCPT TO:<\"a b\"@x>\r\n") << QByteArray("RCPT TO:<\"a b\"@x>");
+                                 << QByteArray("RCPT TO:<ned@petrel.test>\r\n")
+                                 << QByteArray("RCPT TO:<ned@petrel.test>");
+        QTest::newRow("quoted local part")
+            << SmtpCommandEncoder::rcptTo(QStringLiteral("\"a b\"@x"))
+            << QByteArray("RCPT TO:<\"a b\"@x>\r\n") << QByteArray("RCPT TO:<\"a b\"@x>");
         QTest::newRow("data") << SmtpCommandEncoder::data() << QByteArray("DATA\r\n") << QByteArray("DATA");
         QTest::newRow("rset") << SmtpCommandEncoder::rset() << QByteArray("RSET\r\n") << QByteArray("RSET");
         QTest::newRow("noop") << SmtpCommandEncoder::noop() << QByteArray("NOOP\r\n") << QByteArray("NOOP");
@@ -84,14 +101,16 @@ private Q_SLOTS:
     void credentialsNeverInRedactedForm()
     {
         const QString secret = QStringLiteral("hunter2-secret");
-        for (const SmtpCommand &command : {SmtpCommandEncoder::authPlain(QStringLiteral("u"), secret),
-                                           SmtpCommandEncoder::loginResponse(secret),
-                                           SmtpCommandEncoder::authXOAuth2(QStringLiteral("u"), secret),
-                                           SmtpCommandEncoder::authOAuthBearer(QStringLiteral("u"), secret, QStringLiteral("h"), 1)}) {
+        for (const SmtpCommand &command :
+             {SmtpCommandEncoder::authPlain(QStringLiteral("u"), secret),
+              SmtpCommandEncoder::loginResponse(secret),
+              SmtpCommandEncoder::authXOAuth2(QStringLiteral("u"), secret),
+              SmtpCommandEncoder::authOAuthBearer(QStringLiteral("u"), secret, QStringLiteral("h"), 1)}) {
             QVERIFY(command.isValid());
             QVERIFY(!command.redacted.contains(secret.toUtf8()));
             QVERIFY(!command.redacted.contains(secret.toUtf8().toBase64()));
-            QVERIFY(!command.redacted.contains(command.wire.mid(command.wire.lastIndexOf(' ') + 1).trimmed()));
+            QVERIFY(
+                !command.redacted.contains(command.wire.mid(command.wire.lastIndexOf(' ') + 1).trimmed()));
         }
     }
 
@@ -111,14 +130,19 @@ private Q_SLOTS:
         QTest::newRow("rcpt empty") << SmtpCommandEncoder::rcptTo(QString());
         QTest::newRow("rcpt DEL") << SmtpCommandEncoder::rcptTo(QStringLiteral("a\x7f@b"));
         QTest::newRow("rcpt spaces around") << SmtpCommandEncoder::rcptTo(QStringLiteral(" a@b"));
-        QTest::newRow("rcpt too long") << SmtpCommandEncoder::rcptTo(QString(300, QLatin1Char('a')) + QStringLiteral("@b"));
+        QTest::newRow("rcpt too long")
+            << SmtpCommandEncoder::rcptTo(QString(300, QLatin1Char('a')) + QStringLiteral("@b"));
         QTest::newRow("ehlo CRLF") << SmtpCommandEncoder::ehlo(QStringLiteral("x\r\nMAIL FROM:<>"));
         QTest::newRow("ehlo space") << SmtpCommandEncoder::ehlo(QStringLiteral("x y"));
         QTest::newRow("ehlo empty") << SmtpCommandEncoder::helo(QString());
-        QTest::newRow("plain NUL in user") << SmtpCommandEncoder::authPlain(QStringLiteral("a") + QChar(0) + QStringLiteral("b"), QStringLiteral("p"));
-        QTest::newRow("plain empty password") << SmtpCommandEncoder::authPlain(QStringLiteral("a"), QString());
-        QTest::newRow("xoauth2 ^A in token") << SmtpCommandEncoder::authXOAuth2(QStringLiteral("a"), QStringLiteral("t\1user=b"));
-        QTest::newRow("oauthbearer empty token") << SmtpCommandEncoder::authOAuthBearer(QStringLiteral("a"), QString(), QStringLiteral("h"), 1);
+        QTest::newRow("plain NUL in user") << SmtpCommandEncoder::authPlain(
+            QStringLiteral("a") + QChar(0) + QStringLiteral("b"), QStringLiteral("p"));
+        QTest::newRow("plain empty password")
+            << SmtpCommandEncoder::authPlain(QStringLiteral("a"), QString());
+        QTest::newRow("xoauth2 ^A in token")
+            << SmtpCommandEncoder::authXOAuth2(QStringLiteral("a"), QStringLiteral("t\1user=b"));
+        QTest::newRow("oauthbearer empty token")
+            << SmtpCommandEncoder::authOAuthBearer(QStringLiteral("a"), QString(), QStringLiteral("h"), 1);
     }
 
     void injectionRefused()
@@ -142,13 +166,15 @@ private Q_SLOTS:
         QTest::newRow("lone dot line") << QByteArray("a\n.\nb\n") << QByteArray("a\r\n..\r\nb\r\n");
         QTest::newRow("only LF dot LF") << QByteArray("\n.\n") << QByteArray("\r\n..\r\n");
         QTest::newRow("only a dot") << QByteArray(".") << QByteArray("..\r\n");
-        QTest::newRow("dot in the middle of a line") << QByteArray("a.b\r\n.c.\r\n") << QByteArray("a.b\r\n..c.\r\n");
+        QTest::newRow("dot in the middle of a line")
+            << QByteArray("a.b\r\n.c.\r\n") << QByteArray("a.b\r\n..c.\r\n");
         QTest::newRow("two dots") << QByteArray("..\r\n") << QByteArray("...\r\n");
         QTest::newRow("bare CR is a line end") << QByteArray("a\rb\r") << QByteArray("a\r\nb\r\n");
         QTest::newRow("bare CR then dot") << QByteArray("a\r.b") << QByteArray("a\r\n..b\r\n");
         QTest::newRow("CR CR LF") << QByteArray("a\r\r\nb") << QByteArray("a\r\n\r\nb\r\n");
         QTest::newRow("empty lines") << QByteArray("\n\n") << QByteArray("\r\n\r\n");
-        QTest::newRow("8-bit kept") << QByteArray("Subject: \xc3\xa9t\xc3\xa9\n\n\xff\n") << QByteArray("Subject: \xc3\xa9t\xc3\xa9\r\n\r\n\xff\r\n");
+        QTest::newRow("8-bit kept") << QByteArray("Subject: \xc3\xa9t\xc3\xa9\n\n\xff\n")
+                                    << QByteArray("Subject: \xc3\xa9t\xc3\xa9\r\n\r\n\xff\r\n");
         QTest::newRow("terminator lookalike") << QByteArray("x\r\n.\r\n") << QByteArray("x\r\n..\r\n");
     }
 
@@ -186,7 +212,8 @@ private Q_SLOTS:
             for (int i = 0; i < length; ++i)
                 message += ".\r\nab"[random.bounded(5)];
             const QByteArray body = SmtpDotStuffer::stuff(message);
-            QVERIFY2(!QByteArray(QByteArray("\r\n") + body).contains("\r\n.\r\n"), message.toPercentEncoding().constData());
+            QVERIFY2(!QByteArray(QByteArray("\r\n") + body).contains("\r\n.\r\n"),
+                     message.toPercentEncoding().constData());
             QVERIFY(body.isEmpty() || body.endsWith("\r\n"));
             // Every CR is followed by LF and every LF preceded by CR.
             for (qsizetype i = 0; i < body.size(); ++i) {

@@ -43,33 +43,40 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("enhancedCodes");
         QTest::addColumn<QStringList>("texts");
 
-        QTest::newRow("single") << QByteArray("220 mail.example ESMTP Postfix\r\n") << false << QList<int>{220}
-                                << QStringList{QString()} << QStringList{QStringLiteral("mail.example ESMTP Postfix")};
+        QTest::newRow("single") << QByteArray("220 mail.example ESMTP Postfix\r\n") << false
+                                << QList<int>{220} << QStringList{QString()}
+                                << QStringList{QStringLiteral("mail.example ESMTP Postfix")};
         QTest::newRow("multi-line ehlo")
-            << QByteArray("250-mail.example\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250 8BITMIME\r\n") << false
-            << QList<int>{250} << QStringList{QString()}
+            << QByteArray("250-mail.example\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250 8BITMIME\r\n")
+            << false << QList<int>{250} << QStringList{QString()}
             << QStringList{QStringLiteral("mail.example\nPIPELINING\nSIZE 10240000\n8BITMIME")};
-        QTest::newRow("two replies in one read") << QByteArray("250 2.1.0 Ok\r\n550 5.1.1 <x@y>: unknown\r\n") << true
-                                                 << QList<int>{250, 550}
-                                                 << QStringList{QStringLiteral("2.1.0"), QStringLiteral("5.1.1")}
-                                                 << QStringList{QStringLiteral("Ok"), QStringLiteral("<x@y>: unknown")};
-        QTest::newRow("enhanced code on every line") << QByteArray("550-5.7.1 first\r\n550 5.7.1 second\r\n") << true
-                                                     << QList<int>{550} << QStringList{QStringLiteral("5.7.1")}
-                                                     << QStringList{QStringLiteral("first\nsecond")};
-        QTest::newRow("enhanced code not parsed when not offered") << QByteArray("250 2.0.0 Ok\r\n") << false << QList<int>{250}
-                                                                   << QStringList{QString()} << QStringList{QStringLiteral("2.0.0 Ok")};
-        QTest::newRow("enhanced class must match the code") << QByteArray("550 2.0.0 odd\r\n") << true << QList<int>{550}
-                                                            << QStringList{QString()} << QStringList{QStringLiteral("2.0.0 odd")};
-        QTest::newRow("enhanced three-digit parts") << QByteArray("451 4.123.999 busy\r\n") << true << QList<int>{451}
-                                                    << QStringList{QStringLiteral("4.123.999")} << QStringList{QStringLiteral("busy")};
-        QTest::newRow("version number is not an enhanced code") << QByteArray("250 2.1 text\r\n") << true << QList<int>{250}
-                                                                << QStringList{QString()} << QStringList{QStringLiteral("2.1 text")};
-        QTest::newRow("code alone") << QByteArray("250\r\n") << false << QList<int>{250} << QStringList{QString()}
-                                    << QStringList{QString()};
-        QTest::newRow("bare LF tolerated") << QByteArray("354 go ahead\n") << false << QList<int>{354} << QStringList{QString()}
-                                           << QStringList{QStringLiteral("go ahead")};
-        QTest::newRow("8-bit text") << QByteArray("554 5.7.1 r\xc3\xa9jet\xc3\xa9\r\n") << true << QList<int>{554}
-                                    << QStringList{QStringLiteral("5.7.1")} << QStringList{QStringLiteral("r\u00e9jet\u00e9")};
+        QTest::newRow("two replies in one read")
+            << QByteArray("250 2.1.0 Ok\r\n550 5.1.1 <x@y>: unknown\r\n") << true << QList<int>{250, 550}
+            << QStringList{QStringLiteral("2.1.0"), QStringLiteral("5.1.1")}
+            << QStringList{QStringLiteral("Ok"), QStringLiteral("<x@y>: unknown")};
+        QTest::newRow("enhanced code on every line")
+            << QByteArray("550-5.7.1 first\r\n550 5.7.1 second\r\n") << true << QList<int>{550}
+            << QStringList{QStringLiteral("5.7.1")} << QStringList{QStringLiteral("first\nsecond")};
+        QTest::newRow("enhanced code not parsed when not offered")
+            << QByteArray("250 2.0.0 Ok\r\n") << false << QList<int>{250} << QStringList{QString()}
+            << QStringList{QStringLiteral("2.0.0 Ok")};
+        QTest::newRow("enhanced class must match the code")
+            << QByteArray("550 2.0.0 odd\r\n") << true << QList<int>{550} << QStringList{QString()}
+            << QStringList{QStringLiteral("2.0.0 odd")};
+        QTest::newRow("enhanced three-digit parts")
+            << QByteArray("451 4.123.999 busy\r\n") << true << QList<int>{451}
+            << QStringList{QStringLiteral("4.123.999")} << QStringList{QStringLiteral("busy")};
+        QTest::newRow("version number is not an enhanced code")
+            << QByteArray("250 2.1 text\r\n") << true << QList<int>{250} << QStringList{QString()}
+            << QStringList{QStringLiteral("2.1 text")};
+        QTest::newRow("code alone") << QByteArray("250\r\n") << false << QList<int>{250}
+                                    << QStringList{QString()} << QStringList{QString()};
+        QTest::newRow("bare LF tolerated")
+            << QByteArray("354 go ahead\n") << false << QList<int>{354} << QStringList{QString()}
+            << QStringList{QStringLiteral("go ahead")};
+        QTest::newRow("8-bit text") << QByteArray("554 5.7.1 r\xc3\xa9jet\xc3\xa9\r\n") << true
+                                    << QList<int>{554} << QStringList{QStringLiteral("5.7.1")}
+                                    << QStringList{QStringLiteral("r\u00e9jet\u00e9")};
     }
 
     void replies()
@@ -112,11 +119,16 @@ private Q_SLOTS:
         QTest::newRow("four digits") << QByteArray("2500 ok\r\n") << QStringLiteral("malformed");
         QTest::newRow("code 1xx") << QByteArray("100 continue\r\n") << QStringLiteral("out of range");
         QTest::newRow("code 6xx") << QByteArray("600 what\r\n") << QStringLiteral("out of range");
-        QTest::newRow("mixed codes in one reply") << QByteArray("250-first\r\n251 second\r\n") << QStringLiteral("mixed");
-        QTest::newRow("mixed classes in one reply") << QByteArray("250-first\r\n550 second\r\n") << QStringLiteral("mixed");
-        QTest::newRow("endless continuations") << QByteArray("250-x\r\n").repeated(1001) << QStringLiteral("more than 1000 lines");
-        QTest::newRow("too-long line") << QByteArray("250 " + QByteArray(5000, 'a') + "\r\n") << QStringLiteral("longer than");
-        QTest::newRow("too-long line without end") << QByteArray("250 " + QByteArray(5000, 'a')) << QStringLiteral("longer than");
+        QTest::newRow("mixed codes in one reply")
+            << QByteArray("250-first\r\n251 second\r\n") << QStringLiteral("mixed");
+        QTest::newRow("mixed classes in one reply")
+            << QByteArray("250-first\r\n550 second\r\n") << QStringLiteral("mixed");
+        QTest::newRow("endless continuations")
+            << QByteArray("250-x\r\n").repeated(1001) << QStringLiteral("more than 1000 lines");
+        QTest::newRow("too-long line")
+            << QByteArray("250 " + QByteArray(5000, 'a') + "\r\n") << QStringLiteral("longer than");
+        QTest::newRow("too-long line without end")
+            << QByteArray("250 " + QByteArray(5000, 'a')) << QStringLiteral("longer than");
     }
 
     void errors()
@@ -164,15 +176,17 @@ private Q_SLOTS:
 
     void capabilities()
     {
-        const Fed fed = feedAll("250-mail.example.org\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-VRFY\r\n250-ETRN\r\n"
-                                "250-STARTTLS\r\n250-AUTH PLAIN login XOAUTH2\r\n250-AUTH=LOGIN\r\n250-ENHANCEDSTATUSCODES\r\n"
-                                "250-8BITMIME\r\n250-DSN\r\n250-SMTPUTF8\r\n250 CHUNKING\r\n",
-                                1, false);
+        const Fed fed = feedAll(
+            "250-mail.example.org\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-VRFY\r\n250-ETRN\r\n"
+            "250-STARTTLS\r\n250-AUTH PLAIN login XOAUTH2\r\n250-AUTH=LOGIN\r\n250-ENHANCEDSTATUSCODES\r\n"
+            "250-8BITMIME\r\n250-DSN\r\n250-SMTPUTF8\r\n250 CHUNKING\r\n",
+            1, false);
         QCOMPARE(fed.replies.size(), 1);
         const SmtpCapabilities caps = SmtpCapabilities::fromEhlo(fed.replies.first());
-        for (const auto flag : {SmtpCapabilities::StartTls, SmtpCapabilities::Auth, SmtpCapabilities::Pipelining,
-                                SmtpCapabilities::Size, SmtpCapabilities::EightBitMime, SmtpCapabilities::SmtpUtf8,
-                                SmtpCapabilities::EnhancedStatusCodes, SmtpCapabilities::Chunking, SmtpCapabilities::Dsn})
+        for (const auto flag :
+             {SmtpCapabilities::StartTls, SmtpCapabilities::Auth, SmtpCapabilities::Pipelining,
+              SmtpCapabilities::Size, SmtpCapabilities::EightBitMime, SmtpCapabilities::SmtpUtf8,
+              SmtpCapabilities::EnhancedStatusCodes, SmtpCapabilities::Chunking, SmtpCapabilities::Dsn})
             QVERIFY2(caps.has(flag), qPrintable(QString::number(flag)));
         QCOMPARE(caps.maximumSize(), qint64(10240000));
         QCOMPARE(caps.authMechanisms(), (QList<QByteArray>{"PLAIN", "LOGIN", "XOAUTH2"}));
@@ -204,7 +218,8 @@ private Q_SLOTS:
             QByteArray bytes;
             const int length = random.bounded(200);
             for (int i = 0; i < length; ++i) {
-                static const char alphabet[] = "0123459 -.\r\n\x00\xff" "abc";
+                static const char alphabet[] = "0123459 -.\r\n\x00\xff"
+                                               "abc";
                 bytes += alphabet[random.bounded(int(sizeof(alphabet) - 1))];
             }
             const Fed fed = feedAll(bytes, 1 + random.bounded(7), true);

@@ -50,16 +50,19 @@ private Q_SLOTS:
         setUpTls(server);
         server.setDripping(drip);
         // MAIL, both RCPTs and DATA leave in one group before any reply (PIPELINING).
-        server.setScript(loggedIn +
-                         "C: MAIL FROM:<mia@petrel.test> SIZE=22\nC: RCPT TO:<ned@petrel.test>\nC: RCPT TO:<sink@outside.example>\nC: DATA\n"
-                         "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nS: 250 2.1.5 Ok\nS: 354 End data with <CR><LF>.<CR><LF>\n" +
-                         body + "S: 250 2.0.0 Ok: queued as 4FxyZ\n" + quit);
+        server.setScript(
+            loggedIn +
+            "C: MAIL FROM:<mia@petrel.test> SIZE=22\nC: RCPT TO:<ned@petrel.test>\nC: RCPT "
+            "TO:<sink@outside.example>\nC: DATA\n"
+            "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nS: 250 2.1.5 Ok\nS: 354 End data with <CR><LF>.<CR><LF>\n" +
+            body + "S: 250 2.0.0 Ok: queued as 4FxyZ\n" + quit);
         QVERIFY(server.start());
         SmtpSession session;
         QSignalSpy closed(&session, &SmtpSession::closed);
         auto open = watchOpen(&session);
         session.open(settings(server.port(), Security::StartTls), mia());
-        auto sent = watch(session.submit(message({QStringLiteral("ned@petrel.test"), QStringLiteral("sink@outside.example")})));
+        auto sent = watch(session.submit(
+            message({QStringLiteral("ned@petrel.test"), QStringLiteral("sink@outside.example")})));
         WAIT(sent);
         QVERIFY(session.isEncrypted());
         session.quit();
@@ -83,8 +86,11 @@ private Q_SLOTS:
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         setUpTls(server);
         // base64("Username:"), base64("mia"), base64("Password:"), base64("pw")
-        server.setScript(greeting + ehlo + "S: 250-mx.example\nS: 250 AUTH LOGIN\n"
-                         "C: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: bWlh\nS: 334 UGFzc3dvcmQ6\nC: cHc=\nS: 235 ok\n" + quit);
+        server.setScript(
+            greeting + ehlo +
+            "S: 250-mx.example\nS: 250 AUTH LOGIN\n"
+            "C: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: bWlh\nS: 334 UGFzc3dvcmQ6\nC: cHc=\nS: 235 ok\n" +
+            quit);
         QVERIFY(server.start());
         SmtpSession session;
         auto open = watchOpen(&session);
@@ -102,8 +108,9 @@ private Q_SLOTS:
         setUpTls(server);
         const QByteArray response = QByteArray("user=mia\1auth=Bearer tok\1\1").toBase64();
         const QByteArray error = QByteArray("{\"status\":\"401\"}").toBase64();
-        server.setScript(greeting + ehlo + "S: 250-mx.example\nS: 250 AUTH XOAUTH2 PLAIN\nC: AUTH XOAUTH2 " + response +
-                         "\nS: 334 " + error + "\nC: \nS: 535 5.7.8 Username and Password not accepted\n" + quit);
+        server.setScript(greeting + ehlo + "S: 250-mx.example\nS: 250 AUTH XOAUTH2 PLAIN\nC: AUTH XOAUTH2 " +
+                         response + "\nS: 334 " + error +
+                         "\nC: \nS: 535 5.7.8 Username and Password not accepted\n" + quit);
         QVERIFY(server.start());
         SmtpSession session;
         auto open = watchOpen(&session);
@@ -123,9 +130,12 @@ private Q_SLOTS:
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         setUpTls(server);
         QVERIFY(server.start());
-        const QByteArray response = QByteArray("n,a=mia,\1host=127.0.0.1\1port=" + QByteArray::number(server.port()) +
-                                               "\1auth=Bearer tok\1\1").toBase64();
-        server.setScript(greeting + ehlo + "S: 250-mx.example\nS: 250 AUTH PLAIN XOAUTH2 OAUTHBEARER\nC: AUTH OAUTHBEARER " +
+        const QByteArray response =
+            QByteArray("n,a=mia,\1host=127.0.0.1\1port=" + QByteArray::number(server.port()) +
+                       "\1auth=Bearer tok\1\1")
+                .toBase64();
+        server.setScript(greeting + ehlo +
+                         "S: 250-mx.example\nS: 250 AUTH PLAIN XOAUTH2 OAUTHBEARER\nC: AUTH OAUTHBEARER " +
                          response + "\nS: 235 2.7.0 Accepted\n" + quit);
         SmtpSession session;
         auto open = watchOpen(&session);
@@ -157,7 +167,8 @@ private Q_SLOTS:
     void startTlsMissingSendsNothing()
     {
         Pop3ScriptServer server(FakeServer::Mode::Plain);
-        server.setScript(greeting + ehlo + "S: 250-mx.example\nS: 250-AUTH PLAIN\nS: 250 PIPELINING\n" + quit);
+        server.setScript(greeting + ehlo + "S: 250-mx.example\nS: 250-AUTH PLAIN\nS: 250 PIPELINING\n" +
+                         quit);
         QVERIFY(server.start());
         SmtpSession session;
         auto open = watchOpen(&session);
@@ -176,7 +187,8 @@ private Q_SLOTS:
     void startTlsRefused()
     {
         Pop3ScriptServer server(FakeServer::Mode::Plain);
-        server.setScript(greeting + ehloPlain + "C: STARTTLS\nS: 454 4.7.0 TLS not available due to local problem\n" + quit);
+        server.setScript(greeting + ehloPlain +
+                         "C: STARTTLS\nS: 454 4.7.0 TLS not available due to local problem\n" + quit);
         QVERIFY(server.start());
         SmtpSession session;
         auto open = watchOpen(&session);
@@ -196,7 +208,8 @@ private Q_SLOTS:
         setUpTls(server);
         // The plaintext injection rides in the same packet as the 220 to STARTTLS.
         server.setScript(greeting + ehloPlain + "C: STARTTLS\n");
-        server.append(Pop3ScriptServer::Step::Kind::Send, "220 2.0.0 Ready\r\n250-injected\r\n250 AUTH PLAIN\r\n");
+        server.append(Pop3ScriptServer::Step::Kind::Send,
+                      "220 2.0.0 Ready\r\n250-injected\r\n250 AUTH PLAIN\r\n");
         QVERIFY(server.start());
         SmtpSession session;
         auto open = watchOpen(&session);
@@ -215,7 +228,9 @@ private Q_SLOTS:
         Pop3ScriptServer server(FakeServer::Mode::Plain);
         setUpTls(server);
         server.setScript(greeting + ehloPlain + startTls + ehloTls +
-                         "C: AUTH PLAIN AG1pYQBwdw==\nS: 535 5.7.8 Error: authentication failed: authentication failure\n" + quit);
+                         "C: AUTH PLAIN AG1pYQBwdw==\nS: 535 5.7.8 Error: authentication failed: "
+                         "authentication failure\n" +
+                         quit);
         QVERIFY(server.start());
         SmtpSession session;
         auto open = watchOpen(&session);
@@ -225,7 +240,8 @@ private Q_SLOTS:
         QCOMPARE(open->result->stage, Stage::Auth);
         QCOMPARE(open->result->code, 535);
         QCOMPARE(open->result->enhancedCode, QStringLiteral("5.7.8"));
-        QCOMPARE(open->result->serverText, QStringLiteral("Error: authentication failed: authentication failure"));
+        QCOMPARE(open->result->serverText,
+                 QStringLiteral("Error: authentication failed: authentication failure"));
         EXPECT_SCRIPT_DONE();
     }
 
@@ -234,8 +250,10 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("script");
         QTest::addColumn<Kind>("kind");
         QTest::addColumn<int>("code");
-        QTest::newRow("421 busy") << QByteArray("S: 421 4.3.2 Service not available, closing\nCLOSE\n") << Kind::TemporaryFailure << 421;
-        QTest::newRow("554 no service") << QByteArray("S: 554 5.7.1 No SMTP service here\n" + quit) << Kind::Rejected << 554;
+        QTest::newRow("421 busy") << QByteArray("S: 421 4.3.2 Service not available, closing\nCLOSE\n")
+                                  << Kind::TemporaryFailure << 421;
+        QTest::newRow("554 no service")
+            << QByteArray("S: 554 5.7.1 No SMTP service here\n" + quit) << Kind::Rejected << 554;
         QTest::newRow("not 220") << QByteArray("S: 250 hello?\nCLOSE\n") << Kind::Protocol << 250;
         QTest::newRow("garbage") << QByteArray("S: * OK IMAP4rev1\nCLOSE\n") << Kind::Protocol << 0;
     }
@@ -262,14 +280,18 @@ private Q_SLOTS:
     void heloFallbackWithoutTls()
     {
         Pop3ScriptServer server(FakeServer::Mode::Plain);
-        server.setScript(greeting + ehlo + "S: 502 5.5.2 Error: command not recognized\nC: HELO [127.0.0.1]\nS: 250 mx.example\n"
-                         "C: MAIL FROM:<mia@petrel.test>\nS: 250 ok\nC: RCPT TO:<ned@petrel.test>\nS: 250 ok\nC: DATA\nS: 354 go\n" +
-                         body + "S: 250 queued\n" + quit);
+        server.setScript(
+            greeting + ehlo +
+            "S: 502 5.5.2 Error: command not recognized\nC: HELO [127.0.0.1]\nS: 250 mx.example\n"
+            "C: MAIL FROM:<mia@petrel.test>\nS: 250 ok\nC: RCPT TO:<ned@petrel.test>\nS: 250 ok\nC: DATA\nS: "
+            "354 go\n" +
+            body + "S: 250 queued\n" + quit);
         QVERIFY(server.start());
         SmtpSession session;
         session.open(settings(server.port(), Security::None), {}); // no credentials: a trusted relay
         // 8-bit content needs 8BITMIME, which a HELO server cannot offer: refused before sending.
-        auto eightBit = watch(session.submit(message({QStringLiteral("ned@petrel.test")}, "Subject: caf\xc3\xa9\r\n\r\nx\r\n")));
+        auto eightBit = watch(session.submit(
+            message({QStringLiteral("ned@petrel.test")}, "Subject: caf\xc3\xa9\r\n\r\nx\r\n")));
         auto sent = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         session.quit();
         WAIT(sent);
@@ -340,11 +362,11 @@ private Q_SLOTS:
         static QStringList log;
         log.clear();
         QLoggingCategory::setFilterRules(QStringLiteral("petrel.*.debug=true"));
-        const auto previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &message) {
-            log.append(message);
-        });
+        const auto previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &message) { log.append(message); });
         const QString password = QStringLiteral("Zebra-Secret-42");
-        const QByteArray token = QByteArray(QByteArray(1, '\0') + "mia" + QByteArray(1, '\0') + password.toUtf8()).toBase64();
+        const QByteArray token =
+            QByteArray(QByteArray(1, '\0') + "mia" + QByteArray(1, '\0') + password.toUtf8()).toBase64();
         {
             Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
             setUpTls(server);
