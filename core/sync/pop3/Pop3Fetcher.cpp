@@ -27,12 +27,9 @@ Pop3Fetcher::Pop3Fetcher(Store::StoreWriter &writer, qint64 accountId, QObject *
 {
 }
 
-Pop3Fetcher::~Pop3Fetcher()
-{
-    // Whatever is in flight must not reach a dead object; dropping the connection commits no DELE.
-    if (m_session)
-        m_session->abort();
-}
+// The session is a child: deleting it drops its jobs silently and the connection without QUIT,
+// so no DELE is committed.
+Pop3Fetcher::~Pop3Fetcher() = default;
 
 void Pop3Fetcher::setBatchLimits(qint64 bytes, int messages)
 {
@@ -271,11 +268,12 @@ void Pop3Fetcher::onQuit(const Pop3::Pop3Result &r)
     if (m_finished)
         return;
     if (!r.isOk()) {
-        // Without QUIT's +OK the server deleted nothing; the next check tries again.
+        // Without QUIT's +OK the deletions may or may not have happened; every local copy is
+        // committed either way, and the next check sees what is left.
         if (m_deleting.isEmpty())
             return finish();
         return failServer(QStringLiteral("The server did not confirm the deletions (QUIT failed); "
-                                         "the messages are still on it"),
+                                         "the next check will delete what is still there"),
                           r);
     }
     m_result.deletedOnServer = int(m_deleted.size());

@@ -143,6 +143,7 @@ private Q_SLOTS:
 
         // Kill after k progress lines: before any commit, between batches, near the end.
         const QString database = profile + QStringLiteral("/petrel.sqlite");
+        int killedRunning = 0;
         for (const int lines : {1, 40, 150, 260}) {
             QProcess sync;
             sync.setProgram(QStringLiteral(PETREL_CLI_FOR_TEST));
@@ -161,8 +162,11 @@ private Q_SLOTS:
                         ++seen;
                 }
             }
+            const bool running = sync.state() == QProcess::Running;
             sync.kill(); // SIGKILL
             sync.waitForFinished(10000);
+            if (running && sync.exitStatus() == QProcess::CrashExit)
+                ++killedRunning;
 
             // Between runs: nothing lost, nothing twice.
             Pop3SyncHarness view(m_servers, m_user, database, QStringLiteral("kim"));
@@ -172,7 +176,10 @@ private Q_SLOTS:
             QCOMPARE(QSet<QByteArray>(archived.keyBegin(), archived.keyEnd()).size(), archived.size());
             for (auto it = original.begin(); it != original.end(); ++it)
                 QVERIFY2(archived.contains(it.key()) || server.contains(it.key()), it.key().constData());
+            qInfo("killed after %d progress lines: %d archived, %d on the server", lines, int(archived.size()),
+                  int(server.size()));
         }
+        QVERIFY2(killedRunning >= 3, "the kills must hit a running download");
         const Test::CliRun rerun = cli.run({QStringLiteral("sync"), QStringLiteral("kim")}, {}, 240000);
         QVERIFY2(rerun.exitCode == 0, rerun.err.constData());
         QVERIFY2(rerun.out.startsWith("synced kim: "), rerun.out.constData());

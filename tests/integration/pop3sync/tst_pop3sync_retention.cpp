@@ -176,6 +176,8 @@ private Q_SLOTS:
                 if (r.downloaded < 30 && r.bytes > 0)
                     ++cutMidDownload;
             }
+            qInfo("cut after %lld server bytes: %s, %d archived", cutAt, proxy.wasCut() ? "cut" : "not cut",
+                  int(h.archived().size()));
             QCOMPARE(lossOrDuplicate(h, ids), QString());
             QCOMPARE(h.integrityCheck(), QStringLiteral("ok"));
         }
@@ -209,19 +211,25 @@ private Q_SLOTS:
         const QList<QPair<bool, qint64>> cuts = {{true, clientBytes - 60}, {true, clientBytes + 30},
                                                  {true, clientBytes + 200}, {false, serverBytes - 40},
                                                  {false, serverBytes + 80}};
+        int cutCount = 0;
         for (const auto &[clientSide, at] : cuts) {
             proxy.setCutAfterClientBytes(clientSide ? at : -1);
             proxy.setCutAfterServerBytes(clientSide ? -1 : at);
             const int before = Test::serverCount(m_servers, m_user);
             r = h.fetch(retention, proxy.port());
-            if (proxy.wasCut())
+            if (proxy.wasCut()) {
+                ++cutCount;
                 QVERIFY2(!r.isOk(), "a cut connection must be reported");
+            }
+            qInfo("cut %s after %lld bytes: %s; %d on the server", clientSide ? "client" : "server", at,
+                  proxy.wasCut() ? "cut" : "not cut", Test::serverCount(m_servers, m_user));
             QCOMPARE(r.downloaded, 0);
             QVERIFY(Test::serverCount(m_servers, m_user) <= before);
             QCOMPARE(lossOrDuplicate(h, ids), QString());
             QCOMPARE(h.archived().size(), 30);
         }
 
+        QVERIFY(cutCount >= 3);
         proxy.setCutAfterClientBytes(-1);
         proxy.setCutAfterServerBytes(-1);
         r = h.fetch(retention, proxy.port());
