@@ -129,6 +129,26 @@ private Q_SLOTS:
         EXPECT_SCRIPT_DONE();
     }
 
+    void dataAcceptedWithoutRecipientsSendsNoBody()
+    {
+        // A non-conforming server answers the pipelined DATA with 354 although every RCPT was
+        // refused: no byte of the body may follow, so the connection is dropped.
+        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        SmtpSession session;
+        QVERIFY(begin(
+            server, session,
+            mail +
+                "C: RCPT TO:<a@petrel.test>\nC: DATA\nS: 250 ok\nS: 550 5.1.1 unknown\nS: 354 go ahead\n"));
+        auto sent = watch(session.submit(message({QStringLiteral("a@petrel.test")})));
+        WAIT(sent);
+        EXPECT_KIND(sent, Kind::Rejected);
+        QCOMPARE(sent->result->stage, Stage::RcptTo);
+        QVERIFY(!sent->result->deliveryUnknown);
+        QTRY_COMPARE(session.state(), SmtpSession::State::Closed);
+        QVERIFY(!server.received().contains("Subject"));
+        EXPECT_SCRIPT_DONE();
+    }
+
     void allOrNothingSendsNoDataWhenOneIsRefused()
     {
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
@@ -283,7 +303,7 @@ private Q_SLOTS:
         SmtpSession session;
         QVERIFY(begin(
             server, session,
-            mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 354 go\n" + body, 400));
+            mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 354 go\n" + body, 1500));
         auto sent = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         WAIT(sent);
         EXPECT_KIND(sent, Kind::Timeout);
@@ -296,7 +316,7 @@ private Q_SLOTS:
     {
         Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
-        QVERIFY(begin(server, session, mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\n", 400));
+        QVERIFY(begin(server, session, mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\n", 1500));
         auto sent = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         WAIT(sent);
         EXPECT_KIND(sent, Kind::Timeout);
