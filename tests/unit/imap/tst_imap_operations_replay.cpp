@@ -3,11 +3,15 @@
 // garbage and broken literals end. Every case runs whole, one byte at a time and in random chunks.
 #include "ImapReplay.h"
 #include "imap/ImapAppendOperation.h"
+#include "imap/ImapCopyOperation.h"
+#include "imap/ImapExpungeOperation.h"
 #include "imap/ImapFetchOperation.h"
 #include "imap/ImapIdleOperation.h"
 #include "imap/ImapListOperation.h"
+#include "imap/ImapMailboxOperation.h"
 #include "imap/ImapMoveOperation.h"
 #include "imap/ImapNoopOperation.h"
+#include "imap/ImapSearchOperation.h"
 #include "imap/ImapSelectOperation.h"
 #include "imap/ImapStatusOperation.h"
 #include "imap/ImapStoreOperation.h"
@@ -28,7 +32,7 @@ private:
     };
 
     // Starts the script with this row's chunking and logs in (Security::None: plain loopback).
-    Case openCase(const QString &script, const ImapParserLimits &limits = {})
+    Case openCase(const QString &script, const ImapParserLimits &limits = {}, int idleTimeoutMs = 10000)
     {
         QFETCH_GLOBAL(int, chunking);
         Case c;
@@ -38,7 +42,9 @@ private:
             qFatal("cannot start script %s: %s", qPrintable(script), qPrintable(c.server->error()));
         c.session = std::make_unique<ImapSession>();
         c.session->setLimits(limits);
-        const ImapResult opened = open(*c.session, settings(c.server->port(), Security::None, {}));
+        Petrel::Net::ConnectionSettings s = settings(c.server->port(), Security::None, {});
+        s.idleTimeoutMs = idleTimeoutMs;
+        const ImapResult opened = open(*c.session, s);
         if (!opened.isOk())
             qWarning("open failed: %s", qPrintable(describe(opened)));
         return c;
@@ -362,6 +368,57 @@ private Q_SLOTS:
         QCOMPARE(selectFinished.size(), 1);
         QCOMPARE(selectOp.result().kind, Kind::Cancelled);
         QCOMPARE(c.session->state(), ImapSession::State::Authenticated);
+        VERIFY_SCRIPT(*c.server);
+    }
+
+    void silentServerTimesOut()
+    {
+        Case c = openCase(QStringLiteral("idle-timeout.txt"), {}, 400);
+        QCOMPARE(c.session->state(), ImapSession::State::Authenticated);
+        ImapNoopOperation noop(c.session.get());
+        const ImapResult result = run(noop);
+        QCOMPARE(result.kind, Kind::Timeout);
+        QVERIFY(result.transport.has_value());
+        QCOMPARE(result.transport->kind, Petrel::Net::ConnectionError::Kind::IdleTimeout);
+        QCOMPARE(c.session->state(), ImapSession::State::Closed);
+        VERIFY_SCRIPT(*c.server);
+    }
+
+    void mailboxSearchCopyExpunge()
+    {
+        using MK = ImapMailboxOperation::Kind;
+        Case c = openCase(QStringLiteral("mailbox-ops.txt"));
+        QCOMPARE(c.session->state(), ImapSession::State::Authenticated); // ENABLE refused: not fatal
+        QVERIFY(c.session->enabled().isEmpty());
+        QSignalSpy vanished(c.session.get(), &ImapSession::vanishedReceived);
+        ImapMailboxOperation create(c.session.get(), MK::Create, QStringLiteral("Projects/Petrel"));
+        VERIFY_OK(run(create));
+        ImapMailboxOperation again(c.session.get(), MK::Create, QStringLiteral("Projects/Petrel"));
+        const ImapResult exists = run(again);
+        QCOMPARE(exists.kind, Kind::Rejected);
+        QCOMPARE(exists.code.kind, ImapResponseCode::Kind::AlreadyExists);
+        ImapMailboxOperation rename(c.session.get(), MK::Rename, QStringLiteral("Projects/Petrel"), QStringLiteral("Projects/Old"));
+        VERIFY_OK(run(rename));
+        ImapMailboxOperation subscribe(c.session.get(), MK::Subscribe, QStringLiteral("Projects/Old"));
+        VERIFY_OK(run(subscribe));
+        ImapMailboxOperation remove(c.session.get(), MK::Delete, QStringLiteral("Projects/Old"));
+        VERIFY_OK(run(remove));
+        ImapSelectOperation selectOp(c.session.get(), QStringLiteral("INBOX"));
+        VERIFY_OK(run(selectOp));
+        ImapSearchOperation search(c.session.get(), {ImapSearchArg::key("UNSEEN"), ImapSearchArg::key("SINCE"),
+                                                     ImapSearchArg::key("1-Nov-2026")});
+        VERIFY_OK(run(search));
+        QCOMPARE(search.uids(), (QList<quint32>{3, 9, 12}));
+        ImapCopyOperation copy(c.session.get(), *ImapSequenceSet::parse("3,9"), QStringLiteral("Trash"));
+        VERIFY_OK(run(copy));
+        QCOMPARE(copy.copyUid().uidValidity, 5u);
+        QCOMPARE(copy.copyUid().destinationUids, ImapSequenceSet(100, 101));
+        ImapExpungeOperation uidExpunge(c.session.get(), ImapSequenceSet(3));
+        VERIFY_OK(run(uidExpunge));
+        QCOMPARE(vanished.size(), 1);
+        QCOMPARE(vanished.at(0).at(0).value<ImapSequenceSet>(), ImapSequenceSet(3));
+        ImapExpungeOperation expunge(c.session.get());
+        VERIFY_OK(run(expunge));
         VERIFY_SCRIPT(*c.server);
     }
 };

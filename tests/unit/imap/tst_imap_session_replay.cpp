@@ -194,6 +194,25 @@ private Q_SLOTS:
         VERIFY_SCRIPT(*c.server);
     }
 
+    void byeDuringLoginIsProtocolError()
+    {
+        Case c = openCase(QStringLiteral("login-bye.txt"), Security::None);
+        QCOMPARE(c.opened.kind, Kind::Protocol);
+        QVERIFY(c.opened.serverText.startsWith(QLatin1String("Internal error occurred")));
+        QCOMPARE(c.session->state(), ImapSession::State::Closed);
+        VERIFY_SCRIPT(*c.server);
+    }
+
+    void bytesInjectedAfterStartTlsReplyAreRefused()
+    {
+        Case c = openCase(QStringLiteral("starttls-injection.txt"), Security::StartTls);
+        QVERIFY2(c.opened.kind == Kind::Transport, qPrintable(describe(c.opened)));
+        QVERIFY(c.opened.transport.has_value());
+        QVERIFY(!c.session->isEncrypted());
+        QVERIFY(!c.server->received().contains("AUTHENTICATE"));
+        QVERIFY(!c.server->received().contains("LOGIN "));
+    }
+
     void passwordNeverLogged()
     {
         // Debug logging on: what the session logs must not contain the password or its base64.
