@@ -59,14 +59,23 @@ void Pop3Fetcher::start()
     m_session->setLimits(m_limits);
     connect(m_session->open(m_settings, m_credentials), &Pop3::Pop3Job::finished, this,
             [this](const Pop3::Pop3Result &r) {
+                if (m_finished)
+                    return;
                 if (!r.isOk())
-                    failServer(QStringLiteral("Could not log in to the POP3 server"), r);
+                    return failServer(QStringLiteral("Could not log in to the POP3 server"), r);
+                requestListings();
             });
+}
+
+void Pop3Fetcher::requestListings()
+{
+    // Asked only after login, when CAPA tells whether UIDL exists (NotSupported: nothing is sent).
     m_listingRepliesPending = 2;
     connect(m_session->uidl(), &Pop3::Pop3Job::finished, this, [this](const Pop3::Pop3Result &r) {
         if (m_finished)
             return;
-        if (r.error == Pop3::Pop3Result::Error::NotSupported)
+        // -ERR to UIDL from a server without CAPA means the same: no UIDL here.
+        if (r.error == Pop3::Pop3Result::Error::NotSupported || r.error == Pop3::Pop3Result::Error::Rejected)
             m_noUidl = true;
         else if (!r.isOk())
             return failServer(QStringLiteral("UIDL failed"), r);

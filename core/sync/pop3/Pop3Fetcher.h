@@ -62,6 +62,7 @@ Q_SIGNALS:
     void finished(const Petrel::Core::Pop3FetchResult &result);
 
 private:
+    void requestListings();
     void onListed();
     void hashNext();
     void beginDownloads();
