@@ -158,7 +158,6 @@ private:
     QByteArray m_greeting;
     QString m_selected;
     bool m_selectedReadOnly = false;
-    quint64 m_generation = 0; // drops failures of a connection that was replaced
 };
 
 } // namespace Petrel::Imap

@@ -421,6 +421,20 @@ private Q_SLOTS:
         VERIFY_OK(run(expunge));
         VERIFY_SCRIPT(*c.server);
     }
+
+    void utf8AcceptNames()
+    {
+        Case c = openCase(QStringLiteral("utf8-accept.txt"));
+        QVERIFY(c.session->isEnabled("UTF8=ACCEPT"));
+        const QString name = QString::fromUtf8("Entw\xc3\xbcrfe");
+        ImapMailboxOperation subscribe(c.session.get(), ImapMailboxOperation::Kind::Subscribe, name);
+        VERIFY_OK(run(subscribe));
+        ImapListOperation list(c.session.get());
+        VERIFY_OK(run(list));
+        QCOMPARE(list.entries().size(), 1);
+        QCOMPARE(list.entries().at(0).name, name);
+        VERIFY_SCRIPT(*c.server);
+    }
 };
 
 QTEST_GUILESS_MAIN(ImapOperationsReplayTest)
