@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -144,7 +145,8 @@ private Q_SLOTS:
         // Kill after k progress lines: before any commit, between batches, near the end.
         const QString database = profile + QStringLiteral("/petrel.sqlite");
         int killedRunning = 0;
-        for (const int lines : {1, 40, 150, 260}) {
+        // 0: kill at the line that reports the last download, as the final commit and DELEs run.
+        for (const int lines : {1, 40, 150, 260, 0}) {
             QProcess sync;
             sync.setProgram(QStringLiteral(PETREL_CLI_FOR_TEST));
             sync.setArguments({QStringLiteral("--profile"), profile, QStringLiteral("sync"), QStringLiteral("kim")});
@@ -154,12 +156,18 @@ private Q_SLOTS:
             int seen = 0;
             QElapsedTimer timer;
             timer.start();
-            while (seen < lines && sync.state() == QProcess::Running && timer.elapsed() < 120000) {
+            bool lastSeen = false;
+            static const QRegularExpression progress(QStringLiteral("^sync: (\\d+) of (\\d+) "));
+            while ((lines ? seen < lines : !lastSeen) && sync.state() == QProcess::Running
+                   && timer.elapsed() < 120000) {
                 if (!sync.canReadLine() && !sync.waitForReadyRead(200))
                     continue;
-                while (seen < lines && sync.canReadLine()) {
-                    if (sync.readLine().startsWith("sync:"))
-                        ++seen;
+                while ((lines ? seen < lines : !lastSeen) && sync.canReadLine()) {
+                    const auto match = progress.match(QString::fromUtf8(sync.readLine()));
+                    if (!match.hasMatch())
+                        continue;
+                    ++seen;
+                    lastSeen = match.captured(1) == match.captured(2) && match.captured(2) != QLatin1String("0");
                 }
             }
             const bool running = sync.state() == QProcess::Running;
@@ -176,8 +184,8 @@ private Q_SLOTS:
             QCOMPARE(QSet<QByteArray>(archived.keyBegin(), archived.keyEnd()).size(), archived.size());
             for (auto it = original.begin(); it != original.end(); ++it)
                 QVERIFY2(archived.contains(it.key()) || server.contains(it.key()), it.key().constData());
-            qInfo("killed after %d progress lines: %d archived, %d on the server", lines, int(archived.size()),
-                  int(server.size()));
+            qInfo("killed after %d progress lines%s: %d archived, %d on the server", seen,
+                  lines ? "" : " (the last download)", int(archived.size()), int(server.size()));
         }
         QVERIFY2(killedRunning >= 3, "the kills must hit a running download");
         const Test::CliRun rerun = cli.run({QStringLiteral("sync"), QStringLiteral("kim")}, {}, 240000);

@@ -180,6 +180,30 @@ private Q_SLOTS:
         QVERIFY(known().value(QStringLiteral("small")).deletedFromServer);
     }
 
+    void abortFinishesOnceAsCancelled()
+    {
+        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        server.setScript(QByteArray("S: +OK POP3 ready\nC: CAPA\n")); // then silence
+        QVERIFY(server.start());
+        Core::Pop3Fetcher fetcher(*m_writer, m_account);
+        Net::ConnectionSettings s;
+        s.host = QStringLiteral("127.0.0.1");
+        s.port = server.port();
+        s.security = Net::Security::None;
+        fetcher.setConnectionSettings(s);
+        fetcher.setCredentials({QStringLiteral("carol"), QStringLiteral("pw"), Pop3::Pop3Credentials::Method::User});
+        QSignalSpy finished(&fetcher, &Core::Pop3Fetcher::finished);
+        fetcher.start();
+        QTRY_VERIFY(server.received().contains("CAPA"));
+        fetcher.abort();
+        QVERIFY(finished.isEmpty()); // never from inside the call
+        QTRY_COMPARE(finished.size(), 1);
+        QTest::qWait(50);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().first().value<Pop3FetchResult>().error, Pop3FetchResult::Error::Cancelled);
+        QVERIFY(known().isEmpty());
+    }
+
     void lineOverLimitIsAClearError()
     {
         const QByteArray longLine(Pop3::Pop3Limits().maxStatusLineLength + 100, 'x');
