@@ -207,6 +207,21 @@ private Q_SLOTS:
         const Test::CliRun imapSync = cli.run({QStringLiteral("sync"), QStringLiteral("imap")});
         QCOMPARE(imapSync.exitCode, 1);
         QVERIFY2(imapSync.err.contains("IMAP account"), imapSync.err.constData());
+
+        // Bad settings are refused with the reason, and change nothing.
+        const Test::CliRun badDays = cli.run({QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("kim"),
+                                              QStringLiteral("pop3.retention=delete-after-days:0")});
+        QCOMPARE(badDays.exitCode, 2);
+        QVERIFY2(badDays.err.contains("from 1 to"), badDays.err.constData());
+        const Test::CliRun onImap = cli.run({QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("imap"),
+                                             QStringLiteral("pop3.retention=leave")});
+        QCOMPARE(onImap.exitCode, 2);
+        QVERIFY2(onImap.err.contains("POP3 accounts only"), onImap.err.constData());
+        const Test::CliRun interval = cli.run({QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("kim"),
+                                               QStringLiteral("check-interval=15")});
+        QVERIFY2(interval.exitCode == 0, interval.err.constData());
+        QVERIFY2(interval.out.contains("pop3.retention=delete-after-download, check-interval=15"),
+                 interval.out.constData());
     }
 };
 
