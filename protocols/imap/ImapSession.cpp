@@ -38,9 +38,17 @@ ImapSession::ImapSession(QObject *parent) : QObject(parent)
 
 ImapSession::~ImapSession()
 {
-    // Handlers may point into operations that are being destroyed too: forget them, never call them.
+    // Operations still waiting finish Cancelled (their handlers guard against operations that are
+    // already gone); no signal of ours is emitted from the destructor.
+    QList<Pending> all = m_inFlight;
+    all.append(m_queued);
     m_inFlight.clear();
     m_queued.clear();
+    const ImapResult gone = ImapResult::make(ImapResult::Kind::Cancelled, QStringLiteral("The IMAP session was destroyed."));
+    for (const Pending &p : all) {
+        if (p.exchange.onFailed)
+            p.exchange.onFailed(gone);
+    }
 }
 
 void ImapSession::setState(State state)
