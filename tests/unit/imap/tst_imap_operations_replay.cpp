@@ -435,6 +435,53 @@ private Q_SLOTS:
         QCOMPARE(list.entries().at(0).name, name);
         VERIFY_SCRIPT(*c.server);
     }
+
+    void largeFetchNeverHoldsMoreThanABatch()
+    {
+        QFETCH_GLOBAL(int, chunking);
+        // Thousands of messages when the bytes come whole; fewer byte by byte, to keep the run short.
+        const int count = chunking == int(Chunking::Whole) ? 20000 : 60;
+        QByteArray script = "S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready\n"
+                            "C: <1> AUTHENTICATE PLAIN AGZyYW5rAHNlY3JldA==\n"
+                            "S: <1> OK [CAPABILITY IMAP4rev1 IDLE UIDPLUS] Logged in\n"
+                            "C: <2> SELECT INBOX\nS: * " + QByteArray::number(count) + " EXISTS\n"
+                            "S: * OK [UIDVALIDITY 7] UIDs valid\nS: <2> OK [READ-WRITE] Select completed.\n"
+                            "C: <3> UID FETCH 1:* (FLAGS RFC822.SIZE)\n";
+        for (int i = 1; i <= count; ++i)
+            script += "S: * " + QByteArray::number(i) + " FETCH (UID " + QByteArray::number(i * 2)
+                      + " FLAGS (\\Seen) RFC822.SIZE 1234)\n";
+        script += "S: <3> OK Fetch completed.\n";
+        Case c;
+        c.server = std::make_unique<ImapScriptServer>(FakeServer::Mode::Plain);
+        c.server->setChunking(Chunking(chunking), 5);
+        c.server->setScript(script);
+        QVERIFY(c.server->start());
+        c.session = std::make_unique<ImapSession>();
+        VERIFY_OK(open(*c.session, settings(c.server->port(), Security::None, {})));
+        ImapSelectOperation selectOp(c.session.get(), QStringLiteral("INBOX"));
+        VERIFY_OK(run(selectOp));
+        ImapFetchOperation fetch(c.session.get(), ImapSequenceSet(1, ImapSequenceSet::Star), {"FLAGS", "RFC822.SIZE"});
+        fetch.setBatchSize(500);
+        qsizetype largest = 0;
+        quint32 lastUid = 0;
+        bool ordered = true;
+        connect(&fetch, &ImapFetchOperation::fetched, this, [&](const QList<ImapFetchData> &batch) {
+            largest = qMax(largest, batch.size());
+            for (const auto &item : batch) {
+                ordered = ordered && item.uid.value_or(0) > lastUid && item.rfc822Size == 1234u;
+                lastUid = item.uid.value_or(0);
+            }
+        });
+        QSignalSpy finished(&fetch, &ImapOperation::finished);
+        fetch.start();
+        QVERIFY(finished.wait(120000));
+        VERIFY_OK(fetch.result());
+        QCOMPARE(fetch.fetchedCount(), quint64(count));
+        QVERIFY(largest <= 500);
+        QVERIFY(ordered);
+        QCOMPARE(lastUid, quint32(count * 2));
+        VERIFY_SCRIPT(*c.server);
+    }
 };
 
 QTEST_GUILESS_MAIN(ImapOperationsReplayTest)
