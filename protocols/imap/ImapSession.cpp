@@ -173,6 +173,8 @@ void ImapSession::onReadyRead()
 {
     // Line by line, literals raw: so nothing beyond a STARTTLS reply is ever taken from the
     // connection (it detects injected bytes itself), and nothing is read after a failure.
+    if (m_state == State::Connecting && !m_awaitingGreeting)
+        return; // onConnected() reads the greeting
     while (isOpen() && !m_awaitingTls) {
         if (m_literalRemaining > 0) {
             if (m_connection.bytesAvailable() <= 0)
