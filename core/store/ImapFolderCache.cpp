@@ -1,0 +1,93 @@
+#include "store/ImapFolderCache.h"
+
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+namespace Petrel::Store {
+
+QHash<quint32, ImapCachedMessage> ImapFolderCache::messages(qint64 folderId)
+{
+    Statement &s = m_db.cached("SELECT uid, id, flags, keywords FROM messages WHERE folder_id = ?1 AND uid IS NOT NULL");
+    s.bindInt64(1, folderId);
+    QHash<quint32, ImapCachedMessage> out;
+    while (s.step()) {
+        ImapCachedMessage m;
+        m.id = s.columnInt64(1);
+        m.flags = MessageFlags::fromInt(int(s.columnInt64(2)));
+        m.keywords = s.columnText(3).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        out.insert(quint32(s.columnInt64(0)), m);
+    }
+    s.reset();
+    return out;
+}
+
+int ImapFolderCache::applyFlags(qint64 folderId, const QList<ImapFlagUpdate> &updates)
+{
+    if (updates.isEmpty())
+        return 0;
+    Transaction tx(m_db);
+    Statement &s = m_db.cached("UPDATE messages SET flags = ?3, keywords = ?4 WHERE folder_id = ?1 AND uid = ?2"
+                               " AND (flags <> ?3 OR keywords <> ?4)");
+    int changed = 0;
+    for (const ImapFlagUpdate &u : updates) {
+        s.bindInt64(1, folderId).bindInt64(2, u.uid).bindInt64(3, u.flags.toInt());
+        s.bindText(4, u.keywords.join(QLatin1Char(' ')));
+        s.exec();
+        changed += m_db.changes();
+        s.reset();
+    }
+    tx.commit();
+    return changed;
+}
+
+int ImapFolderCache::removeUids(qint64 folderId, const QList<quint32> &uids)
+{
+    if (uids.isEmpty())
+        return 0;
+    Transaction tx(m_db);
+    Statement &s = m_db.cached("DELETE FROM messages WHERE folder_id = ?1 AND uid = ?2");
+    int removed = 0;
+    for (quint32 uid : uids) {
+        s.bindInt64(1, folderId).bindInt64(2, uid);
+        s.exec();
+        removed += m_db.changes();
+        s.reset();
+    }
+    tx.commit();
+    return removed;
+}
+
+void ImapFolderCache::discardFolder(qint64 folderId)
+{
+    Transaction tx(m_db);
+    Statement &d = m_db.cached("DELETE FROM messages WHERE folder_id = ?1");
+    d.bindInt64(1, folderId);
+    d.exec();
+    Statement &f = m_db.cached("UPDATE folders SET uidvalidity = 0, uidnext = 0, highestmodseq = 0 WHERE id = ?1");
+    f.bindInt64(1, folderId);
+    f.exec();
+    tx.commit();
+}
+
+void ImapFolderCache::setSubscribed(qint64 folderId, bool subscribed)
+{
+    Statement &s = m_db.cached("UPDATE folders SET subscribed = ?2 WHERE id = ?1");
+    s.bindInt64(1, folderId).bindInt64(2, subscribed ? 1 : 0);
+    s.exec();
+}
+
+void ImapFolderCache::removePendingOperation(qint64 operationId)
+{
+    Statement &s = m_db.cached("DELETE FROM pending_operations WHERE id = ?1");
+    s.bindInt64(1, operationId);
+    s.exec();
+}
+
+void ImapFolderCache::recordPendingFailure(qint64 operationId, const QString &error)
+{
+    Statement &s = m_db.cached("UPDATE pending_operations SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1");
+    s.bindInt64(1, operationId).bindText(2, error);
+    s.exec();
+}
+
+} // namespace Petrel::Store

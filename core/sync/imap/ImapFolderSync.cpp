@@ -1,0 +1,296 @@
+#include "sync/imap/ImapFolderSync.h"
+
+#include "imap/ImapFetchOperation.h"
+#include "imap/ImapSearchOperation.h"
+#include "imap/ImapSelectOperation.h"
+#include "imap/ImapSession.h"
+#include "store/StoreError.h"
+#include "store/StoreWriter.h"
+#include "sync/imap/ImapRecordBuilder.h"
+#include "sync/imap/ImapSyncPlan.h"
+
+#include <QTimer>
+
+namespace Petrel::Core {
+
+ImapFolderSync::ImapFolderSync(Imap::ImapSession *session, Store::StoreWriter &writer, const Store::FolderRow &folder,
+                               const Options &options, ImapSyncResult *result, QObject *parent)
+    : QObject(parent), m_session(session), m_writer(writer), m_cache(writer.database()), m_folder(folder),
+      m_options(options), m_result(result)
+{
+}
+
+ImapFolderSync::~ImapFolderSync() = default;
+
+template<typename Op>
+Op *ImapFolderSync::run(Op *op, std::function<void(Op *, const Imap::ImapResult &)> done)
+{
+    m_op = op;
+    connect(op, &Imap::ImapOperation::finished, this, [this, op, done](const Imap::ImapResult &r) {
+        op->deleteLater();
+        if (m_op == op)
+            m_op.clear();
+        if (!m_finished)
+            done(op, r);
+    });
+    op->start();
+    return op;
+}
+
+void ImapFolderSync::start()
+{
+    if (!m_session) {
+        finish(false);
+        return;
+    }
+    Imap::ImapSelectOptions options;
+    options.condStore = m_session->isEnabled("CONDSTORE") || m_session->hasCapability(Imap::ImapCapability::CondStore);
+    // QRESYNC needs what we knew last time; a first sync has nothing to resync from.
+    if (m_session->isEnabled("QRESYNC") && m_folder.uidValidity > 0 && m_folder.highestModSeq > 0) {
+        Imap::ImapSelectOptions::QResync q;
+        q.uidValidity = quint64(m_folder.uidValidity);
+        q.modSeq = quint64(m_folder.highestModSeq);
+        options.qresync = q;
+        m_usedQresync = true;
+    }
+    run<Imap::ImapSelectOperation>(new Imap::ImapSelectOperation(m_session, m_folder.path, options, this),
+                                   [this](Imap::ImapSelectOperation *op, const Imap::ImapResult &r) {
+                                       m_info = op->info();
+                                       onSelected(r);
+                                   });
+}
+
+void ImapFolderSync::onSelected(const Imap::ImapResult &r)
+{
+    if (!r.isOk()) {
+        failServer(QStringLiteral("Opening folder '%1' failed").arg(m_folder.path), r);
+        return;
+    }
+    using Action = ImapSyncPlan::UidValidityAction;
+    const Action action = ImapSyncPlan::uidValidityAction(quint64(m_folder.uidValidity), m_info.uidValidity);
+    if (action == Action::Discard) {
+        if (!guard([this] { m_cache.discardFolder(m_folder.id); }))
+            return;
+        ++m_result->foldersDiscarded;
+        m_folder.highestModSeq = 0;
+        m_usedQresync = false; // what QRESYNC reported refers to UIDs we no longer hold
+    }
+    if (!guard([this] { m_cached = m_cache.messages(m_folder.id); }))
+        return;
+    if (m_usedQresync) {
+        removeVanished(m_info.vanished);
+        applyServerFlags(m_info.changes);
+        if (m_finished)
+            return;
+        searchAll();
+        return;
+    }
+    fetchFlagChanges();
+}
+
+void ImapFolderSync::fetchFlagChanges()
+{
+    if (m_cached.isEmpty()) {
+        searchAll();
+        return;
+    }
+    // With CONDSTORE only what changed since the last pass; without it every cached message's flags.
+    const bool changedSince = m_info.highestModSeq && !m_info.noModSeq && m_folder.highestModSeq > 0;
+    auto *op = new Imap::ImapFetchOperation(m_session, Imap::ImapSequenceSet(1, Imap::ImapSequenceSet::Star),
+                                            {QByteArrayLiteral("UID"), QByteArrayLiteral("FLAGS")}, this);
+    if (changedSince)
+        op->setChangedSince(quint64(m_folder.highestModSeq));
+    op->setBatchSize(1000);
+    connect(op, &Imap::ImapFetchOperation::fetched, this,
+            [this](const QList<Imap::ImapFetchData> &batch) { applyServerFlags(batch); });
+    run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
+        if (!r.isOk()) {
+            failServer(QStringLiteral("Reading flags in '%1' failed").arg(m_folder.path), r);
+            return;
+        }
+        searchAll();
+    });
+}
+
+void ImapFolderSync::applyServerFlags(const QList<Imap::ImapFetchData> &data)
+{
+    if (m_finished)
+        return;
+    QList<Store::ImapFlagUpdate> server;
+    for (const Imap::ImapFetchData &d : data) {
+        if (d.uid && d.flags)
+            server.append(ImapSyncPlan::flagUpdate(*d.uid, *d.flags));
+    }
+    const QList<Store::ImapFlagUpdate> changed = ImapSyncPlan::changedFlags(server, m_cached);
+    if (changed.isEmpty())
+        return;
+    int count = 0;
+    if (!guard([&] { count = m_cache.applyFlags(m_folder.id, changed); }))
+        return;
+    m_result->flagChanges += count;
+    for (const Store::ImapFlagUpdate &u : changed) {
+        m_cached[u.uid].flags = u.flags;
+        m_cached[u.uid].keywords = u.keywords;
+    }
+}
+
+void ImapFolderSync::removeVanished(const Imap::ImapSequenceSet &uids)
+{
+    if (uids.isEmpty() || m_finished)
+        return;
+    QList<quint32> gone;
+    for (auto it = m_cached.cbegin(); it != m_cached.cend(); ++it) {
+        if (uids.contains(it.key()))
+            gone.append(it.key());
+    }
+    int count = 0;
+    if (!guard([&] { count = m_cache.removeUids(m_folder.id, gone); }))
+        return;
+    m_result->expunged += count;
+    for (quint32 uid : std::as_const(gone))
+        m_cached.remove(uid);
+}
+
+void ImapFolderSync::searchAll()
+{
+    // The server's whole UID set: what it lacks was expunged, what we lack is new. QRESYNC's
+    // VANISHED already covered the first; this also catches servers that report it late or not at all.
+    run<Imap::ImapSearchOperation>(
+        new Imap::ImapSearchOperation(m_session, {Imap::ImapSearchArg::key("ALL")}, this),
+        [this](Imap::ImapSearchOperation *op, const Imap::ImapResult &r) {
+            if (!r.isOk()) {
+                failServer(QStringLiteral("Listing the messages of '%1' failed").arg(m_folder.path), r);
+                return;
+            }
+            onSearched(op->uids());
+        });
+}
+
+void ImapFolderSync::onSearched(const QList<quint32> &serverUids)
+{
+    QSet<quint32> cached;
+    for (auto it = m_cached.cbegin(); it != m_cached.cend(); ++it)
+        cached.insert(it.key());
+    const QList<quint32> gone = ImapSyncPlan::expungedUids(cached, serverUids);
+    if (!gone.isEmpty()) {
+        int count = 0;
+        if (!guard([&] { count = m_cache.removeUids(m_folder.id, gone); }))
+            return;
+        m_result->expunged += count;
+        for (quint32 uid : gone)
+            cached.remove(uid);
+    }
+    m_batches = ImapSyncPlan::newMessageBatches(serverUids, cached, m_options.batchSize);
+    for (const Imap::ImapSequenceSet &b : std::as_const(m_batches))
+        m_toFetch += int(b.count());
+    Q_EMIT progressed(m_fetched, m_toFetch);
+    fetchNextBatch();
+}
+
+void ImapFolderSync::fetchNextBatch()
+{
+    if (m_nextBatch >= m_batches.size()) {
+        saveState();
+        return;
+    }
+    const Imap::ImapSequenceSet uids = m_batches.at(m_nextBatch++);
+    QList<QByteArray> items = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE"};
+    items.append(m_options.fullBodies ? QByteArrayLiteral("BODY.PEEK[]") : QByteArrayLiteral("BODY.PEEK[HEADER]"));
+    auto *op = new Imap::ImapFetchOperation(m_session, uids, items, this);
+    op->setBatchSize(m_options.batchSize);
+    connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBatch);
+    run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
+        if (!r.isOk()) {
+            failServer(QStringLiteral("Fetching messages of '%1' failed").arg(m_folder.path), r);
+            return;
+        }
+        fetchNextBatch();
+    });
+}
+
+void ImapFolderSync::onBatch(const QList<Imap::ImapFetchData> &batch)
+{
+    if (m_finished)
+        return;
+    QList<Store::MessageRecord> records;
+    records.reserve(batch.size());
+    int withBody = 0;
+    for (const Imap::ImapFetchData &d : batch) {
+        if (!d.uid)
+            continue;
+        records.append(recordFromFetch(d));
+        if (!records.constLast().raw.isEmpty())
+            ++withBody;
+    }
+    Store::InsertResult inserted;
+    if (!guard([&] { inserted = m_writer.insertMessages(m_folder.id, records, Store::DuplicatePolicy::SkipSameRemoteId); }))
+        return;
+    const int added = int(inserted.insertedIds.size());
+    m_result->newMessages += added;
+    m_result->withBody += qMin(withBody, added);
+    m_fetched += int(records.size());
+    for (const Store::MessageRecord &r : std::as_const(records))
+        m_cached.insert(quint32(r.uid.value_or(0)), {0, r.flags, r.keywords});
+    Q_EMIT progressed(m_fetched, m_toFetch);
+}
+
+void ImapFolderSync::saveState()
+{
+    quint64 uidNext = m_info.uidNext.value_or(0);
+    if (uidNext == 0) {
+        for (auto it = m_cached.cbegin(); it != m_cached.cend(); ++it)
+            uidNext = qMax<quint64>(uidNext, quint64(it.key()) + 1);
+    }
+    const quint64 modSeq = m_info.noModSeq ? 0 : m_info.highestModSeq.value_or(0);
+    if (!guard([&] {
+            m_writer.setFolderSyncState(m_folder.id, qint64(m_info.uidValidity), qint64(uidNext), qint64(modSeq));
+        }))
+        return;
+    finish(true);
+}
+
+bool ImapFolderSync::guard(const std::function<void()> &storeWork)
+{
+    try {
+        storeWork();
+        return true;
+    } catch (const Store::StoreError &e) {
+        m_result->error = ImapSyncResult::Error::Store;
+        m_result->message = QStringLiteral("Writing folder '%1' to the cache failed: %2").arg(m_folder.path, e.text());
+        finish(false);
+        return false;
+    }
+}
+
+void ImapFolderSync::failServer(const QString &what, const Imap::ImapResult &r)
+{
+    m_result->error = r.kind == Imap::ImapResult::Kind::Cancelled ? ImapSyncResult::Error::Cancelled
+                                                                  : ImapSyncResult::Error::Server;
+    m_result->serverError = r.kind;
+    m_result->serverText = r.serverText;
+    const QString why = !r.serverText.isEmpty() ? r.serverText : r.message;
+    m_result->message = why.isEmpty() ? what : what + QStringLiteral(": ") + why;
+    finish(false);
+}
+
+void ImapFolderSync::abort()
+{
+    if (m_finished)
+        return;
+    if (m_op)
+        m_op->cancel();
+    m_result->error = ImapSyncResult::Error::Cancelled;
+    m_result->message = QStringLiteral("The sync was cancelled");
+    finish(false);
+}
+
+void ImapFolderSync::finish(bool ok)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    // Never from inside a caller's call: the engine may delete us in its slot.
+    QTimer::singleShot(0, this, [this, ok] { Q_EMIT finished(ok); });
+}
+
+} // namespace Petrel::Core

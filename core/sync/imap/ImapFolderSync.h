@@ -1,0 +1,87 @@
+#pragma once
+
+#include "imap/ImapFetchData.h"
+#include "imap/ImapResult.h"
+#include "imap/ImapSelectInfo.h"
+#include "imap/ImapSequenceSet.h"
+#include "store/FolderRow.h"
+#include "store/ImapFolderCache.h"
+#include "sync/imap/ImapSyncResult.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace Petrel::Store {
+class StoreWriter;
+}
+
+namespace Petrel::Imap {
+class ImapSession;
+class ImapOperation;
+} // namespace Petrel::Imap
+
+namespace Petrel::Core {
+
+// One folder's part of a sync pass, on a logged-in session: SELECT (with QRESYNC or CONDSTORE when
+// the session enabled them), the UIDVALIDITY check, flag changes (from QRESYNC, else CHANGEDSINCE,
+// else all flags), expunges (VANISHED and a UID SEARCH ALL comparison), then the new messages in
+// batches, newest first, one store transaction per batch, and last the folder's sync state.
+// finished() comes exactly once; counts go into the result passed in.
+class ImapFolderSync : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int batchSize = 50;
+        bool fullBodies = false; // BODY.PEEK[] instead of BODY.PEEK[HEADER]
+    };
+
+    ImapFolderSync(Imap::ImapSession *session, Store::StoreWriter &writer, const Store::FolderRow &folder,
+                   const Options &options, ImapSyncResult *result, QObject *parent = nullptr);
+    ~ImapFolderSync() override;
+
+    void start();
+    void abort();
+
+Q_SIGNALS:
+    // Stored new messages of this folder so far, of toFetch.
+    void progressed(int fetched, int toFetch);
+    // ok false: result->error and message say why.
+    void finished(bool ok);
+
+private:
+    void onSelected(const Imap::ImapResult &r);
+    void fetchFlagChanges();
+    void searchAll();
+    void onSearched(const QList<quint32> &serverUids);
+    void fetchNextBatch();
+    void onBatch(const QList<Imap::ImapFetchData> &batch);
+    void saveState();
+    void applyServerFlags(const QList<Imap::ImapFetchData> &data);
+    void removeVanished(const Imap::ImapSequenceSet &uids);
+    bool guard(const std::function<void()> &storeWork); // false: the store failed, finished
+    void failServer(const QString &what, const Imap::ImapResult &r);
+    void finish(bool ok);
+    template<typename Op>
+    Op *run(Op *op, std::function<void(Op *, const Imap::ImapResult &)> done);
+
+    QPointer<Imap::ImapSession> m_session;
+    Store::StoreWriter &m_writer;
+    Store::ImapFolderCache m_cache;
+    Store::FolderRow m_folder;
+    Options m_options;
+    ImapSyncResult *m_result;
+    QPointer<Imap::ImapOperation> m_op;
+    Imap::ImapSelectInfo m_info;
+    bool m_usedQresync = false;
+    QHash<quint32, Store::ImapCachedMessage> m_cached;
+    QList<Imap::ImapSequenceSet> m_batches;
+    int m_nextBatch = 0;
+    int m_fetched = 0;
+    int m_toFetch = 0;
+    bool m_finished = false;
+};
+
+} // namespace Petrel::Core

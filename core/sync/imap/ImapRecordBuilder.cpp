@@ -1,0 +1,59 @@
+#include "sync/imap/ImapRecordBuilder.h"
+
+#include "importing/MessageRecordBuilder.h"
+#include "mime/MessageParser.h"
+#include "sync/imap/ImapSyncPlan.h"
+
+namespace Petrel::Core {
+
+namespace {
+
+constexpr int MaxStructureDepth = 64; // the parser's own limit is lower; this keeps recursion bounded anyway
+
+} // namespace
+
+bool hasAttachmentPart(const Imap::ImapBodyStructure &structure, int depth)
+{
+    if (depth > MaxStructureDepth)
+        return false;
+    if (structure.isMultipart()) {
+        for (const Imap::ImapBodyStructure &part : structure.parts) {
+            if (hasAttachmentPart(part, depth + 1))
+                return true;
+        }
+        return false;
+    }
+    return structure.disposition && *structure.disposition == "attachment";
+}
+
+Store::MessageRecord recordFromFetch(const Imap::ImapFetchData &data)
+{
+    Store::MessageRecord record;
+    const Imap::ImapFetchSection *full = data.section("BODY", QByteArray());
+    const Imap::ImapFetchSection *header = data.section("BODY", "HEADER");
+    if (full && full->bytes) {
+        const Mime::ParseResult parsed = Mime::MessageParser::parse(*full->bytes);
+        // Unparseable mail is still mail: keep its bytes even when nothing else is known.
+        record = buildMessageRecord(*full->bytes, parsed.isOk() ? parsed.message : Mime::ParsedMessage());
+    } else {
+        Mime::ParsedMessage headersOnly;
+        if (header && header->bytes)
+            headersOnly.envelope = Mime::MessageParser::parseHeadersOnly(*header->bytes);
+        record = buildMessageRecord(QByteArray(), headersOnly);
+        if (data.bodyStructure)
+            record.hasAttachments = hasAttachmentPart(*data.bodyStructure);
+    }
+    record.uid = data.uid ? std::optional<qint64>(*data.uid) : std::nullopt;
+    if (data.rfc822Size)
+        record.size = qint64(*data.rfc822Size);
+    if (data.internalDate.isValid())
+        record.internalDate = data.internalDate;
+    if (data.flags) {
+        const Store::ImapFlagUpdate flags = ImapSyncPlan::flagUpdate(data.uid.value_or(0), *data.flags);
+        record.flags = flags.flags;
+        record.keywords = flags.keywords;
+    }
+    return record;
+}
+
+} // namespace Petrel::Core

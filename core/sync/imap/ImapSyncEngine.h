@@ -1,0 +1,83 @@
+#pragma once
+
+#include "imap/ImapCredentials.h"
+#include "imap/ImapMailboxData.h"
+#include "imap/ImapResult.h"
+#include "net/ConnectionSettings.h"
+#include "store/FolderRow.h"
+#include "sync/imap/ImapSyncResult.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace Petrel::Store {
+class StoreWriter;
+}
+
+namespace Petrel::Imap {
+class ImapSession;
+}
+
+namespace Petrel::Core {
+
+class ImapFolderSync;
+class ImapPendingReplay;
+
+// One full sync pass of an IMAP account; the server is the source of truth and the store gets a
+// complete, browsable copy. Log in; replay the account's pending local operations in order; LIST
+// every folder (special-use roles; folders gone from the server leave the cache); then each folder
+// in turn, Inbox first (see ImapFolderSync). Folders whose role is in the offline roles (by default
+// Inbox only) get full bodies, the others headers and structure. LOGOUT at the end.
+// Emits finished() exactly once, never from inside start().
+class ImapSyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    ImapSyncEngine(Store::StoreWriter &writer, qint64 accountId, QObject *parent = nullptr);
+    ~ImapSyncEngine() override;
+
+    void setConnectionSettings(const Net::ConnectionSettings &settings) { m_settings = settings; }
+    void setCredentials(const Imap::ImapCredentials &credentials) { m_credentials = credentials; }
+    // New messages per FETCH command and per store transaction.
+    void setBatchSize(int size) { m_batchSize = qMax(1, size); }
+    void setOfflineRoles(const QList<Store::FolderRole> &roles) { m_offlineRoles = roles; }
+
+    // Starts the pass; call once.
+    void start();
+    // Hard stop: the connection drops; finished(Cancelled) follows. What was committed stays.
+    void abort();
+
+Q_SIGNALS:
+    void progressed(const Petrel::Core::ImapSyncProgress &progress);
+    void finished(const Petrel::Core::ImapSyncResult &result);
+
+private:
+    void onOpened(const Imap::ImapResult &r);
+    void listFolders();
+    void onListed(const QList<Imap::ImapListEntry> &entries);
+    void syncNextFolder();
+    void failServer(const QString &what, const Imap::ImapResult &r);
+    void fail(ImapSyncResult::Error error, const QString &message);
+    void finish();
+
+    Store::StoreWriter &m_writer;
+    qint64 m_accountId;
+    Net::ConnectionSettings m_settings;
+    Imap::ImapCredentials m_credentials;
+    int m_batchSize = 50;
+    QList<Store::FolderRole> m_offlineRoles{Store::FolderRole::Inbox};
+    Imap::ImapSession *m_session = nullptr;
+    QPointer<QObject> m_step; // the operation or folder sync running now
+    QList<Store::FolderRow> m_folders;
+    int m_nextFolder = 0;
+    ImapSyncProgress m_progress;
+    ImapSyncResult m_result;
+    bool m_started = false;
+    bool m_finished = false;
+};
+
+} // namespace Petrel::Core

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "imap/ImapMailboxData.h"
+#include "imap/ImapSequenceSet.h"
+#include "store/FolderRow.h"
+#include "store/ImapFolderCache.h"
+#include "store/MessageFlag.h"
+
+#include <QByteArrayList>
+#include <QList>
+#include <QSet>
+
+// The pure decisions of an IMAP sync pass: no socket, no database, so they are unit-tested alone.
+namespace Petrel::Core::ImapSyncPlan {
+
+// The role a LIST entry implies: its special-use attribute, else INBOX, else the well-known names.
+Store::FolderRole roleFor(const Imap::ImapListEntry &entry);
+
+// False for \Noselect and \NonExistent entries: they hold no messages.
+bool isSelectable(const Imap::ImapListEntry &entry);
+
+enum class UidValidityAction {
+    FirstSync, // nothing cached yet (stored 0)
+    Keep,      // same UIDVALIDITY: the cached UIDs still name the same messages
+    Discard,   // changed: every cached UID is meaningless; drop the folder's cache and refetch
+};
+UidValidityAction uidValidityAction(quint64 stored, quint64 server);
+
+// The UIDs the server has and the cache lacks, newest (highest UID) first, cut into batches of
+// at most batchSize; each batch is a UID set for one FETCH.
+QList<Imap::ImapSequenceSet> newMessageBatches(const QList<quint32> &serverUids, const QSet<quint32> &cached,
+                                               int batchSize);
+
+// Cached UIDs the server no longer has (expunged there), ascending.
+QList<quint32> expungedUids(const QSet<quint32> &cached, const QList<quint32> &serverUids);
+
+// The server's FLAGS for one message as the store keeps them: system flags as bits, keywords
+// as atoms; \Recent and unknown system flags are dropped.
+Store::ImapFlagUpdate flagUpdate(quint32 uid, const QList<QByteArray> &imapFlags);
+
+// The system flags for a STORE command, e.g. {"\\Seen", "\\Flagged"}.
+QByteArrayList imapFlags(Store::MessageFlags flags);
+
+// Only the updates that differ from what the cache holds (the server wins).
+QList<Store::ImapFlagUpdate> changedFlags(const QList<Store::ImapFlagUpdate> &server,
+                                          const QHash<quint32, Store::ImapCachedMessage> &cached);
+
+} // namespace Petrel::Core::ImapSyncPlan
