@@ -1,0 +1,249 @@
+#include "imap/ImapBodyStructure.h"
+#include "store/ImapFolderCache.h"
+#include "store/StoreReader.h"
+#include "store/StoreWriter.h"
+#include "sync/imap/ImapRecordBuilder.h"
+#include "sync/imap/ImapSyncPlan.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Petrel;
+using namespace Petrel::Core;
+using Store::FolderRole;
+
+namespace {
+
+Imap::ImapListEntry entry(const QString &name, Imap::ImapListEntry::SpecialUse use = Imap::ImapListEntry::SpecialUse::None,
+                          const QList<QByteArray> &attributes = {})
+{
+    Imap::ImapListEntry e;
+    e.name = name;
+    e.nameBytes = name.toUtf8();
+    e.delimiter = '/';
+    e.specialUse = use;
+    e.attributes = attributes;
+    return e;
+}
+
+QList<quint32> values(const Imap::ImapSequenceSet &set)
+{
+    QList<quint32> out;
+    for (const auto &r : set.ranges()) {
+        for (quint64 v = r.first; v <= r.last; ++v)
+            out.append(quint32(v));
+    }
+    return out;
+}
+
+} // namespace
+
+class TestImapSyncLogic : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rolesComeFromSpecialUseThenNames();
+    void noselectFoldersAreSkipped();
+    void uidValidityDecisions();
+    void newMessagesAreBatchedNewestFirst();
+    void expungedAreCachedUidsTheServerLacks();
+    void flagsMapToStoreBitsAndKeywords();
+    void onlyChangedFlagsAreApplied();
+    void storeFlagsForCommands();
+    void headerFetchBuildsABrowsableRecord();
+    void fullFetchKeepsTheBody();
+    void folderCacheWrites();
+};
+
+void TestImapSyncLogic::rolesComeFromSpecialUseThenNames()
+{
+    using Use = Imap::ImapListEntry::SpecialUse;
+    QCOMPARE(ImapSyncPlan::roleFor(entry(QStringLiteral("INBOX"))), FolderRole::Inbox);
+    QCOMPARE(ImapSyncPlan::roleFor(entry(QStringLiteral("inbox"))), FolderRole::Inbox);
+    QCOMPARE(ImapSyncPlan::roleFor(entry(QStringLiteral("Gesendet"), Use::Sent)), FolderRole::Sent);
+    QCOMPARE(ImapSyncPlan::roleFor(entry(QStringLiteral("Papierkorb"), Use::Trash)), FolderRole::Trash);
+    QCOMPARE(ImapSyncPlan::roleFor(entry(QStringLiteral("X"), Use::Junk)), FolderRole::Junk);
+    QCOMPARE(ImapSyncPlan::roleFor(entry(QStringLiteral("X"), Use::Drafts)), FolderRole::Drafts);
+    QCOMPARE(ImapSyncPlan::roleFor(entry(QStringLiteral("X"), Use::Archive)), FolderRole::Archive);
+    // Without special-use, well-known names; a virtual \All folder named "Archive" is not the archive.
+    QCOMPARE(ImapSyncPlan::roleFor(entry(QStringLiteral("Sent"))), FolderRole::Sent);
+    QCOMPARE(ImapSyncPlan::roleFor(entry(QStringLiteral("Archive"), Use::All)), FolderRole::None);
+    QCOMPARE(ImapSyncPlan::roleFor(entry(QStringLiteral("Projects"))), FolderRole::None);
+}
+
+void TestImapSyncLogic::noselectFoldersAreSkipped()
+{
+    QVERIFY(ImapSyncPlan::isSelectable(entry(QStringLiteral("A"))));
+    QVERIFY(!ImapSyncPlan::isSelectable(entry(QStringLiteral("A"), {}, {"\\NoSelect"})));
+    QVERIFY(!ImapSyncPlan::isSelectable(entry(QStringLiteral("A"), {}, {"\\NonExistent"})));
+}
+
+void TestImapSyncLogic::uidValidityDecisions()
+{
+    using A = ImapSyncPlan::UidValidityAction;
+    QCOMPARE(ImapSyncPlan::uidValidityAction(0, 42), A::FirstSync);
+    QCOMPARE(ImapSyncPlan::uidValidityAction(42, 42), A::Keep);
+    QCOMPARE(ImapSyncPlan::uidValidityAction(42, 43), A::Discard);
+}
+
+void TestImapSyncLogic::newMessagesAreBatchedNewestFirst()
+{
+    const QList<quint32> server = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11};
+    const QSet<quint32> cached = {2, 3, 10};
+    const auto batches = ImapSyncPlan::newMessageBatches(server, cached, 3);
+    QCOMPARE(batches.size(), 3);
+    QCOMPARE(values(batches[0]), (QList<quint32>{7, 9, 11}));
+    QCOMPARE(values(batches[1]), (QList<quint32>{4, 5, 6}));
+    QCOMPARE(values(batches[2]), (QList<quint32>{1}));
+    QVERIFY(ImapSyncPlan::newMessageBatches(server, QSet<quint32>(server.cbegin(), server.cend()), 3).isEmpty());
+    // A zero batch size still makes progress; duplicates and UID 0 are ignored.
+    QCOMPARE(ImapSyncPlan::newMessageBatches({5, 5, 0}, {}, 0).size(), 1);
+}
+
+void TestImapSyncLogic::expungedAreCachedUidsTheServerLacks()
+{
+    QCOMPARE(ImapSyncPlan::expungedUids({1, 2, 3, 8}, {2, 3, 4}), (QList<quint32>{1, 8}));
+    QVERIFY(ImapSyncPlan::expungedUids({}, {2}).isEmpty());
+    QCOMPARE(ImapSyncPlan::expungedUids({7}, {}), QList<quint32>{7});
+}
+
+void TestImapSyncLogic::flagsMapToStoreBitsAndKeywords()
+{
+    const auto u = ImapSyncPlan::flagUpdate(9, {"\\Seen", "\\FLAGGED", "\\Recent", "$Label1", "\\Answered", "\\Draft",
+                                               "\\Deleted", "\\Unknown", "$Forwarded", "$Label1"});
+    QCOMPARE(u.uid, 9u);
+    QCOMPARE(u.flags, Store::MessageFlags(Store::MessageFlag::Seen | Store::MessageFlag::Flagged |
+                                           Store::MessageFlag::Answered | Store::MessageFlag::Draft |
+                                           Store::MessageFlag::Deleted));
+    QCOMPARE(u.keywords, (QStringList{QStringLiteral("$Forwarded"), QStringLiteral("$Label1")}));
+    QCOMPARE(ImapSyncPlan::flagUpdate(1, {}).flags, Store::MessageFlags());
+}
+
+void TestImapSyncLogic::onlyChangedFlagsAreApplied()
+{
+    QHash<quint32, Store::ImapCachedMessage> cached;
+    cached.insert(1, {10, Store::MessageFlag::Seen, {}});
+    cached.insert(2, {11, Store::MessageFlag::Seen, {QStringLiteral("$b"), QStringLiteral("$a")}});
+    cached.insert(3, {12, {}, {}});
+    const QList<Store::ImapFlagUpdate> server = {
+        ImapSyncPlan::flagUpdate(1, {"\\Seen"}),        // same
+        ImapSyncPlan::flagUpdate(2, {"\\Seen", "$a", "$b"}), // same, other order
+        ImapSyncPlan::flagUpdate(3, {"\\Flagged"}),     // changed: the server wins
+        ImapSyncPlan::flagUpdate(4, {"\\Seen"}),        // not cached: the new-message fetch brings it
+    };
+    const auto changed = ImapSyncPlan::changedFlags(server, cached);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed[0].uid, 3u);
+    QCOMPARE(changed[0].flags, Store::MessageFlags(Store::MessageFlag::Flagged));
+}
+
+void TestImapSyncLogic::storeFlagsForCommands()
+{
+    QCOMPARE(ImapSyncPlan::imapFlags(Store::MessageFlag::Seen | Store::MessageFlag::Flagged),
+             (QByteArrayList{"\\Seen", "\\Flagged"}));
+    QVERIFY(ImapSyncPlan::imapFlags({}).isEmpty());
+}
+
+void TestImapSyncLogic::headerFetchBuildsABrowsableRecord()
+{
+    Imap::ImapFetchData d;
+    d.uid = 77;
+    d.flags = QList<QByteArray>{"\\Seen", "$Work"};
+    d.rfc822Size = 12345;
+    d.internalDate = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    Imap::ImapFetchSection header;
+    header.item = "BODY";
+    header.section = "HEADER";
+    header.bytes = QByteArray("From: =?UTF-8?Q?J=C3=BCrgen?= <j@example.org>\r\nTo: a@example.org, b@example.org\r\n"
+                              "Subject: =?UTF-8?B?w5xiZXJzaWNodA==?=\r\nMessage-ID: <m1@example.org>\r\n"
+                              "Date: Fri, 02 Jan 2026 01:00:00 +0000\r\n\r\n");
+    d.sections.append(header);
+    auto structure = std::make_shared<Imap::ImapBodyStructure>();
+    structure->type = "multipart";
+    structure->subtype = "mixed";
+    Imap::ImapBodyStructure text;
+    text.type = "text";
+    text.subtype = "plain";
+    Imap::ImapBodyStructure pdf;
+    pdf.type = "application";
+    pdf.subtype = "pdf";
+    pdf.disposition = QByteArray("attachment");
+    structure->parts = {text, pdf};
+    d.bodyStructure = structure;
+
+    const Store::MessageRecord r = recordFromFetch(d);
+    QCOMPARE(r.uid, std::optional<qint64>(77));
+    QCOMPARE(r.subject, QStringLiteral("Übersicht"));
+    QCOMPARE(r.fromAddress, QStringLiteral("j@example.org"));
+    QVERIFY(r.fromDisplay.contains(QStringLiteral("Jürgen")));
+    QCOMPARE(r.messageId, QStringLiteral("m1@example.org"));
+    QCOMPARE(r.size, 12345);
+    QCOMPARE(r.internalDate, d.internalDate);
+    QCOMPARE(r.flags, Store::MessageFlags(Store::MessageFlag::Seen));
+    QCOMPARE(r.keywords, QStringList{QStringLiteral("$Work")});
+    QVERIFY(r.hasAttachments);
+    QVERIFY(r.raw.isEmpty()); // headers only: the body is fetched later
+}
+
+void TestImapSyncLogic::fullFetchKeepsTheBody()
+{
+    Imap::ImapFetchData d;
+    d.uid = 3;
+    d.flags = QList<QByteArray>{};
+    Imap::ImapFetchSection full;
+    full.item = "BODY";
+    full.bytes = QByteArray("From: a@example.org\r\nSubject: hello\r\nMessage-ID: <x@y>\r\n\r\nthe body text\r\n");
+    d.sections.append(full);
+    d.rfc822Size = full.bytes->size();
+    const Store::MessageRecord r = recordFromFetch(d);
+    QCOMPARE(r.raw, *full.bytes);
+    QCOMPARE(r.subject, QStringLiteral("hello"));
+    QVERIFY(r.bodyText.contains(QStringLiteral("the body text")));
+    QCOMPARE(r.flags, Store::MessageFlags());
+}
+
+void TestImapSyncLogic::folderCacheWrites()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("s.db"));
+    Store::StoreWriter writer(path);
+    Store::AccountRow account;
+    account.name = QStringLiteral("a");
+    account.protocol = Store::AccountProtocol::Imap;
+    const qint64 accountId = writer.addAccount(account);
+    const qint64 folderId = writer.ensureFolder(accountId, QStringLiteral("INBOX"), FolderRole::Inbox);
+    QList<Store::MessageRecord> records;
+    for (int uid = 1; uid <= 4; ++uid) {
+        Store::MessageRecord r;
+        r.uid = uid;
+        r.subject = QStringLiteral("m%1").arg(uid);
+        records.append(r);
+    }
+    writer.insertMessages(folderId, records, Store::DuplicatePolicy::SkipSameRemoteId);
+    writer.setFolderSyncState(folderId, 5, 5, 9);
+
+    Store::ImapFolderCache cache(writer.database());
+    QCOMPARE(cache.messages(folderId).size(), 4);
+    QCOMPARE(cache.applyFlags(folderId, {ImapSyncPlan::flagUpdate(2, {"\\Seen", "$x"}),
+                                         ImapSyncPlan::flagUpdate(3, {})}),
+             1); // uid 3 had no flags already
+    const auto after = cache.messages(folderId);
+    QCOMPARE(after.value(2).flags, Store::MessageFlags(Store::MessageFlag::Seen));
+    QCOMPARE(after.value(2).keywords, QStringList{QStringLiteral("$x")});
+    Store::StoreReader reader(path);
+    QCOMPARE(reader.folder(folderId)->unreadCount, 3); // the store's counters follow
+
+    QCOMPARE(cache.removeUids(folderId, {1, 99}), 1);
+    QCOMPARE(cache.messages(folderId).size(), 3);
+    cache.discardFolder(folderId);
+    QVERIFY(cache.messages(folderId).isEmpty());
+    const auto folder = reader.folder(folderId);
+    QCOMPARE(folder->uidValidity, 0);
+    QCOMPARE(folder->highestModSeq, 0);
+    QCOMPARE(folder->totalCount, 0);
+}
+
+QTEST_GUILESS_MAIN(TestImapSyncLogic)
+#include "tst_imapsync_logic.moc"
