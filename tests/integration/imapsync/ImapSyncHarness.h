@@ -1,0 +1,65 @@
+#pragma once
+
+#include "TestServers.h"
+#include "net/ConnectionSettings.h"
+#include "sync/imap/ImapSyncResult.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace Petrel::Store {
+class StoreWriter;
+}
+
+namespace Petrel::Test {
+
+// What one message looks like, on either side, for comparison: sorted flag names (no \Recent),
+// its Message-ID and its RFC822.SIZE.
+struct ImapSyncSnapshotEntry
+{
+    QStringList flags;
+    QString messageId;
+    qint64 size = 0;
+    bool operator==(const ImapSyncSnapshotEntry &) const = default;
+};
+using ImapSyncSnapshot = QMap<quint32, ImapSyncSnapshotEntry>; // by UID
+
+// Shared steps of the IMAP sync integration tests: a store with one IMAP account for a fixture
+// user, one synchronous pass, and both sides' view of a folder.
+class ImapSyncHarness
+{
+public:
+    ImapSyncHarness(const TestServers &servers, const TestUser &user, const QString &databasePath);
+    ~ImapSyncHarness();
+
+    qint64 accountId() const { return m_accountId; }
+    Store::StoreWriter &writer() { return *m_writer; }
+    Net::ConnectionSettings settings() const;
+    // Runs one pass to its end; a second finished() turns the result into an error.
+    Core::ImapSyncResult sync(int timeoutMs = 300000);
+
+    ImapSyncSnapshot stored(const QString &folder) const;
+    ImapSyncSnapshot onServer(const QString &mailbox) const; // by doveadm fetch
+    QStringList storedFolders() const;
+    int storedBodies(const QString &folder) const;
+
+    // doveadm with "-u login" inserted after the command word(s); false + *error on failure.
+    bool doveadm(const QStringList &commandWords, const QStringList &rest, QString *error,
+                 QByteArray *out = nullptr) const;
+    // Removes every mailbox but INBOX and empties INBOX.
+    bool resetMailboxes(QString *error) const;
+    // petrel-seed count messages into folder ("" for INBOX).
+    bool seed(int count, const QString &folder, QString *error) const;
+
+private:
+    const TestServers &m_servers;
+    TestUser m_user;
+    QString m_path;
+    std::unique_ptr<Store::StoreWriter> m_writer;
+    qint64 m_accountId = 0;
+};
+
+} // namespace Petrel::Test

@@ -1,0 +1,163 @@
+// The IMAP sync engine against the fixture's real Dovecot (user heidi only: tests run in parallel).
+#include "ImapSyncHarness.h"
+
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Petrel;
+using namespace Petrel::Test;
+
+class TestImapSyncDovecot : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void firstSyncStoresEveryEnvelopeAndFlag();
+    void resyncWithoutChangesChangesNothing();
+    void serverFlagChangesReachTheCache();
+    void serverExpungeRemovesFromTheCache();
+    void uidValidityChangeDiscardsAndRefetches();
+    void vanishedFolderLeavesTheCache();
+
+private:
+    void expectInSync(const QString &mailbox);
+
+    TestServers m_servers;
+    TestUser m_user;
+    QTemporaryDir m_dir;
+    std::unique_ptr<ImapSyncHarness> m_harness;
+};
+
+void TestImapSyncDovecot::initTestCase()
+{
+    m_servers = TestServers::load();
+    QVERIFY2(m_servers.isValid(), qPrintable(m_servers.errorString()));
+    m_user = m_servers.user(QStringLiteral("heidi"));
+    QVERIFY(m_user.isValid());
+    QVERIFY(m_dir.isValid());
+    m_harness = std::make_unique<ImapSyncHarness>(m_servers, m_user, m_dir.filePath(QStringLiteral("store.db")));
+    QString error;
+    QVERIFY2(m_harness->resetMailboxes(&error), qPrintable(error));
+    QVERIFY2(m_harness->seed(200, QString(), &error), qPrintable(error));
+    QVERIFY2(m_harness->seed(15, QStringLiteral("Projects"), &error), qPrintable(error));
+}
+
+void TestImapSyncDovecot::expectInSync(const QString &mailbox)
+{
+    const ImapSyncSnapshot server = m_harness->onServer(mailbox);
+    const ImapSyncSnapshot local = m_harness->stored(mailbox);
+    QVERIFY(!server.isEmpty());
+    QCOMPARE(local.keys(), server.keys());
+    for (auto it = server.cbegin(); it != server.cend(); ++it) {
+        const ImapSyncSnapshotEntry &l = local.value(it.key());
+        QVERIFY2(l.flags == it->flags, qPrintable(QStringLiteral("uid %1: flags %2 vs server %3")
+                                                      .arg(it.key())
+                                                      .arg(l.flags.join(QLatin1Char(' ')), it->flags.join(QLatin1Char(' ')))));
+        QCOMPARE(l.messageId, it->messageId);
+        QCOMPARE(l.size, it->size);
+    }
+}
+
+void TestImapSyncDovecot::firstSyncStoresEveryEnvelopeAndFlag()
+{
+    const Core::ImapSyncResult r = m_harness->sync();
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QCOMPARE(r.newMessages, 215);
+    QCOMPARE(r.withBody, 200); // Inbox bodies are on by default; other folders get headers only
+    // The fixture's Dovecot makes the special-use folders itself; their roles come from LIST.
+    const QStringList folders = {QStringLiteral("Archive:archive"), QStringLiteral("Drafts:drafts"),
+                                 QStringLiteral("INBOX:inbox"),     QStringLiteral("Junk:junk"),
+                                 QStringLiteral("Projects:none"),   QStringLiteral("Sent:sent"),
+                                 QStringLiteral("Trash:trash")};
+    QCOMPARE(m_harness->storedFolders(), folders);
+    QCOMPARE(r.folders, 7);
+    QCOMPARE(r.foldersAdded, 7);
+    expectInSync(QStringLiteral("INBOX"));
+    expectInSync(QStringLiteral("Projects"));
+    QCOMPARE(m_harness->storedBodies(QStringLiteral("INBOX")), 200);
+    QCOMPARE(m_harness->storedBodies(QStringLiteral("Projects")), 0);
+}
+
+void TestImapSyncDovecot::resyncWithoutChangesChangesNothing()
+{
+    const ImapSyncSnapshot before = m_harness->stored(QStringLiteral("INBOX"));
+    const Core::ImapSyncResult r = m_harness->sync();
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QCOMPARE(r.newMessages, 0);
+    QCOMPARE(r.flagChanges, 0);
+    QCOMPARE(r.expunged, 0);
+    QCOMPARE(r.foldersAdded, 0);
+    QCOMPARE(r.foldersRemoved, 0);
+    QCOMPARE(r.foldersDiscarded, 0);
+    QCOMPARE(m_harness->stored(QStringLiteral("INBOX")), before);
+}
+
+void TestImapSyncDovecot::serverFlagChangesReachTheCache()
+{
+    QString error;
+    QVERIFY2(m_harness->doveadm({QStringLiteral("flags"), QStringLiteral("add")},
+                                {QStringLiteral("\\Flagged $Petrel"), QStringLiteral("mailbox"), QStringLiteral("INBOX"),
+                                 QStringLiteral("uid"), QStringLiteral("1:10")},
+                                &error),
+             qPrintable(error));
+    QVERIFY2(m_harness->doveadm({QStringLiteral("flags"), QStringLiteral("remove")},
+                                {QStringLiteral("\\Seen"), QStringLiteral("mailbox"), QStringLiteral("Projects"),
+                                 QStringLiteral("all")},
+                                &error),
+             qPrintable(error));
+    const Core::ImapSyncResult r = m_harness->sync();
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QVERIFY(r.flagChanges >= 10);
+    QCOMPARE(r.newMessages, 0);
+    expectInSync(QStringLiteral("INBOX"));
+    expectInSync(QStringLiteral("Projects"));
+    QVERIFY(m_harness->stored(QStringLiteral("INBOX")).value(5).flags.contains(QStringLiteral("$Petrel")));
+}
+
+void TestImapSyncDovecot::serverExpungeRemovesFromTheCache()
+{
+    QString error;
+    QVERIFY2(m_harness->doveadm({QStringLiteral("expunge")},
+                                {QStringLiteral("mailbox"), QStringLiteral("INBOX"), QStringLiteral("uid"),
+                                 QStringLiteral("20:24")},
+                                &error),
+             qPrintable(error));
+    const Core::ImapSyncResult r = m_harness->sync();
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QCOMPARE(r.expunged, 5);
+    QVERIFY(!m_harness->stored(QStringLiteral("INBOX")).contains(22));
+    expectInSync(QStringLiteral("INBOX"));
+}
+
+void TestImapSyncDovecot::uidValidityChangeDiscardsAndRefetches()
+{
+    QString error;
+    const QString newValidity = QString::number(QDateTime::currentSecsSinceEpoch() % 100000000 + 7);
+    QVERIFY2(m_harness->doveadm({QStringLiteral("mailbox"), QStringLiteral("update")},
+                                {QStringLiteral("--uid-validity"), newValidity, QStringLiteral("Projects")}, &error),
+             qPrintable(error));
+    const Core::ImapSyncResult r = m_harness->sync();
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QCOMPARE(r.foldersDiscarded, 1);
+    QCOMPARE(r.newMessages, 15);
+    expectInSync(QStringLiteral("Projects"));
+}
+
+void TestImapSyncDovecot::vanishedFolderLeavesTheCache()
+{
+    QString error;
+    QVERIFY2(m_harness->doveadm({QStringLiteral("mailbox"), QStringLiteral("delete")},
+                                {QStringLiteral("-r"), QStringLiteral("Projects")}, &error),
+             qPrintable(error));
+    const Core::ImapSyncResult r = m_harness->sync();
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QCOMPARE(r.foldersRemoved, 1);
+    QVERIFY(!m_harness->storedFolders().contains(QStringLiteral("Projects:none")));
+    QCOMPARE(m_harness->storedFolders().size(), 6);
+    QVERIFY(m_harness->stored(QStringLiteral("Projects")).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestImapSyncDovecot)
+#include "tst_imapsync_dovecot.moc"
