@@ -2,6 +2,7 @@
 
 #include "CliProfile.h"
 #include "CommandParser.h"
+#include "ImapSyncCommand.h"
 
 #include "store/StoreError.h"
 #include "sync/pop3/Pop3Fetcher.h"
@@ -10,43 +11,22 @@
 
 namespace Petrel::Cli {
 
-int syncAccount(CliContext &ctx)
+namespace {
+
+int syncPop3(CliContext &ctx, CliProfile &profile, const Core::Account &account, bool quiet)
 {
-    const QString usage = QStringLiteral("petrel-cli sync ACCOUNT [--quiet]");
-    QCommandLineParser parser;
-    const QCommandLineOption quiet(QStringLiteral("quiet"));
-    parser.addOption(quiet);
-    int code = Success;
-    if (!parseCommand(parser, ctx, usage, 1, 1, &code))
-        return code;
-
-    CliProfile profile;
-    if (!openProfile(ctx, &profile, &code))
-        return code;
-    const QString name = parser.positionalArguments().first();
-    std::optional<Core::Account> account;
-    try {
-        account = profile.accounts->account(name);
-    } catch (const Store::StoreError &e) {
-        return ctx.fail(e.text());
-    }
-    if (!account)
-        return ctx.fail(QStringLiteral("there is no account named '%1' (see 'account list')").arg(name));
-    const Core::AccountSettings &settings = account->settings;
-    if (settings.protocol != Core::IncomingProtocol::Pop3)
-        return ctx.fail(QStringLiteral("'%1' is an IMAP account; petrel-cli can sync only POP3 accounts so far")
-                            .arg(name));
-
+    const Core::AccountSettings &settings = account.settings;
+    const QString &name = settings.name;
     const Core::CredentialResult secret = profile.credentials.readSecretBlocking(settings.credentialKey);
     if (!secret.isOk())
         return ctx.fail(QStringLiteral("no password for '%1' in the system keychain: %2")
                             .arg(name, secret.errorString.isEmpty() ? QStringLiteral("not found") : secret.errorString));
 
-    Core::Pop3Fetcher fetcher(*profile.writer, account->id);
+    Core::Pop3Fetcher fetcher(*profile.writer, account.id);
     fetcher.setConnectionSettings(settings.incomingConnection());
     fetcher.setCredentials({settings.incomingUserName(), secret.secret, Pop3::Pop3Credentials::Method::Automatic});
     fetcher.setRetention(settings.pop3Retention);
-    if (!parser.isSet(quiet)) {
+    if (!quiet) {
         // Counts on stderr as it goes; stdout stays one summary line for scripts.
         QObject::connect(&fetcher, &Core::Pop3Fetcher::progressed, [&ctx](const Core::Pop3FetchProgress &p) {
             ctx.err << "sync: " << p.done << " of " << p.total << " new messages, " << p.bytesDone << " of "
@@ -70,6 +50,49 @@ int syncAccount(CliContext &ctx)
     if (!result.isOk())
         return ctx.fail(result.message);
     return Success;
+}
+
+} // namespace
+
+int syncAccount(CliContext &ctx)
+{
+    const QString usage = QStringLiteral("petrel-cli sync [ACCOUNT...] [--quiet]");
+    QCommandLineParser parser;
+    const QCommandLineOption quiet(QStringLiteral("quiet"));
+    parser.addOption(quiet);
+    int code = Success;
+    if (!parseCommand(parser, ctx, usage, 0, 1000, &code))
+        return code;
+
+    CliProfile profile;
+    if (!openProfile(ctx, &profile, &code))
+        return code;
+    QList<Core::Account> accounts;
+    try {
+        if (parser.positionalArguments().isEmpty()) {
+            accounts = profile.accounts->accounts();
+            if (accounts.isEmpty())
+                return ctx.fail(QStringLiteral("there are no accounts to sync (see 'account add')"));
+        }
+        for (const QString &name : parser.positionalArguments()) {
+            const std::optional<Core::Account> account = profile.accounts->account(name);
+            if (!account)
+                return ctx.fail(QStringLiteral("there is no account named '%1' (see 'account list')").arg(name));
+            accounts.append(*account);
+        }
+    } catch (const Store::StoreError &e) {
+        return ctx.fail(e.text());
+    }
+
+    int failures = 0;
+    for (const Core::Account &account : std::as_const(accounts)) {
+        const int result = account.settings.protocol == Core::IncomingProtocol::Pop3
+                               ? syncPop3(ctx, profile, account, parser.isSet(quiet))
+                               : syncImapAccount(ctx, profile, account, parser.isSet(quiet));
+        if (result != Success)
+            ++failures;
+    }
+    return failures ? Failure : Success;
 }
 
 } // namespace Petrel::Cli

@@ -4,7 +4,8 @@
 
 namespace Petrel::Cli {
 
-// petrel-cli sync ACCOUNT: one check of a POP3 account (IMAP accounts are not handled here yet).
+// petrel-cli sync [ACCOUNT...]: one pass of each named account (all accounts when none is named):
+// a POP3 check, or a full IMAP sync. Fails (exit 1) when any account failed; the others still run.
 int syncAccount(CliContext &ctx);
 
 } // namespace Petrel::Cli

@@ -1,6 +1,7 @@
 // petrel-cli: the headless driver of Petrel's core, for scripts, tests and benchmarks.
 #include "AccountCommands.h"
 #include "AccountSetCommand.h"
+#include "FolderCommands.h"
 #include "CliContext.h"
 #include "ImportCommand.h"
 #include "PetrelVersion.h"
@@ -30,9 +31,12 @@ const char usageText[] =
     "  account remove NAME\n"
     "  account set NAME KEY=VALUE...   (pop3.retention=leave|delete-after-days:N|\n"
     "              delete-on-local-delete|delete-after-download, check-interval=MINUTES)\n"
+    "  folders ACCOUNT [--json]\n"
     "  import PATH --account NAME --folder FOLDER   (a .eml file, an mbox file or a maildir)\n"
+    "  list ACCOUNT FOLDER [--json] [--limit N]   (newest first, from the local cache)\n"
     "  show ID [--json | --raw]\n"
-    "  sync ACCOUNT [--quiet]   (downloads a POP3 account's new mail into the archive)\n"
+    "  sync [ACCOUNT...] [--quiet]   (all accounts when none is named: POP3 downloads new mail\n"
+    "              into the archive; IMAP does one full sync pass of every folder)\n"
     "\n"
     "Options:\n"
     "  --profile DIR   the profile to use (default: the platform's application data folder)\n"
@@ -102,7 +106,9 @@ int main(int argc, char *argv[])
         {{QStringLiteral("account"), QStringLiteral("list")}, accountList},
         {{QStringLiteral("account"), QStringLiteral("remove")}, accountRemove},
         {{QStringLiteral("account"), QStringLiteral("set")}, accountSet},
+        {{QStringLiteral("folders")}, listFolders},
         {{QStringLiteral("import")}, importMessages},
+        {{QStringLiteral("list")}, listMessages},
         {{QStringLiteral("show")}, showMessage},
         {{QStringLiteral("sync")}, syncAccount},
     };
