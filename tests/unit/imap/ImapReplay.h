@@ -3,6 +3,7 @@
 // Shared pieces of the IMAP replay tests: settings for the loopback script server, a login
 // prefix, and waiting for an operation's one answer.
 #include "ImapScriptServer.h"
+#include "ReplaySupport.h"
 #include "imap/ImapOperation.h"
 #include "imap/ImapSession.h"
 
@@ -15,18 +16,7 @@ using Petrel::Imap::ImapResult;
 using Kind = Petrel::Imap::ImapResult::Kind;
 using Chunking = ImapScriptServer::Chunking;
 
-inline Petrel::Net::ConnectionSettings settings(quint16 port, Petrel::Net::Security security, const QString &caFile)
-{
-    Petrel::Net::ConnectionSettings s;
-    s.host = QStringLiteral("127.0.0.1");
-    s.port = port;
-    s.security = security;
-    s.tls.trustedCaFile = caFile;
-    s.tls.useSystemCas = false;
-    s.connectTimeoutMs = 10000;
-    s.idleTimeoutMs = 10000;
-    return s;
-}
+using ReplaySupport::settings;
 
 inline Petrel::Imap::ImapCredentials frank()
 {

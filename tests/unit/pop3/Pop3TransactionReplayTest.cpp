@@ -15,7 +15,7 @@ class Pop3TransactionReplayTest : public QObject
 private Q_SLOTS:
     void listingsAndRetrieve()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + capaPlain + userPass + afterLogin +
                          "C: LIST\nS: +OK 2 messages\nS: 1 120\nS: 2 5000000000\nS: .\n"
                          "C: UIDL\nS: +OK\nS: 1 aaa\nS: 2 bbb\nS: .\n"
@@ -61,7 +61,7 @@ private Q_SLOTS:
         QByteArray body;
         for (int i = 0; i < bodyLines; ++i)
             body += "S: " + QByteArray(48, char('a' + i % 26)) + "\n"; // 50 bytes with CRLF
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + capaPlain + userPass + afterLogin + "C: LIST 1\nS: +OK 1 10\nC: RETR 1\nS: +OK\n" + body +
                          "S: .\n" + (ok ? "C: NOOP\nS: +OK\n" : ""));
         QVERIFY(server.start());
@@ -86,7 +86,7 @@ private Q_SLOTS:
 
     void missingFinalDotThenClose()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + capaPlain + userPass + afterLogin + "C: RETR 1\nS: +OK\nS: Subject: cut\nS: \nCLOSE\n");
         QVERIFY(server.start());
         Pop3Session session;
@@ -103,7 +103,7 @@ private Q_SLOTS:
 
     void statusLineTooLong()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + capaPlain + userPass + afterLogin + "C: NOOP\nS: +OK " + QByteArray(9000, 'x') + "\n");
         QVERIFY(server.start());
         Pop3Session session;
@@ -118,7 +118,7 @@ private Q_SLOTS:
 
     void garbageUidlIsProtocolError()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + capaPlain + userPass + afterLogin + "C: UIDL\nS: +OK\nS: 1 has space\nS: .\n");
         QVERIFY(server.start());
         Pop3Session session;
@@ -131,7 +131,7 @@ private Q_SLOTS:
 
     void pipelinedInOrder()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         // All five commands must arrive before the server answers any of them.
         server.setScript(greeting + capaPlain + userPass +
                          "C: CAPA\nS: +OK\nS: UIDL\nS: PIPELINING\nS: .\n"
@@ -160,7 +160,7 @@ private Q_SLOTS:
 
     void withoutPipeliningOneAtATime()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         // The script server fails if a command arrives before the previous reply.
         server.setScript(greeting + capaPlain + userPass + afterLogin +
                          "C: RETR 1\nS: +OK\nS: one\nS: .\nC: DELE 1\nS: +OK\nC: QUIT\nS: +OK\n");
@@ -178,7 +178,7 @@ private Q_SLOTS:
 
     void notSupportedAndInvalidState()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + "C: CAPA\nS: +OK\nS: USER\nS: .\n" + userPass + "C: CAPA\nS: +OK\nS: USER\nS: .\n"
                          "C: QUIT\nS: +OK\n");
         QVERIFY(server.start());
@@ -204,7 +204,7 @@ private Q_SLOTS:
 
     void cancelQueuedAndInFlight()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + capaPlain + userPass + afterLogin + "C: RETR 1\n");
         QVERIFY(server.start());
         Pop3Session session;
@@ -227,7 +227,7 @@ private Q_SLOTS:
 
     void idleTimeout()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + capaPlain + userPass + afterLogin + "C: NOOP\n");
         QVERIFY(server.start());
         Pop3Session session;

@@ -23,7 +23,7 @@ private:
         return Pop3Replay::settings(port, security, m_certificates.caFile());
     }
 
-    void setUpTls(Pop3ScriptServer &server)
+    void setUpTls(ScriptServer &server)
     {
         server.setIdentity(m_certificates.good().certificate, m_certificates.good().key);
     }
@@ -37,7 +37,7 @@ private Q_SLOTS:
 
     void userPassLoginWithoutTlsWhenExplicitlyNone()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + capaPlain + userPass + afterLogin + "C: STAT\nS: +OK 2 320\nC: QUIT\nS: +OK bye\n");
         QVERIFY(server.start());
         Pop3Session session;
@@ -70,9 +70,9 @@ private Q_SLOTS:
     void stlsThenAuthPlain()
     {
         QFETCH(bool, drip);
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         setUpTls(server);
-        server.setDripping(drip);
+        server.setChunking(drip ? ScriptServer::Chunking::OneByte : ScriptServer::Chunking::Whole);
         server.setScript(greeting + "C: CAPA\nS: +OK\nS: STLS\nS: .\nC: STLS\nS: +OK Begin TLS\nTLS\n"
                          "C: CAPA\nS: +OK\nS: USER\nS: SASL PLAIN LOGIN\nS: UIDL\nS: .\n" + authPlain +
                          "C: CAPA\nS: +OK\nS: UIDL\nS: PIPELINING\nS: .\nC: NOOP\nS: +OK\n");
@@ -91,7 +91,7 @@ private Q_SLOTS:
 
     void implicitTlsAuthPlain()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         setUpTls(server);
         server.setScript(greeting + "C: CAPA\nS: +OK\nS: SASL PLAIN\nS: USER\nS: .\n" + authPlain + afterLogin);
         QVERIFY(server.start());
@@ -109,7 +109,7 @@ private Q_SLOTS:
         // the server's empty challenge instead.
         const QString password(300, QLatin1Char('p'));
         const QByteArray token = QByteArray(QByteArray(1, '\0') + "carol" + QByteArray(1, '\0') + password.toUtf8()).toBase64();
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         setUpTls(server);
         server.setScript(greeting + "C: CAPA\nS: +OK\nS: SASL PLAIN\nS: .\nC: AUTH PLAIN\nS: + \nC: " + token +
                          "\nS: +OK\n" + afterLogin);
@@ -124,7 +124,7 @@ private Q_SLOTS:
 
     void authPlainUnexpectedChallengeIsCancelled()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         setUpTls(server);
         server.setScript(greeting + "C: CAPA\nS: +OK\nS: SASL PLAIN\nS: .\n" +
                          "C: AUTH PLAIN AGNhcm9sAHB3\nS: + more?\nC: *\nS: -ERR [AUTH] Authentication failed.\n"
@@ -141,7 +141,7 @@ private Q_SLOTS:
 
     void plainMethodNotOfferedIsNotSupported()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         setUpTls(server);
         server.setScript(greeting + capaPlain + "C: QUIT\nS: +OK\n");
         QVERIFY(server.start());
@@ -163,7 +163,7 @@ private Q_SLOTS:
         const QString password = QStringLiteral("Zebra-Secret-42");
         const QByteArray token = QByteArray(QByteArray(1, '\0') + "carol" + QByteArray(1, '\0') + password.toUtf8()).toBase64();
         for (const auto method : {Pop3Credentials::Method::Plain, Pop3Credentials::Method::User}) {
-            Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+            ScriptServer server(FakeServer::Mode::ImplicitTls);
             setUpTls(server);
             const QByteArray login = method == Pop3Credentials::Method::Plain
                 ? QByteArray("C: AUTH PLAIN " + token + "\nS: +OK\n")
@@ -195,7 +195,7 @@ private Q_SLOTS:
     void tlsRequiredSendsNoCredentials()
     {
         QFETCH(QByteArray, script);
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(script);
         QVERIFY(server.start());
         Pop3Session session;
@@ -213,11 +213,11 @@ private Q_SLOTS:
 
     void stlsInjectionFails()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         setUpTls(server);
         // The plaintext injection rides in the same packet as the STLS +OK.
         server.setScript(greeting + "C: CAPA\nS: +OK\nS: STLS\nS: .\nC: STLS\n");
-        server.append(Pop3ScriptServer::Step::Kind::Send, "+OK Begin TLS\r\n+OK [injected] CAPA\r\n");
+        server.append(ScriptServer::Step::Kind::Send, "+OK Begin TLS\r\n+OK [injected] CAPA\r\n");
         QVERIFY(server.start());
         Pop3Session session;
         auto open = watch(session.open(settings(server.port(), Security::StartTls), carol()));
@@ -248,7 +248,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, passReply);
         QFETCH(QByteArray, serverText);
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + capaPlain + "C: USER carol\nS: +OK\nC: PASS pw\nS: " + passReply + "\nC: QUIT\nS: +OK\n");
         QVERIFY(server.start());
         Pop3Session session;
@@ -264,7 +264,7 @@ private Q_SLOTS:
 
     void greetingInUse()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript("S: -ERR [IN-USE] busy\nC: QUIT\nS: +OK\n");
         QVERIFY(server.start());
         Pop3Session session;
@@ -277,7 +277,7 @@ private Q_SLOTS:
     void apopLogin()
     {
         // RFC 1939 section 7's example.
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript("S: +OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>\nC: CAPA\nS: -ERR\n"
                          "C: APOP mrose c4c9334bac560ecc979e58001b3e22fb\nS: +OK maildrop has 1 message (369 octets)\n"
                          "C: CAPA\nS: -ERR\nC: UIDL 1\nS: +OK 1 whqtswO00WBw418f9t5JxYwZ\n");
@@ -296,7 +296,7 @@ private Q_SLOTS:
 
     void apopWithoutTimestampIsNotSupported()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + capaPlain + "C: QUIT\nS: +OK\n");
         QVERIFY(server.start());
         Pop3Session session;

@@ -1,7 +1,7 @@
 // Pop3Fetcher against scripted POP3 servers on 127.0.0.1 and a real store: a server without UIDL
 // (ids from TOP headers), refusals at login, a reply cut before its terminating dot, and LIST
 // sizes over the limit. Each ends in exactly one finished() and an archive that lost nothing.
-#include "Pop3ScriptServer.h"
+#include "ScriptServer.h"
 #include "store/Pop3UidlStore.h"
 #include "store/StoreWriter.h"
 #include "sync/pop3/Pop3Fetcher.h"
@@ -40,7 +40,7 @@ private:
     Pop3FetchResult run(const QByteArray &script, const Pop3Retention &retention = {}, qint64 maxMessageSize = 0,
                         QString *scriptError = nullptr)
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(script);
         if (!server.start())
             return {};
@@ -182,7 +182,7 @@ private Q_SLOTS:
 
     void abortFinishesOnceAsCancelled()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(QByteArray("S: +OK POP3 ready\nC: CAPA\n")); // then silence
         QVERIFY(server.start());
         Core::Pop3Fetcher fetcher(*m_writer, m_account);

@@ -1,8 +1,9 @@
 #pragma once
 
-// Shared by the replay tests of SmtpSession: outcome capture, script snippets, settings. The
-// scripted server is tests/unit/pop3's "C:/S:" player, which knows nothing of POP3.
-#include "Pop3ScriptServer.h"
+// Shared by the replay tests of SmtpSession: outcome capture, script snippets, settings, over
+// tests/unit/net's ScriptServer and ReplaySupport.
+#include "ReplaySupport.h"
+#include "ScriptServer.h"
 #include "smtp/SmtpSession.h"
 
 #include <QtTest>
@@ -12,25 +13,16 @@
 
 namespace SmtpReplay {
 
-struct Outcome
-{
-    std::optional<Petrel::Smtp::SmtpResult> result;
-};
+using ReplaySupport::settings;
 
-inline std::shared_ptr<Outcome> watch(Petrel::Smtp::SmtpSubmission *submission)
+inline auto watch(Petrel::Smtp::SmtpSubmission *submission)
 {
-    auto outcome = std::make_shared<Outcome>();
-    QObject::connect(submission, &Petrel::Smtp::SmtpSubmission::finished, submission,
-                     [outcome](const Petrel::Smtp::SmtpResult &result) { outcome->result = result; });
-    return outcome;
+    return ReplaySupport::watch<Petrel::Smtp::SmtpResult>(submission, &Petrel::Smtp::SmtpSubmission::finished);
 }
 
-inline std::shared_ptr<Outcome> watchOpen(Petrel::Smtp::SmtpSession *session)
+inline auto watchOpen(Petrel::Smtp::SmtpSession *session)
 {
-    auto outcome = std::make_shared<Outcome>();
-    QObject::connect(session, &Petrel::Smtp::SmtpSession::opened, session,
-                     [outcome](const Petrel::Smtp::SmtpResult &result) { outcome->result = result; });
-    return outcome;
+    return ReplaySupport::watch<Petrel::Smtp::SmtpResult>(session, &Petrel::Smtp::SmtpSession::opened);
 }
 
 inline const QByteArray greeting = "S: 220 mx.example ESMTP\n";
@@ -47,20 +39,6 @@ inline const QByteArray ehloTls =
 inline const QByteArray authPlain = "C: AUTH PLAIN AG1pYQBwdw==\nS: 235 2.7.0 Authentication successful\n";
 inline const QByteArray quit = "C: QUIT\nS: 221 2.0.0 Bye\n";
 inline const QByteArray loggedIn = greeting + ehloPlain + startTls + ehloTls + authPlain;
-
-inline Petrel::Net::ConnectionSettings settings(quint16 port, Petrel::Net::Security security,
-                                                const QString &caFile = {})
-{
-    Petrel::Net::ConnectionSettings s;
-    s.host = QStringLiteral("127.0.0.1");
-    s.port = port;
-    s.security = security;
-    s.tls.trustedCaFile = caFile;
-    s.tls.useSystemCas = false;
-    s.connectTimeoutMs = 10000;
-    s.idleTimeoutMs = 10000;
-    return s;
-}
 
 inline Petrel::Smtp::SmtpCredentials mia()
 {

@@ -27,7 +27,7 @@ private:
     TestCertificates m_certificates;
 
     // A session logged in over implicit TLS to a server playing ready + script.
-    bool begin(Pop3ScriptServer &server, SmtpSession &session, const QByteArray &script,
+    bool begin(ScriptServer &server, SmtpSession &session, const QByteArray &script,
                int idleTimeoutMs = 10000)
     {
         server.setIdentity(m_certificates.good().certificate, m_certificates.good().key);
@@ -55,7 +55,7 @@ private Q_SLOTS:
 
     void oneOfThreeRecipientsRefused()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session,
                       mail +
@@ -84,7 +84,7 @@ private Q_SLOTS:
     void allRecipientsRefusedNoData()
     {
         // Without PIPELINING, DATA is never sent once every RCPT was refused.
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         server.setIdentity(m_certificates.good().certificate, m_certificates.good().key);
         server.setScript(
             greeting + ehlo + "S: 250-mx\nS: 250 AUTH PLAIN\n" + authPlain +
@@ -110,7 +110,7 @@ private Q_SLOTS:
     void allRecipientsRefusedPipelined()
     {
         // With PIPELINING, DATA went along; the server answers it 554 and nothing more is sent.
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session,
                       mail +
@@ -133,7 +133,7 @@ private Q_SLOTS:
     {
         // A non-conforming server answers the pipelined DATA with 354 although every RCPT was
         // refused: no byte of the body may follow, so the connection is dropped.
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(
             server, session,
@@ -151,7 +151,7 @@ private Q_SLOTS:
 
     void allOrNothingSendsNoDataWhenOneIsRefused()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(
             begin(server, session,
@@ -173,7 +173,7 @@ private Q_SLOTS:
 
     void sizeExceededBeforeMailFrom()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         server.setIdentity(m_certificates.good().certificate, m_certificates.good().key);
         server.setScript(greeting + ehlo + "S: 250-mx\nS: 250-SIZE 100\nS: 250 AUTH PLAIN\n" + authPlain +
                          "C: MAIL FROM:<mia@petrel.test> SIZE=22\nS: 250 ok\nC: RCPT "
@@ -195,7 +195,7 @@ private Q_SLOTS:
 
     void smtpUtf8NeededButMissing()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         server.setIdentity(m_certificates.good().certificate, m_certificates.good().key);
         server.setScript(greeting + ehlo + "S: 250-mx\nS: 250-8BITMIME\nS: 250 AUTH PLAIN\n" + authPlain +
                          quit);
@@ -214,7 +214,7 @@ private Q_SLOTS:
 
     void eightBitAndUtf8Parameters()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session,
                       "C: MAIL FROM:<mia@petrel.test> SIZE=13 BODY=8BITMIME SMTPUTF8\nC: RCPT "
@@ -231,7 +231,7 @@ private Q_SLOTS:
 
     void temporaryFailureAtData()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session,
                       mail +
@@ -261,7 +261,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, reply);
         QFETCH(Kind, kind);
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session,
                       mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 354 go\n" +
@@ -277,7 +277,7 @@ private Q_SLOTS:
 
     void connectionCutAfterFinalDotIsUnknown()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session,
                       mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 354 go\n" +
@@ -299,7 +299,7 @@ private Q_SLOTS:
 
     void finalReplyTimeoutIsUnknown()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(
             server, session,
@@ -314,7 +314,7 @@ private Q_SLOTS:
 
     void timeoutBeforeDataIsSafe()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session, mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\n", 1500));
         auto sent = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
@@ -326,7 +326,7 @@ private Q_SLOTS:
 
     void cancelUnderWayBeforeTheDotIsSafe()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session, mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\n"));
         SmtpSubmission *submission = session.submit(message({QStringLiteral("ned@petrel.test")}));
@@ -343,7 +343,7 @@ private Q_SLOTS:
 
     void rsetBetweenMessages()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         const QByteArray commands = mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\n";
         const QByteArray replies = "S: 250 ok\nS: 250 ok\nS: 354 go\n" + body + "S: 250 ok\n";
@@ -361,7 +361,7 @@ private Q_SLOTS:
 
     void cancelQueuedSendsNothing()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QVERIFY(begin(server, session, quit));
         SmtpSubmission *submission = session.submit(message({QStringLiteral("ned@petrel.test")}));
@@ -379,7 +379,7 @@ private Q_SLOTS:
 
     void replyNobodyAskedForClosesTheSession()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         QSignalSpy closed(&session, &SmtpSession::closed);
         QVERIFY(begin(server, session, "S: 250 surprise\n"));

@@ -24,7 +24,7 @@ private:
         return SmtpReplay::settings(port, security, m_certificates.caFile());
     }
 
-    void setUpTls(Pop3ScriptServer &server)
+    void setUpTls(ScriptServer &server)
     {
         server.setIdentity(m_certificates.good().certificate, m_certificates.good().key);
     }
@@ -46,9 +46,9 @@ private Q_SLOTS:
     void startTlsAuthPlainPipelinedSend()
     {
         QFETCH(bool, drip);
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         setUpTls(server);
-        server.setDripping(drip);
+        server.setChunking(drip ? ScriptServer::Chunking::OneByte : ScriptServer::Chunking::Whole);
         // MAIL, both RCPTs and DATA leave in one group before any reply (PIPELINING).
         server.setScript(
             loggedIn +
@@ -83,7 +83,7 @@ private Q_SLOTS:
 
     void implicitTlsAuthLoginWhenPlainMissing()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         setUpTls(server);
         // base64("Username:"), base64("mia"), base64("Password:"), base64("pw")
         server.setScript(
@@ -104,7 +104,7 @@ private Q_SLOTS:
 
     void xoauth2ErrorChallenge()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         setUpTls(server);
         const QByteArray response = QByteArray("user=mia\1auth=Bearer tok\1\1").toBase64();
         const QByteArray error = QByteArray("{\"status\":\"401\"}").toBase64();
@@ -127,7 +127,7 @@ private Q_SLOTS:
 
     void oauthBearerPreferredWithToken()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         setUpTls(server);
         QVERIFY(server.start());
         const QByteArray response =
@@ -151,7 +151,7 @@ private Q_SLOTS:
 
     void mechanismNotOffered()
     {
-        Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
         setUpTls(server);
         server.setScript(greeting + ehlo + "S: 250-mx.example\nS: 250 AUTH CRAM-MD5\n" + quit);
         QVERIFY(server.start());
@@ -166,7 +166,7 @@ private Q_SLOTS:
 
     void startTlsMissingSendsNothing()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + ehlo + "S: 250-mx.example\nS: 250-AUTH PLAIN\nS: 250 PIPELINING\n" +
                          quit);
         QVERIFY(server.start());
@@ -186,7 +186,7 @@ private Q_SLOTS:
 
     void startTlsRefused()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + ehloPlain +
                          "C: STARTTLS\nS: 454 4.7.0 TLS not available due to local problem\n" + quit);
         QVERIFY(server.start());
@@ -204,11 +204,11 @@ private Q_SLOTS:
 
     void startTlsInjection()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         setUpTls(server);
         // The plaintext injection rides in the same packet as the 220 to STARTTLS.
         server.setScript(greeting + ehloPlain + "C: STARTTLS\n");
-        server.append(Pop3ScriptServer::Step::Kind::Send,
+        server.append(ScriptServer::Step::Kind::Send,
                       "220 2.0.0 Ready\r\n250-injected\r\n250 AUTH PLAIN\r\n");
         QVERIFY(server.start());
         SmtpSession session;
@@ -225,7 +225,7 @@ private Q_SLOTS:
 
     void authFailureCarriesServerWords()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         setUpTls(server);
         server.setScript(greeting + ehloPlain + startTls + ehloTls +
                          "C: AUTH PLAIN AG1pYQBwdw==\nS: 535 5.7.8 Error: authentication failed: "
@@ -263,7 +263,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, script);
         QFETCH(Kind, kind);
         QFETCH(int, code);
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(script);
         QVERIFY(server.start());
         SmtpSession session;
@@ -279,7 +279,7 @@ private Q_SLOTS:
 
     void heloFallbackWithoutTls()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(
             greeting + ehlo +
             "S: 502 5.5.2 Error: command not recognized\nC: HELO [127.0.0.1]\nS: 250 mx.example\n"
@@ -304,7 +304,7 @@ private Q_SLOTS:
 
     void heloFallbackStillRequiresTls()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + ehlo + "S: 500 unknown\nC: HELO [127.0.0.1]\nS: 250 mx.example\n" + quit);
         QVERIFY(server.start());
         SmtpSession session;
@@ -317,9 +317,9 @@ private Q_SLOTS:
 
     void endlessContinuationsAreProtocolErrors()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript(greeting + ehlo);
-        server.append(Pop3ScriptServer::Step::Kind::Send, QByteArray("250-more\r\n").repeated(1200));
+        server.append(ScriptServer::Step::Kind::Send, QByteArray("250-more\r\n").repeated(1200));
         QVERIFY(server.start());
         SmtpSession session;
         auto open = watchOpen(&session);
@@ -332,7 +332,7 @@ private Q_SLOTS:
 
     void overlongLineIsProtocolError()
     {
-        Pop3ScriptServer server(FakeServer::Mode::Plain);
+        ScriptServer server(FakeServer::Mode::Plain);
         server.setScript("S: 220 " + QByteArray(100000, 'x') + "\n");
         QVERIFY(server.start());
         SmtpSession session;
@@ -368,7 +368,7 @@ private Q_SLOTS:
         const QByteArray token =
             QByteArray(QByteArray(1, '\0') + "mia" + QByteArray(1, '\0') + password.toUtf8()).toBase64();
         {
-            Pop3ScriptServer server(FakeServer::Mode::ImplicitTls);
+            ScriptServer server(FakeServer::Mode::ImplicitTls);
             setUpTls(server);
             server.setScript(greeting + ehloTls + "C: AUTH PLAIN " + token + "\nS: 235 ok\n" + quit);
             QVERIFY(server.start());

@@ -1,15 +1,15 @@
-#include "ImapScriptServer.h"
+#include "ScriptServer.h"
 
 #include <QFile>
 #include <QTimer>
 
-ImapScriptServer::ImapScriptServer(FakeServer::Mode mode, QObject *parent) : QObject(parent), m_server(mode)
+ScriptServer::ScriptServer(FakeServer::Mode mode, QObject *parent) : QObject(parent), m_server(mode)
 {
-    connect(&m_server, &FakeServer::clientReady, this, &ImapScriptServer::run);
-    connect(&m_server, &FakeServer::dataReceived, this, &ImapScriptServer::run);
+    connect(&m_server, &FakeServer::clientReady, this, &ScriptServer::run);
+    connect(&m_server, &FakeServer::dataReceived, this, &ScriptServer::run);
 }
 
-QList<ImapScriptServer::Step> ImapScriptServer::parse(const QByteArray &script)
+QList<ScriptServer::Step> ScriptServer::parse(const QByteArray &script)
 {
     QList<Step> steps;
     for (QByteArray line : script.split('\n')) {
@@ -29,9 +29,8 @@ QList<ImapScriptServer::Step> ImapScriptServer::parse(const QByteArray &script)
     return steps;
 }
 
-bool ImapScriptServer::loadScript(const QString &name)
+bool ScriptServer::loadScriptFile(const QString &path)
 {
-    const QString path = qEnvironmentVariable("PETREL_TEST_DATA") + QStringLiteral("/data/sessions/") + name;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         m_error = QStringLiteral("cannot read script %1").arg(path);
@@ -41,13 +40,13 @@ bool ImapScriptServer::loadScript(const QString &name)
     return true;
 }
 
-void ImapScriptServer::setChunking(Chunking chunking, quint32 seed)
+void ScriptServer::setChunking(Chunking chunking, quint32 seed)
 {
     m_chunking = chunking;
     m_random.seed(seed);
 }
 
-QString ImapScriptServer::describe() const
+QString ScriptServer::describe() const
 {
     if (!m_error.isEmpty())
         return m_error;
@@ -57,7 +56,7 @@ QString ImapScriptServer::describe() const
         .arg(QString::fromUtf8(received().right(2000)));
 }
 
-void ImapScriptServer::fail(const QString &why)
+void ScriptServer::fail(const QString &why)
 {
     if (m_error.isEmpty())
         m_error = why;
@@ -65,15 +64,15 @@ void ImapScriptServer::fail(const QString &why)
     m_server.closeClient();
 }
 
-ImapScriptServer::Match ImapScriptServer::match(const QByteArray &pattern, const QByteArray &data,
-                                                qsizetype *consumed, QString *why)
+ScriptServer::Match ScriptServer::match(const QByteArray &pattern, const QByteArray &data, qsizetype *consumed,
+                                        QString *why)
 {
     qsizetype p = 0;
     qsizetype d = 0;
     QHash<QByteArray, QByteArray> bound;
     while (p < pattern.size()) {
-        if (pattern.at(p) == '<') {
-            const qsizetype close = pattern.indexOf('>', p);
+        const qsizetype close = m_tagPlaceholders && pattern.at(p) == '<' ? pattern.indexOf('>', p) : -1;
+        if (close > p) {
             const QByteArray name = pattern.mid(p + 1, close - p - 1);
             QByteArray tag;
             while (d < data.size() && QChar::isLetterOrNumber(uchar(data.at(d))))
@@ -108,7 +107,7 @@ ImapScriptServer::Match ImapScriptServer::match(const QByteArray &pattern, const
     return Match::Complete;
 }
 
-QByteArray ImapScriptServer::substitute(const QByteArray &bytes) const
+QByteArray ScriptServer::substitute(const QByteArray &bytes) const
 {
     QByteArray out = bytes;
     for (auto it = m_tags.cbegin(); it != m_tags.cend(); ++it)
@@ -116,7 +115,8 @@ QByteArray ImapScriptServer::substitute(const QByteArray &bytes) const
     return out;
 }
 
-void ImapScriptServer::queueOut(const QByteArray &bytes)
+// Whole lines are queued too, so a chunked reply still in flight is never overtaken.
+void ScriptServer::send(const QByteArray &bytes)
 {
     qsizetype at = 0;
     while (at < bytes.size()) {
@@ -128,13 +128,13 @@ void ImapScriptServer::queueOut(const QByteArray &bytes)
         m_out.append(bytes.mid(at, size));
         at += size;
     }
-    if (!m_sending) {
+    if (!m_sending && !m_out.isEmpty()) {
         m_sending = true;
-        QTimer::singleShot(0, this, &ImapScriptServer::sendNext);
+        QTimer::singleShot(0, this, &ScriptServer::sendNext);
     }
 }
 
-void ImapScriptServer::sendNext()
+void ScriptServer::sendNext()
 {
     m_sending = false;
     if (m_out.isEmpty() || !m_server.client())
@@ -142,13 +142,13 @@ void ImapScriptServer::sendNext()
     m_server.send(m_out.takeFirst());
     if (!m_out.isEmpty()) {
         m_sending = true;
-        QTimer::singleShot(m_chunking == Chunking::Whole ? 0 : 1, this, &ImapScriptServer::sendNext);
+        QTimer::singleShot(m_chunking == Chunking::Whole ? 0 : 1, Qt::PreciseTimer, this, &ScriptServer::sendNext);
     } else {
         run(); // a TLS or CLOSE step may be waiting for the bytes to leave
     }
 }
 
-void ImapScriptServer::run()
+void ScriptServer::run()
 {
     if (!m_error.isEmpty() || !m_server.client())
         return;
@@ -183,7 +183,7 @@ void ImapScriptServer::run()
         ++m_index;
         switch (step.kind) {
         case Step::Kind::Send:
-            queueOut(substitute(step.bytes));
+            send(m_tagPlaceholders ? substitute(step.bytes) : step.bytes);
             break;
         case Step::Kind::Tls:
             m_server.startTls();
