@@ -56,14 +56,8 @@ private:
 
     ConnectionSettings settings(quint16 port, Security security) const
     {
-        ConnectionSettings s;
-        s.host = m_servers.host();
-        s.port = port;
-        s.security = security;
-        s.tls.trustedCaFile = m_servers.caFile();
-        s.tls.useSystemCas = false;
-        s.connectTimeoutMs = 15000;
-        s.idleTimeoutMs = 15000;
+        ConnectionSettings s = m_servers.connectionSettings(port, security);
+        s.idleTimeoutMs = 15000; // a line exchange here never waits long
         return s;
     }
 
@@ -247,18 +241,9 @@ private Q_SLOTS:
                    QStringLiteral("Outside"));
         QVERIFY2(reply.startsWith("250"), reply.constData());
         // Nothing leaves the machine: the recipient is rewritten to the local sink mailbox.
-        QByteArray hits;
-        const QDeadlineTimer deadline(30000);
-        while (hits.trimmed().isEmpty() && !deadline.hasExpired()) {
-            const auto r = m_servers.doveadm({QStringLiteral("search"), QStringLiteral("-u"), m_servers.sink(),
-                                              QStringLiteral("mailbox"), QStringLiteral("INBOX"),
-                                              QStringLiteral("HEADER"), QStringLiteral("Message-ID"), id});
-            QCOMPARE(r.exitCode, 0);
-            hits = r.stdOut;
-            if (hits.trimmed().isEmpty())
-                QTest::qWait(200);
-        }
-        QVERIFY2(!hits.trimmed().isEmpty(), "the message to an outside address did not reach the sink");
+        QVERIFY2(m_servers.waitForMessage(m_servers.sink(), QStringLiteral("INBOX"),
+                                          {QStringLiteral("HEADER"), QStringLiteral("Message-ID"), id}, 30000),
+                 "the message to an outside address did not reach the sink");
     }
 
     void certificateNotTrustedWithoutTheRunsCa()

@@ -2,12 +2,14 @@
 
 #include "SmtpInjector.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTest>
 #include <QtDebug>
 
 namespace Petrel::Test {
@@ -143,6 +145,47 @@ TestServers::DoveadmResult TestServers::doveadm(const QStringList &args, int tim
     result.stdErr = process.readAllStandardError();
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     return result;
+}
+
+bool TestServers::waitForMessage(const QString &login, const QString &mailbox, const QStringList &searchQuery,
+                                 int timeoutMs, QByteArray *hits) const
+{
+    const QStringList args = QStringList{QStringLiteral("search"), QStringLiteral("-u"), login,
+                                         QStringLiteral("mailbox"), mailbox}
+        + searchQuery;
+    const QDeadlineTimer deadline(timeoutMs);
+    QByteArray lastError;
+    while (true) {
+        const DoveadmResult r = doveadm(args);
+        if (r.exitCode == 0 && !r.stdOut.trimmed().isEmpty()) {
+            if (hits)
+                *hits = r.stdOut;
+            return true;
+        }
+        if (r.exitCode != 0)
+            lastError = r.stdErr;
+        if (deadline.hasExpired())
+            break;
+        QTest::qWait(200);
+    }
+    if (!lastError.isEmpty())
+        qWarning("doveadm search failed: %s", lastError.constData());
+    if (hits)
+        hits->clear();
+    return false;
+}
+
+Net::ConnectionSettings TestServers::connectionSettings(quint16 port, Net::Security security) const
+{
+    Net::ConnectionSettings s;
+    s.host = m_host;
+    s.port = port;
+    s.security = security;
+    s.tls.trustedCaFile = m_caFile;
+    s.tls.useSystemCas = false;
+    s.connectTimeoutMs = 15000;
+    s.idleTimeoutMs = 30000;
+    return s;
 }
 
 bool TestServers::injectMessage(const QString &from, const QStringList &recipients, const QByteArray &message,

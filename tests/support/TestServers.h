@@ -1,6 +1,7 @@
 #pragma once
 
 #include "TestUser.h"
+#include "net/ConnectionSettings.h"
 
 #include <QByteArray>
 #include <QList>
@@ -56,6 +57,16 @@ public:
     // Runs doveadm against the fixture's Dovecot, e.g. {"search", "-u", login, "mailbox", "INBOX", "all"}.
     QStringList doveadmCommand() const { return m_doveadm; }
     DoveadmResult doveadm(const QStringList &args, int timeoutMs = 30000) const;
+
+    // Polls doveadm until a message matching searchQuery (doveadm search terms, e.g. {"HEADER",
+    // "Message-ID", id}) is in login's mailbox; false when none came within timeoutMs. A failing
+    // doveadm counts as "not yet" (its last error is printed as a warning). *hits gets doveadm's
+    // output: one "<mailbox-guid> <uid>" line per match.
+    bool waitForMessage(const QString &login, const QString &mailbox, const QStringList &searchQuery, int timeoutMs,
+                        QByteArray *hits = nullptr) const;
+
+    // Settings for a Petrel session to one of the fixture's ports that trust the fixture's CA only.
+    Net::ConnectionSettings connectionSettings(quint16 port, Net::Security security) const;
 
     // Drops a raw RFC 5322 message into the recipients' mailboxes through the plain injection
     // port (line ends are normalised to CRLF, dots stuffed). Returns false with *error on failure.

@@ -57,15 +57,8 @@ private:
 
     ConnectionSettings settings(Security security) const
     {
-        ConnectionSettings s;
-        s.host = m_servers.host();
-        s.port = security == Security::ImplicitTls ? m_servers.imapTlsPort() : m_servers.imapStartTlsPort();
-        s.security = security;
-        s.tls.trustedCaFile = m_servers.caFile();
-        s.tls.useSystemCas = false;
-        s.connectTimeoutMs = 15000;
-        s.idleTimeoutMs = 30000;
-        return s;
+        return m_servers.connectionSettings(
+            security == Security::ImplicitTls ? m_servers.imapTlsPort() : m_servers.imapStartTlsPort(), security);
     }
 
     std::unique_ptr<ImapSession> login(const TestUser &user, Security security, ImapResult *result,

@@ -68,15 +68,8 @@ private:
 
     ConnectionSettings settings(Security security) const
     {
-        ConnectionSettings s;
-        s.host = m_servers.host();
-        s.port = security == Security::ImplicitTls ? m_servers.pop3TlsPort() : m_servers.pop3StlsPort();
-        s.security = security;
-        s.tls.trustedCaFile = m_servers.caFile();
-        s.tls.useSystemCas = false;
-        s.connectTimeoutMs = 15000;
-        s.idleTimeoutMs = 30000;
-        return s;
+        return m_servers.connectionSettings(
+            security == Security::ImplicitTls ? m_servers.pop3TlsPort() : m_servers.pop3StlsPort(), security);
     }
 
     Pop3Credentials credentials(Pop3Credentials::Method method = Pop3Credentials::Method::Automatic) const

@@ -4,7 +4,6 @@
 #include "TestServers.h"
 #include "smtp/SmtpSession.h"
 
-#include <QElapsedTimer>
 #include <QUuid>
 #include <QtTest>
 
@@ -69,15 +68,7 @@ private:
 
     ConnectionSettings settings(quint16 port, Security security) const
     {
-        ConnectionSettings s;
-        s.host = m_servers.host();
-        s.port = port;
-        s.security = security;
-        s.tls.trustedCaFile = m_servers.caFile();
-        s.tls.useSystemCas = false;
-        s.connectTimeoutMs = 15000;
-        s.idleTimeoutMs = 30000;
-        return s;
+        return m_servers.connectionSettings(port, security);
     }
 
     SmtpCredentials mia() const
@@ -111,18 +102,9 @@ private:
     // Polls doveadm until the message with this Message-ID is in login's INBOX (bounded).
     bool delivered(const QString &login, const QByteArray &id, int timeoutMs = 30000) const
     {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < timeoutMs) {
-            const auto r = m_servers.doveadm({QStringLiteral("search"), QStringLiteral("-u"), login,
-                                              QStringLiteral("mailbox"), QStringLiteral("INBOX"),
-                                              QStringLiteral("HEADER"), QStringLiteral("Message-ID"),
-                                              QString::fromLatin1(id)});
-            if (r.exitCode == 0 && !r.stdOut.trimmed().isEmpty())
-                return true;
-            QTest::qWait(200);
-        }
-        return false;
+        return m_servers.waitForMessage(
+            login, QStringLiteral("INBOX"),
+            {QStringLiteral("HEADER"), QStringLiteral("Message-ID"), QString::fromLatin1(id)}, timeoutMs);
     }
 
     QByteArray fetchText(const QString &login, const QByteArray &id) const
