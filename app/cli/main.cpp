@@ -4,6 +4,7 @@
 #include "FolderCommands.h"
 #include "CliContext.h"
 #include "ImportCommand.h"
+#include "LocalActionCommands.h"
 #include "PetrelVersion.h"
 #include "ShowCommand.h"
 #include "SyncCommand.h"
@@ -31,9 +32,12 @@ const char usageText[] =
     "  account remove NAME\n"
     "  account set NAME KEY=VALUE...   (pop3.retention=leave|delete-after-days:N|\n"
     "              delete-on-local-delete|delete-after-download, check-interval=MINUTES)\n"
+    "  delete ID   (to Trash; the server follows on the next sync)\n"
+    "  flag ID +seen|-seen|+flagged|-flagged...   (the server follows on the next sync)\n"
     "  folders ACCOUNT [--json]\n"
     "  import PATH --account NAME --folder FOLDER   (a .eml file, an mbox file or a maildir)\n"
     "  list ACCOUNT FOLDER [--json] [--limit N]   (newest first, from the local cache)\n"
+    "  move ID FOLDER   (the server follows on the next sync)\n"
     "  show ID [--json | --raw]\n"
     "  sync [ACCOUNT...] [--quiet]   (all accounts when none is named: POP3 downloads new mail\n"
     "              into the archive; IMAP does one full sync pass of every folder)\n"
@@ -106,9 +110,12 @@ int main(int argc, char *argv[])
         {{QStringLiteral("account"), QStringLiteral("list")}, accountList},
         {{QStringLiteral("account"), QStringLiteral("remove")}, accountRemove},
         {{QStringLiteral("account"), QStringLiteral("set")}, accountSet},
+        {{QStringLiteral("delete")}, deleteMessage},
+        {{QStringLiteral("flag")}, flagMessage},
         {{QStringLiteral("folders")}, listFolders},
         {{QStringLiteral("import")}, importMessages},
         {{QStringLiteral("list")}, listMessages},
+        {{QStringLiteral("move")}, moveMessage},
         {{QStringLiteral("show")}, showMessage},
         {{QStringLiteral("sync")}, syncAccount},
     };

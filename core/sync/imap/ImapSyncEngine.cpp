@@ -8,6 +8,7 @@
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
 #include "sync/imap/ImapFolderSync.h"
+#include "sync/imap/ImapPendingReplay.h"
 #include "sync/imap/ImapSyncPlan.h"
 
 #include <QHash>
@@ -52,6 +53,8 @@ void ImapSyncEngine::abort()
         return;
     if (auto *folder = qobject_cast<ImapFolderSync *>(m_step.data()))
         folder->abort();
+    if (auto *replay = qobject_cast<ImapPendingReplay *>(m_step.data()))
+        replay->abort();
     if (m_session)
         m_session->abort();
     fail(ImapSyncResult::Error::Cancelled, QStringLiteral("The sync was cancelled"));
@@ -65,7 +68,25 @@ void ImapSyncEngine::onOpened(const Imap::ImapResult &r)
         failServer(QStringLiteral("Logging in to %1 failed").arg(m_settings.host), r);
         return;
     }
-    listFolders();
+    replayPending();
+}
+
+void ImapSyncEngine::replayPending()
+{
+    // Local changes go first, so the folder syncs that follow read the server with them applied.
+    auto *replay = new ImapPendingReplay(m_session, m_writer, m_accountId, &m_result, this);
+    m_step = replay;
+    connect(replay, &ImapPendingReplay::finished, this, [this, replay](bool ok) {
+        replay->deleteLater();
+        if (m_finished)
+            return;
+        if (!ok) {
+            finish();
+            return;
+        }
+        listFolders();
+    });
+    replay->start();
 }
 
 void ImapSyncEngine::listFolders()

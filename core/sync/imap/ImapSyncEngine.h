@@ -57,6 +57,7 @@ Q_SIGNALS:
 
 private:
     void onOpened(const Imap::ImapResult &r);
+    void replayPending();
     void listFolders();
     void onListed(const QList<Imap::ImapListEntry> &entries);
     void syncNextFolder();

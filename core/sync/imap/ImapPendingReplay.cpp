@@ -1,0 +1,199 @@
+#include "sync/imap/ImapPendingReplay.h"
+
+#include "imap/ImapExpungeOperation.h"
+#include "imap/ImapMoveOperation.h"
+#include "imap/ImapSelectOperation.h"
+#include "imap/ImapSession.h"
+#include "imap/ImapStoreOperation.h"
+#include "store/Database.h"
+#include "store/StoreError.h"
+#include "store/StoreReader.h"
+#include "store/StoreWriter.h"
+#include "sync/imap/ImapLocalActions.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace Petrel::Core {
+
+namespace {
+
+QList<QByteArray> flagList(const QJsonValue &value)
+{
+    QList<QByteArray> out;
+    for (const QJsonValue &v : value.toArray()) {
+        const QByteArray f = v.toString().toLatin1();
+        // Only the system flags ImapLocalActions writes; anything else in the row is ignored.
+        if (f == "\\Seen" || f == "\\Flagged" || f == "\\Answered" || f == "\\Deleted" || f == "\\Draft")
+            out.append(f);
+    }
+    return out;
+}
+
+} // namespace
+
+ImapPendingReplay::ImapPendingReplay(Imap::ImapSession *session, Store::StoreWriter &writer, qint64 accountId,
+                                     ImapSyncResult *result, QObject *parent)
+    : QObject(parent), m_session(session), m_writer(writer), m_cache(writer.database()), m_accountId(accountId),
+      m_result(result)
+{
+}
+
+ImapPendingReplay::~ImapPendingReplay() = default;
+
+void ImapPendingReplay::start()
+{
+    try {
+        Store::StoreReader reader(m_writer.database().path());
+        m_queue = reader.pendingOperations(m_accountId);
+    } catch (const Store::StoreError &e) {
+        m_result->error = ImapSyncResult::Error::Store;
+        m_result->message = QStringLiteral("Reading the pending local changes failed: ") + e.text();
+        finish(false);
+        return;
+    }
+    next();
+}
+
+void ImapPendingReplay::next()
+{
+    if (m_finished)
+        return;
+    if (++m_index >= m_queue.size()) {
+        finish(true);
+        return;
+    }
+    const Store::PendingOperationRow &row = m_queue.at(m_index);
+    m_payload = QJsonDocument::fromJson(row.payloadJson).object();
+    const QString folder = m_payload.value(QStringLiteral("folder")).toString();
+    const qint64 uid = m_payload.value(QStringLiteral("uid")).toInteger();
+    const bool known = row.kind == QLatin1String(ImapLocalActions::FlagsKind) ||
+                       row.kind == QLatin1String(ImapLocalActions::MoveKind) ||
+                       row.kind == QLatin1String(ImapLocalActions::ExpungeKind);
+    if (!known || folder.isEmpty() || uid <= 0 || uid > 0xfffffffe) {
+        m_result->warnings << QStringLiteral("Dropped a pending change that cannot be replayed (%1)").arg(row.kind);
+        done();
+        return;
+    }
+    if (m_session && m_session->selectedMailbox() == folder) {
+        perform();
+        return;
+    }
+    step(new Imap::ImapSelectOperation(m_session, folder, {}, this), [this] { perform(); });
+}
+
+void ImapPendingReplay::perform()
+{
+    const Store::PendingOperationRow &row = m_queue.at(m_index);
+    const Imap::ImapSequenceSet uid(quint32(m_payload.value(QStringLiteral("uid")).toInteger()));
+    using Mode = Imap::ImapCommandBuilder::StoreMode;
+    if (row.kind == QLatin1String(ImapLocalActions::FlagsKind)) {
+        const QList<QByteArray> add = flagList(m_payload.value(QStringLiteral("add")));
+        const QList<QByteArray> remove = flagList(m_payload.value(QStringLiteral("remove")));
+        auto removeStep = [this, uid, remove] {
+            if (remove.isEmpty()) {
+                ++m_result->replayed;
+                done();
+                return;
+            }
+            step(new Imap::ImapStoreOperation(m_session, uid, Mode::Remove, remove, this), [this] {
+                ++m_result->replayed;
+                done();
+            });
+        };
+        if (add.isEmpty())
+            removeStep();
+        else
+            step(new Imap::ImapStoreOperation(m_session, uid, Mode::Add, add, this), removeStep);
+    } else if (row.kind == QLatin1String(ImapLocalActions::MoveKind)) {
+        const QString target = m_payload.value(QStringLiteral("target")).toString();
+        step(new Imap::ImapMoveOperation(m_session, uid, target, this), [this] {
+            // The local copy has no UID; the target folder's sync brings the message under its new one.
+            const qint64 localId = m_payload.value(QStringLiteral("localId")).toInteger();
+            try {
+                if (localId > 0)
+                    m_writer.deleteMessages({localId});
+            } catch (const Store::StoreError &e) {
+                m_result->warnings << QStringLiteral("Could not drop a moved message's local copy: ") + e.text();
+            }
+            ++m_result->replayed;
+            done();
+        });
+    } else {
+        step(new Imap::ImapStoreOperation(m_session, uid, Mode::Add, {QByteArrayLiteral("\\Deleted")}, this),
+             [this, uid] {
+                 step(new Imap::ImapExpungeOperation(m_session, uid, this), [this] {
+                     ++m_result->replayed;
+                     done();
+                 });
+             });
+    }
+}
+
+void ImapPendingReplay::step(Imap::ImapOperation *op, std::function<void()> onOk)
+{
+    m_op = op;
+    connect(op, &Imap::ImapOperation::finished, this, [this, op, onOk](const Imap::ImapResult &r) {
+        op->deleteLater();
+        if (m_finished)
+            return;
+        if (r.isOk())
+            onOk();
+        else
+            refused(r);
+    });
+    op->start();
+}
+
+void ImapPendingReplay::refused(const Imap::ImapResult &r)
+{
+    using Kind = Imap::ImapResult::Kind;
+    if (r.kind == Kind::Rejected || r.kind == Kind::NotSupported) {
+        // The server wins: it will not take this change, so it is not retried.
+        m_result->warnings << QStringLiteral("The server refused a local change (%1): %2")
+                                  .arg(m_queue.at(m_index).kind, r.serverText.isEmpty() ? r.message : r.serverText);
+        done();
+        return;
+    }
+    m_result->error = r.kind == Kind::Cancelled ? ImapSyncResult::Error::Cancelled : ImapSyncResult::Error::Server;
+    m_result->serverError = r.kind;
+    m_result->serverText = r.serverText;
+    m_result->message = QStringLiteral("Sending local changes failed: ") + (r.serverText.isEmpty() ? r.message : r.serverText);
+    finish(false);
+}
+
+void ImapPendingReplay::done()
+{
+    try {
+        m_cache.removePendingOperation(m_queue.at(m_index).id);
+    } catch (const Store::StoreError &e) {
+        m_result->error = ImapSyncResult::Error::Store;
+        m_result->message = QStringLiteral("Updating the pending local changes failed: ") + e.text();
+        finish(false);
+        return;
+    }
+    // From the event loop: a long run of dropped rows must not nest calls.
+    QTimer::singleShot(0, this, [this] { next(); });
+}
+
+void ImapPendingReplay::abort()
+{
+    if (m_finished)
+        return;
+    if (m_op)
+        m_op->cancel();
+    m_result->error = ImapSyncResult::Error::Cancelled;
+    m_result->message = QStringLiteral("The sync was cancelled");
+    finish(false);
+}
+
+void ImapPendingReplay::finish(bool ok)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    QTimer::singleShot(0, this, [this, ok] { Q_EMIT finished(ok); });
+}
+
+} // namespace Petrel::Core
