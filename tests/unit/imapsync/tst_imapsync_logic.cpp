@@ -2,9 +2,12 @@
 #include "store/ImapFolderCache.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
+#include "sync/imap/ImapLocalActions.h"
 #include "sync/imap/ImapRecordBuilder.h"
 #include "sync/imap/ImapSyncPlan.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void headerFetchBuildsABrowsableRecord();
     void fullFetchKeepsTheBody();
     void folderCacheWrites();
+    void localActionsChangeTheStoreAndQueue();
 };
 
 void TestImapSyncLogic::rolesComeFromSpecialUseThenNames()
@@ -243,6 +247,83 @@ void TestImapSyncLogic::folderCacheWrites()
     QCOMPARE(folder->uidValidity, 0);
     QCOMPARE(folder->highestModSeq, 0);
     QCOMPARE(folder->totalCount, 0);
+}
+
+void TestImapSyncLogic::localActionsChangeTheStoreAndQueue()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("s.db"));
+    Store::StoreWriter writer(path);
+    Store::StoreReader reader(path);
+    Store::AccountRow imap;
+    imap.name = QStringLiteral("imap");
+    imap.protocol = Store::AccountProtocol::Imap;
+    const qint64 accountId = writer.addAccount(imap);
+    Store::AccountRow pop;
+    pop.name = QStringLiteral("pop");
+    pop.protocol = Store::AccountProtocol::Pop3;
+    const qint64 popId = writer.addAccount(pop);
+    const qint64 inbox = writer.ensureFolder(accountId, QStringLiteral("INBOX"), FolderRole::Inbox);
+    const qint64 trash = writer.ensureFolder(accountId, QStringLiteral("Trash"), FolderRole::Trash);
+    writer.ensureFolder(accountId, QStringLiteral("Work"));
+    const qint64 popInbox = writer.ensureFolder(popId, QStringLiteral("INBOX"), FolderRole::Inbox);
+    QList<Store::MessageRecord> records;
+    for (int uid = 1; uid <= 4; ++uid) {
+        Store::MessageRecord r;
+        r.uid = uid;
+        r.subject = QStringLiteral("m%1").arg(uid);
+        records.append(r);
+    }
+    const QList<qint64> ids = writer.insertMessages(inbox, records, Store::DuplicatePolicy::SkipSameRemoteId).insertedIds;
+    Store::MessageRecord popRecord;
+    popRecord.uidl = QStringLiteral("u1");
+    const qint64 popMessage =
+        writer.insertMessages(popInbox, {popRecord}, Store::DuplicatePolicy::SkipSameRemoteId).insertedIds.first();
+
+    ImapLocalActions actions(writer, reader);
+    QCOMPARE(actions.setFlags(ids[0], Store::MessageFlag::Flagged, Store::MessageFlag::Seen), QString());
+    QCOMPARE(reader.message(ids[0])->flags, Store::MessageFlags(Store::MessageFlag::Flagged));
+    QCOMPARE(actions.move(ids[1], QStringLiteral("Work")), QString());
+    QVERIFY(!reader.message(ids[1])->uid); // a UID belongs to its folder
+    QCOMPARE(actions.remove(ids[2]), QString());
+    QCOMPARE(reader.message(ids[2])->folderId, trash);
+
+    // Refusals change nothing and queue nothing.
+    QVERIFY(!actions.move(ids[3], QStringLiteral("Nowhere")).isEmpty());
+    QVERIFY(!actions.move(ids[3], QStringLiteral("INBOX")).isEmpty());
+    QVERIFY(!actions.setFlags(999, Store::MessageFlag::Seen, {}).isEmpty());
+    QVERIFY(!actions.setFlags(popMessage, Store::MessageFlag::Seen, {}).isEmpty());
+    QVERIFY(!actions.setFlags(ids[1], Store::MessageFlag::Seen, {}).isEmpty()); // moved, no UID until the sync
+    QCOMPARE(actions.remove(ids[3]), QString()); // to Trash
+    QVERIFY(!actions.remove(ids[2]).isEmpty());  // in Trash without a UID until the sync: refused
+    // Deleting what is in Trash removes it for good.
+    Store::MessageRecord inTrash;
+    inTrash.uid = 7;
+    const qint64 trashed =
+        writer.insertMessages(trash, {inTrash}, Store::DuplicatePolicy::SkipSameRemoteId).insertedIds.first();
+    QCOMPARE(actions.remove(trashed), QString());
+    QVERIFY(!reader.message(trashed));
+
+    const QList<Store::PendingOperationRow> queue = reader.pendingOperations(accountId);
+    QCOMPARE(queue.size(), 5);
+    QCOMPARE(queue[0].kind, QLatin1String(ImapLocalActions::FlagsKind));
+    const QJsonObject flags = QJsonDocument::fromJson(queue[0].payloadJson).object();
+    QCOMPARE(flags.value(QStringLiteral("folder")).toString(), QStringLiteral("INBOX"));
+    QCOMPARE(flags.value(QStringLiteral("uid")).toInteger(), 1);
+    QCOMPARE(flags.value(QStringLiteral("add")).toVariant().toStringList(), QStringList{QStringLiteral("\\Flagged")});
+    QCOMPARE(flags.value(QStringLiteral("remove")).toVariant().toStringList(), QStringList{QStringLiteral("\\Seen")});
+    QCOMPARE(queue[1].kind, QLatin1String(ImapLocalActions::MoveKind));
+    const QJsonObject move = QJsonDocument::fromJson(queue[1].payloadJson).object();
+    QCOMPARE(move.value(QStringLiteral("target")).toString(), QStringLiteral("Work"));
+    QCOMPARE(move.value(QStringLiteral("localId")).toInteger(), ids[1]);
+    QCOMPARE(QJsonDocument::fromJson(queue[2].payloadJson).object().value(QStringLiteral("target")).toString(),
+             QStringLiteral("Trash"));
+    QCOMPARE(queue[3].kind, QLatin1String(ImapLocalActions::MoveKind));
+    QCOMPARE(queue[4].kind, QLatin1String(ImapLocalActions::ExpungeKind));
+    const QJsonObject expunge = QJsonDocument::fromJson(queue[4].payloadJson).object();
+    QCOMPARE(expunge.value(QStringLiteral("folder")).toString(), QStringLiteral("Trash"));
+    QCOMPARE(expunge.value(QStringLiteral("uid")).toInteger(), 7);
 }
 
 QTEST_GUILESS_MAIN(TestImapSyncLogic)
