@@ -18,6 +18,16 @@ using Chunking = ImapScriptServer::Chunking;
 
 using ReplaySupport::settings;
 
+// Every test runs with the server's replies whole, one byte at a time and in random pieces
+// (column "chunking", an int of Chunking), for a test's initTestCase_data().
+inline void addChunkingRows()
+{
+    QTest::addColumn<int>("chunking");
+    QTest::newRow("whole") << int(Chunking::Whole);
+    QTest::newRow("one-byte") << int(Chunking::OneByte);
+    QTest::newRow("random") << int(Chunking::Random);
+}
+
 inline Petrel::Imap::ImapCredentials frank()
 {
     return {QStringLiteral("frank"), QStringLiteral("secret")};

@@ -58,13 +58,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase_data()
-    {
-        QTest::addColumn<int>("chunking");
-        QTest::newRow("whole") << int(Chunking::Whole);
-        QTest::newRow("one-byte") << int(Chunking::OneByte);
-        QTest::newRow("random") << int(Chunking::Random);
-    }
+    void initTestCase_data() { addChunkingRows(); }
 
     void noAndBadKeepTheConnection()
     {
