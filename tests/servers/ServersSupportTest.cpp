@@ -11,7 +11,6 @@
 #include <QSslSocket>
 #include <QTemporaryFile>
 #include <QTest>
-#include <QThread>
 
 using Petrel::Test::SmtpInjector;
 using Petrel::Test::TempProfile;
@@ -104,18 +103,11 @@ private Q_SLOTS:
         QVERIFY2(m_servers.injectMessage(QStringLiteral("outsider@example.org"), {bob.login}, message, &error),
                  qPrintable(error));
 
-        const QStringList search{QStringLiteral("search"), QStringLiteral("-u"), bob.login, QStringLiteral("mailbox"),
-                                 QStringLiteral("INBOX"), QStringLiteral("subject"), QString::fromUtf8(token)};
-        QDeadlineTimer deadline(20000);
-        TestServers::DoveadmResult found;
-        do {
-            found = m_servers.doveadm(search);
-            if (found.exitCode == 0 && !found.stdOut.trimmed().isEmpty())
-                break;
-            QThread::msleep(100);
-        } while (!deadline.hasExpired());
-        QCOMPARE(found.exitCode, 0);
-        const QList<QByteArray> hit = found.stdOut.trimmed().split(' ');
+        QByteArray hits;
+        QVERIFY2(m_servers.waitForMessage(bob.login, QStringLiteral("INBOX"),
+                                          {QStringLiteral("subject"), QString::fromUtf8(token)}, 20000, &hits),
+                 "the injected message did not arrive within 20 s");
+        const QList<QByteArray> hit = hits.trimmed().split(' ');
         QCOMPARE(hit.size(), 2);   // "<mailbox guid> <uid>"
 
         const auto body = m_servers.doveadm({QStringLiteral("fetch"), QStringLiteral("-u"), bob.login,
@@ -123,6 +115,31 @@ private Q_SLOTS:
                                              QStringLiteral("uid"), QString::fromUtf8(hit.at(1))});
         QCOMPARE(body.exitCode, 0);
         QVERIFY2(body.stdOut.contains("\n.leading dot"), body.stdOut.constData());   // dot-stuffing undone
+    }
+
+    void waitForMessageGivesUpOnAMissingMessage()
+    {
+        const auto bob = m_servers.user(QStringLiteral("bob"));
+        QByteArray hits = "stale";
+        QDeadlineTimer deadline(10000);
+        QVERIFY(!m_servers.waitForMessage(bob.login, QStringLiteral("INBOX"),
+                                          {QStringLiteral("subject"), QStringLiteral("never-injected-petrel-token")},
+                                          500, &hits));
+        QVERIFY(!deadline.hasExpired()); // bounded by its timeout, not by doveadm's
+        QVERIFY(hits.isEmpty());
+        // A mailbox that does not exist is "not there", not a hang.
+        QVERIFY(!m_servers.waitForMessage(bob.login, QStringLiteral("No-Such-Mailbox"), {QStringLiteral("all")}, 300));
+    }
+
+    void connectionSettingsTrustOnlyTheFixtureCa()
+    {
+        const auto s = m_servers.connectionSettings(m_servers.imapTlsPort(), Petrel::Net::Security::ImplicitTls);
+        QCOMPARE(s.host, m_servers.host());
+        QCOMPARE(s.port, m_servers.imapTlsPort());
+        QVERIFY(s.security == Petrel::Net::Security::ImplicitTls);
+        QCOMPARE(s.tls.trustedCaFile, m_servers.caFile());
+        QVERIFY(!s.tls.useSystemCas);
+        QVERIFY(s.connectTimeoutMs > 0 && s.idleTimeoutMs > 0); // a dead fixture fails the test, never hangs it
     }
 
     void injectionRefusesOtherDomains()
