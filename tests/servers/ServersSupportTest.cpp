@@ -107,6 +107,7 @@ private Q_SLOTS:
         QVERIFY2(m_servers.waitForMessage(bob.login, QStringLiteral("INBOX"),
                                           {QStringLiteral("subject"), QString::fromUtf8(token)}, 20000, &hits),
                  "the injected message did not arrive within 20 s");
+        QVERIFY(m_servers.messageCount(bob.login, QStringLiteral("INBOX")) >= 1);
         const QList<QByteArray> hit = hits.trimmed().split(' ');
         QCOMPARE(hit.size(), 2);   // "<mailbox guid> <uid>"
 
@@ -129,6 +130,7 @@ private Q_SLOTS:
         QVERIFY(hits.isEmpty());
         // A mailbox that does not exist is "not there", not a hang.
         QVERIFY(!m_servers.waitForMessage(bob.login, QStringLiteral("No-Such-Mailbox"), {QStringLiteral("all")}, 300));
+        QCOMPARE(m_servers.messageCount(bob.login, QStringLiteral("No-Such-Mailbox")), -1);
     }
 
     void connectionSettingsTrustOnlyTheFixtureCa()

@@ -147,6 +147,13 @@ TestServers::DoveadmResult TestServers::doveadm(const QStringList &args, int tim
     return result;
 }
 
+int TestServers::messageCount(const QString &login, const QString &mailbox) const
+{
+    const DoveadmResult r = doveadm({QStringLiteral("search"), QStringLiteral("-u"), login, QStringLiteral("mailbox"),
+                                     mailbox, QStringLiteral("all")});
+    return r.exitCode == 0 ? int(r.stdOut.count('\n')) : -1;
+}
+
 bool TestServers::waitForMessage(const QString &login, const QString &mailbox, const QStringList &searchQuery,
                                  int timeoutMs, QByteArray *hits) const
 {

@@ -58,6 +58,9 @@ public:
     QStringList doveadmCommand() const { return m_doveadm; }
     DoveadmResult doveadm(const QStringList &args, int timeoutMs = 30000) const;
 
+    // How many messages login's mailbox holds now; -1 when doveadm fails.
+    int messageCount(const QString &login, const QString &mailbox) const;
+
     // Polls doveadm until a message matching searchQuery (doveadm search terms, e.g. {"HEADER",
     // "Message-ID", id}) is in login's mailbox; false when none came within timeoutMs. A failing
     // doveadm counts as "not yet" (its last error is printed as a warning). *hits gets doveadm's

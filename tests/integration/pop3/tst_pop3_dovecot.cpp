@@ -79,9 +79,7 @@ private:
 
     int messageCount() const
     {
-        const auto r = m_servers.doveadm({QStringLiteral("search"), QStringLiteral("-u"), m_user.login,
-                                          QStringLiteral("mailbox"), QStringLiteral("INBOX"), QStringLiteral("all")});
-        return r.exitCode == 0 ? int(r.stdOut.count('\n')) : -1;
+        return m_servers.messageCount(m_user.login, QStringLiteral("INBOX"));
     }
 
     // UIDL of the maildrop over a fresh session (the way the archive looks after a reconnect).
