@@ -199,16 +199,22 @@ private Q_SLOTS:
         QCOMPARE(Test::serverCount(m_servers, m_user), 0);
         QCOMPARE(view.integrityCheck(), QStringLiteral("ok"));
 
-        // IMAP accounts are refused clearly.
+        // An account whose password is not in the keychain fails clearly, before any connection.
+        const Test::CliRun noPasswordAdd =
+            cli.run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("nopassword"),
+                     QStringLiteral("--protocol"), QStringLiteral("pop3"), QStringLiteral("--address"), m_user.login,
+                     QStringLiteral("--host"), m_servers.host()});
+        QVERIFY2(noPasswordAdd.exitCode == 0, noPasswordAdd.err.constData());
+        const Test::CliRun noPasswordSync = cli.run({QStringLiteral("sync"), QStringLiteral("nopassword")});
+        QCOMPARE(noPasswordSync.exitCode, 1);
+        QVERIFY2(noPasswordSync.err.contains("no password for 'nopassword' in the system keychain"),
+                 noPasswordSync.err.constData());
+
+        // Bad settings are refused with the reason, and change nothing.
         const Test::CliRun imapAdd = cli.run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("imap"),
                                               QStringLiteral("--address"), m_user.login, QStringLiteral("--host"),
                                               m_servers.host()});
         QVERIFY2(imapAdd.exitCode == 0, imapAdd.err.constData());
-        const Test::CliRun imapSync = cli.run({QStringLiteral("sync"), QStringLiteral("imap")});
-        QCOMPARE(imapSync.exitCode, 1);
-        QVERIFY2(imapSync.err.contains("IMAP account"), imapSync.err.constData());
-
-        // Bad settings are refused with the reason, and change nothing.
         const Test::CliRun badDays = cli.run({QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("kim"),
                                               QStringLiteral("pop3.retention=delete-after-days:0")});
         QCOMPARE(badDays.exitCode, 2);
