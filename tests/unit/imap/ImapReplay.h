@@ -73,4 +73,3 @@ inline QString describe(const ImapResult &result)
 } // namespace ImapReplay
 
 #define VERIFY_OK(result) QVERIFY2((result).isOk(), qPrintable(ImapReplay::describe(result)))
-#define VERIFY_SCRIPT(server) QTRY_VERIFY2((server).isDone() && (server).error().isEmpty(), qPrintable((server).describe()))

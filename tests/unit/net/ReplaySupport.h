@@ -49,3 +49,8 @@ std::shared_ptr<Outcome<Result>> watch(Sender *sender, Signal signal, Then onRes
 }
 
 } // namespace ReplaySupport
+
+// The script ran to its end and every reply reached the client. Waits (bounded): the server's
+// last reply may still be in its write queue for an event-loop turn after the client has read it.
+#define VERIFY_SCRIPT(server) \
+    QTRY_VERIFY2((server).isDone() && (server).error().isEmpty(), qPrintable((server).describe()))

@@ -43,7 +43,7 @@ private Q_SLOTS:
         QCOMPARE(missing->result->serverText, QByteArray("no such message"));
         QVERIFY(noop->result->isOk());
         QCOMPARE(session.state(), Pop3Session::State::Transaction);
-        QVERIFY2(server.isDone() && server.error().isEmpty(), qPrintable(server.describe()));
+        VERIFY_SCRIPT(server);
     }
 
     void lyingListSize_data()
@@ -155,7 +155,7 @@ private Q_SLOTS:
         QCOMPARE(dele1->result->serverText, QByteArray("deleted 1"));
         QCOMPARE(retr2->result->data, QByteArray("two\r\n"));
         QVERIFY(dele2->result->isOk() && quit->result->isOk());
-        QVERIFY2(server.isDone() && server.error().isEmpty(), qPrintable(server.describe()));
+        VERIFY_SCRIPT(server);
     }
 
     void withoutPipeliningOneAtATime()
@@ -173,7 +173,7 @@ private Q_SLOTS:
         WAIT(quit);
         QVERIFY(!session.isPipelining());
         QVERIFY(retr->result->isOk() && dele->result->isOk() && quit->result->isOk());
-        QVERIFY2(server.isDone() && server.error().isEmpty(), qPrintable(server.describe()));
+        VERIFY_SCRIPT(server);
     }
 
     void notSupportedAndInvalidState()
@@ -199,7 +199,7 @@ private Q_SLOTS:
         EXPECT_ERROR(badNumber, Error::InvalidState);
         WAIT(late);
         EXPECT_ERROR(late, Error::InvalidState); // after QUIT
-        QVERIFY2(server.isDone() && server.error().isEmpty(), qPrintable(server.describe()));
+        VERIFY_SCRIPT(server);
     }
 
     void cancelQueuedAndInFlight()

@@ -57,7 +57,7 @@ private Q_SLOTS:
         QVERIFY(session.capabilities().has(Pop3Capabilities::Uidl));
         QTRY_COMPARE(closed.size(), 1);
         QCOMPARE(session.state(), Pop3Session::State::Closed);
-        QVERIFY2(server.isDone() && server.error().isEmpty(), qPrintable(server.describe()));
+        VERIFY_SCRIPT(server);
     }
 
     void stlsThenAuthPlain_data()
@@ -86,7 +86,7 @@ private Q_SLOTS:
         QVERIFY(session.isEncrypted());
         QVERIFY(session.isPipelining()); // from the CAPA after login
         QCOMPARE(session.state(), Pop3Session::State::Transaction);
-        QVERIFY2(server.isDone() && server.error().isEmpty(), qPrintable(server.describe()));
+        VERIFY_SCRIPT(server);
     }
 
     void implicitTlsAuthPlain()
@@ -100,7 +100,7 @@ private Q_SLOTS:
         WAIT(open);
         QVERIFY2(open->result->isOk(), qPrintable(open->result->message));
         QVERIFY(session.isEncrypted());
-        QVERIFY2(server.isDone() && server.error().isEmpty(), qPrintable(server.describe()));
+        VERIFY_SCRIPT(server);
     }
 
     void authPlainLongResponseAfterEmptyChallenge()
@@ -119,7 +119,7 @@ private Q_SLOTS:
                                        {QStringLiteral("carol"), password, Pop3Credentials::Method::Automatic}));
         WAIT(open);
         QVERIFY2(open->result->isOk(), qPrintable(open->result->message));
-        QVERIFY2(server.isDone() && server.error().isEmpty(), qPrintable(server.describe()));
+        VERIFY_SCRIPT(server);
     }
 
     void authPlainUnexpectedChallengeIsCancelled()
@@ -259,7 +259,7 @@ private Q_SLOTS:
         QCOMPARE(open->result->serverText, serverText);
         QVERIFY(!open->result->message.contains(QLatin1String("pw")));
         QTRY_COMPARE(session.state(), Pop3Session::State::Closed);
-        QVERIFY2(server.isDone() && server.error().isEmpty(), qPrintable(server.describe()));
+        VERIFY_SCRIPT(server);
     }
 
     void greetingInUse()
