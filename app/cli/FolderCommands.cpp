@@ -2,6 +2,7 @@
 
 #include "CliProfile.h"
 #include "CommandParser.h"
+#include "MessageFlagNames.h"
 
 #include "store/StoreError.h"
 
@@ -30,22 +31,6 @@ QString flagLetters(Store::MessageFlags flags)
     s += flags.testFlag(Store::MessageFlag::Flagged) ? QLatin1Char('F') : QLatin1Char(' ');
     s += flags.testFlag(Store::MessageFlag::Answered) ? QLatin1Char('R') : QLatin1Char(' ');
     return s;
-}
-
-QJsonArray flagArray(Store::MessageFlags flags)
-{
-    QJsonArray a;
-    if (flags.testFlag(Store::MessageFlag::Seen))
-        a.append(QStringLiteral("seen"));
-    if (flags.testFlag(Store::MessageFlag::Answered))
-        a.append(QStringLiteral("answered"));
-    if (flags.testFlag(Store::MessageFlag::Flagged))
-        a.append(QStringLiteral("flagged"));
-    if (flags.testFlag(Store::MessageFlag::Deleted))
-        a.append(QStringLiteral("deleted"));
-    if (flags.testFlag(Store::MessageFlag::Draft))
-        a.append(QStringLiteral("draft"));
-    return a;
 }
 
 } // namespace
@@ -128,7 +113,7 @@ int listMessages(CliContext &ctx)
                                          {QStringLiteral("from"), m.fromDisplay},
                                          {QStringLiteral("fromAddress"), m.fromAddress},
                                          {QStringLiteral("subject"), m.subject},
-                                         {QStringLiteral("flags"), flagArray(m.flags)},
+                                         {QStringLiteral("flags"), QJsonArray::fromStringList(flagNames(m.flags))},
                                          {QStringLiteral("size"), m.size},
                                          {QStringLiteral("hasBody"), m.hasBody},
                                          {QStringLiteral("hasAttachments"), m.hasAttachments}});

@@ -2,6 +2,7 @@
 
 #include "CliProfile.h"
 #include "CommandParser.h"
+#include "MessageFlagNames.h"
 
 #include "mime/MessageParser.h"
 #include "store/MessageFlag.h"
@@ -15,22 +16,6 @@
 namespace Petrel::Cli {
 
 namespace {
-
-QStringList flagNames(Store::MessageFlags flags)
-{
-    QStringList names;
-    if (flags & Store::MessageFlag::Seen)
-        names << QStringLiteral("seen");
-    if (flags & Store::MessageFlag::Answered)
-        names << QStringLiteral("answered");
-    if (flags & Store::MessageFlag::Flagged)
-        names << QStringLiteral("flagged");
-    if (flags & Store::MessageFlag::Deleted)
-        names << QStringLiteral("deleted");
-    if (flags & Store::MessageFlag::Draft)
-        names << QStringLiteral("draft");
-    return names;
-}
 
 QString isoDate(const QDateTime &date)
 {

@@ -15,8 +15,8 @@ namespace Petrel::Core {
 
 ImapFolderSync::ImapFolderSync(Imap::ImapSession *session, Store::StoreWriter &writer, const Store::FolderRow &folder,
                                const Options &options, ImapSyncResult *result, QObject *parent)
-    : QObject(parent), m_session(session), m_writer(writer), m_cache(writer.database()), m_folder(folder),
-      m_options(options), m_result(result)
+    : ImapSyncStep(result, parent), m_session(session), m_writer(writer), m_cache(writer.database()), m_folder(folder),
+      m_options(options)
 {
 }
 
@@ -30,7 +30,7 @@ Op *ImapFolderSync::run(Op *op, std::function<void(Op *, const Imap::ImapResult 
         op->deleteLater();
         if (m_op == op)
             m_op.clear();
-        if (!m_finished)
+        if (!isFinished())
             done(op, r);
     });
     op->start();
@@ -80,7 +80,7 @@ void ImapFolderSync::onSelected(const Imap::ImapResult &r)
     if (m_usedQresync) {
         removeVanished(m_info.vanished);
         applyServerFlags(m_info.changes);
-        if (m_finished)
+        if (isFinished())
             return;
         searchAll();
         return;
@@ -114,7 +114,7 @@ void ImapFolderSync::fetchFlagChanges()
 
 void ImapFolderSync::applyServerFlags(const QList<Imap::ImapFetchData> &data)
 {
-    if (m_finished)
+    if (isFinished())
         return;
     QList<Store::ImapFlagUpdate> server;
     for (const Imap::ImapFetchData &d : data) {
@@ -136,7 +136,7 @@ void ImapFolderSync::applyServerFlags(const QList<Imap::ImapFetchData> &data)
 
 void ImapFolderSync::removeVanished(const Imap::ImapSequenceSet &uids)
 {
-    if (uids.isEmpty() || m_finished)
+    if (uids.isEmpty() || isFinished())
         return;
     QList<quint32> gone;
     for (auto it = m_cached.cbegin(); it != m_cached.cend(); ++it) {
@@ -210,7 +210,7 @@ void ImapFolderSync::fetchNextBatch()
 
 void ImapFolderSync::onBatch(const QList<Imap::ImapFetchData> &batch)
 {
-    if (m_finished)
+    if (isFinished())
         return;
     QList<Store::MessageRecord> records;
     records.reserve(batch.size());
@@ -273,24 +273,6 @@ void ImapFolderSync::failServer(const QString &what, const Imap::ImapResult &r)
     finish(false);
 }
 
-void ImapFolderSync::abort()
-{
-    if (m_finished)
-        return;
-    if (m_op)
-        m_op->cancel();
-    m_result->error = ImapSyncResult::Error::Cancelled;
-    m_result->message = QStringLiteral("The sync was cancelled");
-    finish(false);
-}
 
-void ImapFolderSync::finish(bool ok)
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    // Never from inside a caller's call: the engine may delete us in its slot.
-    QTimer::singleShot(0, this, [this, ok] { Q_EMIT finished(ok); });
-}
 
 } // namespace Petrel::Core

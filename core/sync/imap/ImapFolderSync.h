@@ -8,6 +8,8 @@
 #include "store/ImapFolderCache.h"
 #include "sync/imap/ImapSyncResult.h"
 
+#include "sync/imap/ImapSyncStep.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -27,7 +29,7 @@ namespace Petrel::Core {
 // else all flags), expunges (VANISHED and a UID SEARCH ALL comparison), then the new messages in
 // batches, newest first, one store transaction per batch, and last the folder's sync state.
 // finished() comes exactly once; counts go into the result passed in.
-class ImapFolderSync : public QObject
+class ImapFolderSync : public ImapSyncStep
 {
     Q_OBJECT
 
@@ -43,13 +45,10 @@ public:
     ~ImapFolderSync() override;
 
     void start();
-    void abort();
 
 Q_SIGNALS:
     // Stored new messages of this folder so far, of toFetch.
     void progressed(int fetched, int toFetch);
-    // ok false: result->error and message say why.
-    void finished(bool ok);
 
 private:
     void onSelected(const Imap::ImapResult &r);
@@ -63,7 +62,6 @@ private:
     void removeVanished(const Imap::ImapSequenceSet &uids);
     bool guard(const std::function<void()> &storeWork); // false: the store failed, finished
     void failServer(const QString &what, const Imap::ImapResult &r);
-    void finish(bool ok);
     template<typename Op>
     Op *run(Op *op, std::function<void(Op *, const Imap::ImapResult &)> done);
 
@@ -72,8 +70,6 @@ private:
     Store::ImapFolderCache m_cache;
     Store::FolderRow m_folder;
     Options m_options;
-    ImapSyncResult *m_result;
-    QPointer<Imap::ImapOperation> m_op;
     Imap::ImapSelectInfo m_info;
     bool m_usedQresync = false;
     QHash<quint32, Store::ImapCachedMessage> m_cached;
@@ -81,7 +77,6 @@ private:
     int m_nextBatch = 0;
     int m_fetched = 0;
     int m_toFetch = 0;
-    bool m_finished = false;
 };
 
 } // namespace Petrel::Core

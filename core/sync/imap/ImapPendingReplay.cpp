@@ -35,8 +35,7 @@ QList<QByteArray> flagList(const QJsonValue &value)
 
 ImapPendingReplay::ImapPendingReplay(Imap::ImapSession *session, Store::StoreWriter &writer, qint64 accountId,
                                      ImapSyncResult *result, QObject *parent)
-    : QObject(parent), m_session(session), m_writer(writer), m_cache(writer.database()), m_accountId(accountId),
-      m_result(result)
+    : ImapSyncStep(result, parent), m_session(session), m_writer(writer), m_cache(writer.database()), m_accountId(accountId)
 {
 }
 
@@ -58,7 +57,7 @@ void ImapPendingReplay::start()
 
 void ImapPendingReplay::next()
 {
-    if (m_finished)
+    if (isFinished())
         return;
     if (++m_index >= m_queue.size()) {
         finish(true);
@@ -136,7 +135,7 @@ void ImapPendingReplay::step(Imap::ImapOperation *op, std::function<void()> onOk
     m_op = op;
     connect(op, &Imap::ImapOperation::finished, this, [this, op, onOk](const Imap::ImapResult &r) {
         op->deleteLater();
-        if (m_finished)
+        if (isFinished())
             return;
         if (r.isOk())
             onOk();
@@ -177,23 +176,6 @@ void ImapPendingReplay::done()
     QTimer::singleShot(0, this, [this] { next(); });
 }
 
-void ImapPendingReplay::abort()
-{
-    if (m_finished)
-        return;
-    if (m_op)
-        m_op->cancel();
-    m_result->error = ImapSyncResult::Error::Cancelled;
-    m_result->message = QStringLiteral("The sync was cancelled");
-    finish(false);
-}
 
-void ImapPendingReplay::finish(bool ok)
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    QTimer::singleShot(0, this, [this, ok] { Q_EMIT finished(ok); });
-}
 
 } // namespace Petrel::Core

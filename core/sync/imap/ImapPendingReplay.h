@@ -7,6 +7,8 @@
 
 #include <QJsonObject>
 #include <QList>
+#include "sync/imap/ImapSyncStep.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -26,7 +28,7 @@ namespace Petrel::Core {
 // is gone do nothing), so a pass cut short can replay it again. An operation the server refuses
 // is dropped with a warning: the server wins, and the folder syncs that follow show its state.
 // A lost connection stops the replay and keeps the rest. finished() comes exactly once.
-class ImapPendingReplay : public QObject
+class ImapPendingReplay : public ImapSyncStep
 {
     Q_OBJECT
 
@@ -36,10 +38,7 @@ public:
     ~ImapPendingReplay() override;
 
     void start();
-    void abort();
 
-Q_SIGNALS:
-    void finished(bool ok); // ok false: result->error and message say why
 
 private:
     void next();
@@ -47,18 +46,14 @@ private:
     void step(Imap::ImapOperation *op, std::function<void()> onOk);
     void done();  // the current operation is answered: drop it from the queue
     void refused(const Imap::ImapResult &r);
-    void finish(bool ok);
 
     QPointer<Imap::ImapSession> m_session;
     Store::StoreWriter &m_writer;
     Store::ImapFolderCache m_cache;
     qint64 m_accountId;
-    ImapSyncResult *m_result;
     QList<Store::PendingOperationRow> m_queue;
     int m_index = -1;
     QJsonObject m_payload;
-    QPointer<Imap::ImapOperation> m_op;
-    bool m_finished = false;
 };
 
 } // namespace Petrel::Core
