@@ -28,14 +28,8 @@ ImapSyncHarness::~ImapSyncHarness() = default;
 
 Net::ConnectionSettings ImapSyncHarness::settings() const
 {
-    Net::ConnectionSettings s;
-    s.host = m_servers.host();
-    s.port = m_servers.imapTlsPort();
-    s.security = Net::Security::ImplicitTls;
-    s.tls.trustedCaFile = m_servers.caFile();
-    s.tls.useSystemCas = false;
-    s.connectTimeoutMs = 15000;
-    s.idleTimeoutMs = 60000;
+    Net::ConnectionSettings s = m_servers.connectionSettings(m_servers.imapTlsPort(), Net::Security::ImplicitTls);
+    s.idleTimeoutMs = 60000; // a first sync of a seeded folder may be busy for a while
     return s;
 }
 

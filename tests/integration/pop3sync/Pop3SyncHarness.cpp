@@ -36,14 +36,9 @@ Pop3SyncHarness::~Pop3SyncHarness() = default;
 
 Net::ConnectionSettings Pop3SyncHarness::settings(quint16 port) const
 {
-    Net::ConnectionSettings s;
-    s.host = m_servers.host();
-    s.port = port ? port : m_servers.pop3TlsPort();
-    s.security = Net::Security::ImplicitTls;
-    s.tls.trustedCaFile = m_servers.caFile();
-    s.tls.useSystemCas = false;
-    s.connectTimeoutMs = 15000;
-    s.idleTimeoutMs = 60000;
+    Net::ConnectionSettings s =
+        m_servers.connectionSettings(port ? port : m_servers.pop3TlsPort(), Net::Security::ImplicitTls);
+    s.idleTimeoutMs = 60000; // RETR of the 20 MB message
     return s;
 }
 
