@@ -23,3 +23,12 @@ if(PETREL_SANITIZE)
     add_compile_options(-fsanitize=${PETREL_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     add_link_options(-fsanitize=${PETREL_SANITIZE})
 endif()
+
+# A compiler cache when one is installed: rebuilds in fresh clones (CI) reuse earlier objects.
+# base_dir makes its keys relative to the source tree, so two clones share entries.
+option(PETREL_USE_CCACHE "Compile through ccache when it is installed" ON)
+find_program(PETREL_CCACHE ccache)
+if(PETREL_USE_CCACHE AND PETREL_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+    set(CMAKE_CXX_COMPILER_LAUNCHER "${CMAKE_COMMAND}" -E env "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}"
+        "CCACHE_NOHASHDIR=1" "${PETREL_CCACHE}")
+endif()

@@ -13,7 +13,8 @@ namespace {
 
 const QString setUsage = QStringLiteral(
     "petrel-cli account set ACCOUNT KEY=VALUE... (keys: pop3.retention=leave|delete-after-days:N|"
-    "delete-on-local-delete|delete-after-download, check-interval=MINUTES)");
+    "delete-on-local-delete|delete-after-download, check-interval=MINUTES, imap.offline=inbox|all|days:N|none, "
+    "imap.watch=FOLDER[,FOLDER...])");
 
 // Applies one KEY=VALUE; false with *error when the key or value is not acceptable.
 bool applySetting(Core::AccountSettings &s, const QString &assignment, QString *error)
@@ -41,6 +42,19 @@ bool applySetting(Core::AccountSettings &s, const QString &assignment, QString *
             return false;
         }
         s.checkIntervalMinutes = minutes;
+        return true;
+    }
+    if (key == QLatin1String("imap.offline") || key == QLatin1String("imap.watch")) {
+        if (s.protocol != Core::IncomingProtocol::Imap) {
+            *error = QStringLiteral("%1 applies to IMAP accounts only").arg(key);
+            return false;
+        }
+        if (key == QLatin1String("imap.offline"))
+            return Core::ImapOfflinePolicy::parse(value, &s.imapOffline, error);
+        QStringList folders;
+        for (const QString &f : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            folders.append(f.trimmed());
+        s.imapWatchFolders = folders; // validate() checks count and names
         return true;
     }
     *error = QStringLiteral("unknown setting '%1' (usage: %2)").arg(key.left(80), setUsage);
@@ -77,7 +91,10 @@ int accountSet(CliContext &ctx)
         row->settingsJson = QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact);
         profile.writer->updateAccount(*row);
         ctx.out << "updated account " << name << ": pop3.retention=" << s.pop3Retention.toString()
-                << ", check-interval=" << s.checkIntervalMinutes << Qt::endl;
+                << ", check-interval=" << s.checkIntervalMinutes;
+        if (s.protocol == Core::IncomingProtocol::Imap)
+            ctx.out << ", imap.offline=" << s.imapOffline.toString() << ", imap.watch=" << s.imapWatchFolders.join(QLatin1Char(','));
+        ctx.out << Qt::endl;
     } catch (const Store::StoreError &e) {
         return ctx.fail(e.text());
     }

@@ -1,5 +1,6 @@
 #include "AccountSettings.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -78,6 +79,16 @@ QStringList AccountSettings::validate() const
         problems << QStringLiteral("POP3 retention 'delete after N days' needs N from 1 to %1.").arg(Pop3Retention::MaxDays);
     if (checkIntervalMinutes < 0 || checkIntervalMinutes > MaxCheckIntervalMinutes)
         problems << QStringLiteral("The check interval must be 0 (manual) to %1 minutes.").arg(MaxCheckIntervalMinutes);
+    if (imapOffline.mode == ImapOfflinePolicy::Mode::LastDays
+        && (imapOffline.days < 1 || imapOffline.days > ImapOfflinePolicy::MaxDays))
+        problems << QStringLiteral("The offline policy 'last N days' needs N from 1 to %1.").arg(ImapOfflinePolicy::MaxDays);
+    if (imapWatchFolders.size() > MaxWatchFolders)
+        problems << QStringLiteral("At most %1 folders can be watched (each needs a connection of its own).")
+                        .arg(MaxWatchFolders);
+    for (const QString &folder : imapWatchFolders) {
+        if (folder.trimmed().isEmpty() || folder.size() > 1000)
+            problems << QStringLiteral("A watched folder needs a name of 1 to 1000 characters.");
+    }
     return problems;
 }
 
@@ -135,6 +146,10 @@ QJsonObject AccountSettings::toJson() const
         o.insert(QStringLiteral("pop3"), QJsonObject{{QStringLiteral("retention"), pop3Retention.toString()}});
     if (checkIntervalMinutes > 0)
         o.insert(QStringLiteral("checkIntervalMinutes"), checkIntervalMinutes);
+    if (protocol == IncomingProtocol::Imap || imapOffline != ImapOfflinePolicy() ||
+        imapWatchFolders != AccountSettings().imapWatchFolders)
+        o.insert(QStringLiteral("imap"), QJsonObject{{QStringLiteral("offline"), imapOffline.toString()},
+                                                     {QStringLiteral("watch"), QJsonArray::fromStringList(imapWatchFolders)}});
     return o;
 }
 
@@ -153,6 +168,16 @@ AccountSettings AccountSettings::fromJson(const QJsonObject &o)
         a.pop3Retention = Pop3Retention();
     const int interval = o.value(QStringLiteral("checkIntervalMinutes")).toInt();
     a.checkIntervalMinutes = (interval > 0 && interval <= MaxCheckIntervalMinutes) ? interval : 0;
+    const QJsonObject imap = o.value(QStringLiteral("imap")).toObject();
+    if (!ImapOfflinePolicy::parse(imap.value(QStringLiteral("offline")).toString(), &a.imapOffline))
+        a.imapOffline = ImapOfflinePolicy();
+    if (imap.contains(QStringLiteral("watch"))) {
+        a.imapWatchFolders.clear();
+        for (const QJsonValue &v : imap.value(QStringLiteral("watch")).toArray()) {
+            if (v.isString() && !v.toString().trimmed().isEmpty() && a.imapWatchFolders.size() < MaxWatchFolders)
+                a.imapWatchFolders.append(v.toString());
+        }
+    }
     return a;
 }
 

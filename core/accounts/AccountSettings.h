@@ -3,6 +3,7 @@
 #include "net/Security.h"
 #include "net/ConnectionSettings.h"
 #include "store/AccountRow.h"
+#include "sync/imap/ImapOfflinePolicy.h"
 #include "sync/pop3/Pop3Retention.h"
 
 #include <QJsonObject>
@@ -40,8 +41,12 @@ struct AccountSettings
     QString credentialKey;        // keychain key; stable across renames
     Pop3Retention pop3Retention;  // POP3 only: when messages leave the server (default: never)
     int checkIntervalMinutes = 0; // scheduled checks; 0: only when asked (0..MaxCheckIntervalMinutes)
+    ImapOfflinePolicy imapOffline; // IMAP only: which bodies are downloaded ahead of time
+    // IMAP only: folders kept open with IDLE (or polled where the server lacks IDLE) while online.
+    QStringList imapWatchFolders{QStringLiteral("INBOX")};
 
     static constexpr int MaxCheckIntervalMinutes = 7 * 24 * 60;
+    static constexpr int MaxWatchFolders = 8;
 
     // The port actually used: the explicit one, or the default for protocol and security.
     quint16 incomingPort() const;
