@@ -19,9 +19,11 @@ HOSTNAME = "localhost"
 # One user per test that changes a mailbox (see tests/servers/README.md), so tests can run in
 # parallel: alice, bob, carol: servers_selftest and servers_roundtrip (they only add mail);
 # dave: seed_dovecot; erin: pop3_dovecot; frank, grace, heidi, ivan: IMAP tests; kim, leo: POP3
-# download tests; mia, ned: SMTP tests; sink: outside mail.
+# download tests; mia, ned: SMTP tests; olga: IMAP watch (IDLE); pat: IMAP folder actions; quinn:
+# IMAP offline bodies; rita, sam: IMAP two profiles and offline replay; tom: the poor IMAP server;
+# uma: the 10,000-message folder; sink: outside mail.
 USERS = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "kim", "leo", "mia",
-         "ned", "sink")
+         "ned", "olga", "pat", "quinn", "rita", "sam", "tom", "uma", "sink")
 MAIL_USER = "petrel-mail"
 
 
