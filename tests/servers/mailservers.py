@@ -82,13 +82,13 @@ def write_dovecot(d, ports, users, uid, gid, cert, key):
     os.chown(os.path.join(d, "users"), 0, pwd.getpwnam("dovecot").pw_gid)
     os.chmod(os.path.join(d, "users"), 0o640)
     dh = "/usr/share/dovecot/dh.pem"
-    conf = os.path.join(d, "dovecot.conf")
-    with open(conf, "w") as f:
-        f.write(template("dovecot.conf.in").format(
-            instance="petrel-" + os.path.basename(d), dir=d, cert=cert, key=key,
-            ssl_dh=("ssl_dh = <" + dh) if os.path.exists(dh) else "",
-            mail_user=MAIL_USER, uid=uid, gid=gid, domain=DOMAIN, **ports))
-    return conf
+    values = dict(instance="petrel-" + os.path.basename(d), dir=d, cert=cert, key=key,
+                  ssl_dh=("ssl_dh = <" + dh) if os.path.exists(dh) else "",
+                  mail_user=MAIL_USER, uid=uid, gid=gid, domain=DOMAIN, **ports)
+    for name in ("dovecot-mail.conf", "dovecot.conf", "dovecot-poor.conf"):
+        with open(os.path.join(d, name), "w") as f:
+            f.write(template(name + ".in").format(**values))
+    return os.path.join(d, "dovecot.conf"), os.path.join(d, "dovecot-poor.conf")
 
 
 # --- Postfix --------------------------------------------------------------------------------
@@ -148,7 +148,7 @@ def write_postfix(d, ports, users, cert, key):
 
 # --- the mail servers -----------------------------------------------------------------------
 
-PORT_NAMES = ("imap", "imaps", "pop3", "pop3s", "lmtp", "submission", "submissions", "inject")
+PORT_NAMES = ("imap", "imaps", "pop3", "pop3s", "lmtp", "submission", "submissions", "inject", "imap_poor")
 
 
 def read_pid(path):
@@ -252,9 +252,10 @@ def _start_in(d, state, state_path, uid, gid):
     last_error = None
     for attempt in range(3):
         ports = dict(zip(PORT_NAMES, free_ports(len(PORT_NAMES))))
-        dovecot_conf = write_dovecot(d, ports, users, uid, gid, cert, key)
+        dovecot_conf, poor_conf = write_dovecot(d, ports, users, uid, gid, cert, key)
         postfix_cfg = write_postfix(d, ports, users, cert, key)
-        state.update({"dovecot_conf": dovecot_conf, "postfix_config": postfix_cfg, "procs": []})
+        state.update({"dovecot_conf": dovecot_conf, "dovecot_poor_conf": poor_conf, "postfix_config": postfix_cfg,
+                      "procs": []})
         write_json(state_path, state)
         try:
             _launch(d, state, state_path, ports, setup_log)
@@ -263,6 +264,7 @@ def _start_in(d, state, state_path, uid, gid):
             last_error = e
             stop_servers(state, remove_dir=False)
             clash = "Address already in use" in (tail(os.path.join(d, "dovecot.log"), 50) +
+                                                 tail(os.path.join(d, "dovecot-poor.log"), 50) +
                                                  tail(os.path.join(d, "postfix.log"), 50) +
                                                  tail(setup_log, 50))
             if not clash:
@@ -270,7 +272,9 @@ def _start_in(d, state, state_path, uid, gid):
             log("port clash, retrying with new ports (attempt %d)" % (attempt + 2))
             for sub in ("postfix", "postfix-queue", "postfix-data", "dovecot-run", "dovecot-state"):
                 shutil.rmtree(os.path.join(d, sub), ignore_errors=True)
-            for f in ("dovecot.log", "postfix.log"):
+            for sub in ("dovecot-poor-run", "dovecot-poor-state"):
+                shutil.rmtree(os.path.join(d, sub), ignore_errors=True)
+            for f in ("dovecot.log", "dovecot-poor.log", "postfix.log"):
                 remove(os.path.join(d, f))
     else:
         raise last_error
@@ -280,6 +284,9 @@ def _start_in(d, state, state_path, uid, gid):
     return {
         "dir": d, "host": HOST, "hostname": HOSTNAME, "ca": ca,
         "imap": {"starttls": ports["imap"], "tls": ports["imaps"]},
+        "imap_poor": {"tls": ports["imap_poor"], "config": state["dovecot_poor_conf"],
+                      "start": ["dovecot", "-c", state["dovecot_poor_conf"]],
+                      "stop": ["doveadm", "-c", state["dovecot_poor_conf"], "stop"]},
         "pop3": {"stls": ports["pop3"], "tls": ports["pop3s"]},
         "smtp": {"submission": ports["submission"], "submissions": ports["submissions"],
                  "inject": ports["inject"]},
@@ -288,7 +295,8 @@ def _start_in(d, state, state_path, uid, gid):
         "doveadm": ["doveadm", "-c", state["dovecot_conf"]],
         "pids": [r["pid"] for r in state["procs"]],
         "postfix_config": state["postfix_config"],
-        "logs": {"dovecot": os.path.join(d, "dovecot.log"), "postfix": os.path.join(d, "postfix.log")},
+        "logs": {"dovecot": os.path.join(d, "dovecot.log"), "dovecot_poor": os.path.join(d, "dovecot-poor.log"),
+                 "postfix": os.path.join(d, "postfix.log")},
     }
 
 
@@ -301,6 +309,13 @@ def _launch(d, state, state_path, ports, setup_log):
     if dpid:
         state["procs"].append(proc_record(dpid))
         write_json(state_path, state)
+    if run(["dovecot", "-c", state["dovecot_poor_conf"]], setup_log) != 0:
+        raise FixtureError("the poor dovecot did not start:\n%s\n%s"
+                           % (tail(setup_log), tail(os.path.join(d, "dovecot-poor.log"))))
+    ppid_poor = wait_for(lambda: read_pid(os.path.join(d, "dovecot-poor-run", "master.pid")))
+    if ppid_poor:
+        state["procs"].append(proc_record(ppid_poor))
+        write_json(state_path, state)
     # The queue is complete (make_queue): the quick-start marker makes "start" skip its integrity
     # check script, which takes seconds here.
     open(os.path.join(d, "postfix-queue", "quick-start"), "w").close()
@@ -310,8 +325,9 @@ def _launch(d, state, state_path, ports, setup_log):
     if ppid:
         state["procs"].append(proc_record(ppid))
         write_json(state_path, state)
-    if not dpid or not ppid:
-        raise FixtureError("no master pid (dovecot %s, postfix %s):\n%s" % (dpid, ppid, tail(setup_log)))
+    if not dpid or not ppid or not ppid_poor:
+        raise FixtureError("no master pid (dovecot %s, poor dovecot %s, postfix %s):\n%s"
+                           % (dpid, ppid_poor, ppid, tail(setup_log)))
 
     missing = wait_ports(ports.values(), START_TIMEOUT, lambda: all(is_same_process(r) for r in state["procs"]))
     if missing:

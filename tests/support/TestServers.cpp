@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTest>
 #include <QtDebug>
 
@@ -75,6 +76,12 @@ TestServers TestServers::loadFile(const QString &path)
     s.m_submissions = portOf(smtp, QStringLiteral("submissions"));
     s.m_inject = portOf(smtp, QStringLiteral("inject"));
     s.m_lmtp = portOf(root, QStringLiteral("lmtp"));
+    const QJsonObject poor = root.value(QLatin1String("imap_poor")).toObject();
+    s.m_poorImapTls = portOf(poor, QStringLiteral("tls"));
+    for (const QJsonValue &value : poor.value(QLatin1String("start")).toArray())
+        s.m_poorStart.append(value.toString());
+    for (const QJsonValue &value : poor.value(QLatin1String("stop")).toArray())
+        s.m_poorStop.append(value.toString());
     const QJsonArray users = root.value(QLatin1String("users")).toArray();
     for (const QJsonValue &value : users) {
         const QJsonObject u = value.toObject();
@@ -94,7 +101,7 @@ TestServers TestServers::loadFile(const QString &path)
     if (s.m_domain.isEmpty())
         missing << QStringLiteral("domain");
     if (!s.m_imapStartTls || !s.m_imapTls || !s.m_pop3Stls || !s.m_pop3Tls || !s.m_submission
-        || !s.m_submissions || !s.m_inject)
+        || !s.m_submissions || !s.m_inject || !s.m_poorImapTls || s.m_poorStart.isEmpty() || s.m_poorStop.isEmpty())
         missing << QStringLiteral("ports");
     if (s.m_users.isEmpty())
         missing << QStringLiteral("users");
@@ -180,6 +187,71 @@ bool TestServers::waitForMessage(const QString &login, const QString &mailbox, c
     if (hits)
         hits->clear();
     return false;
+}
+
+namespace {
+
+bool runTool(const QStringList &command, QString *error)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(command.first(), command.mid(1));
+    if (!process.waitForStarted(10000) || !process.waitForFinished(30000)) {
+        process.kill();
+        *error = QStringLiteral("%1 did not run: %2").arg(command.join(QLatin1Char(' ')), process.errorString());
+        return false;
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        *error = QStringLiteral("%1 failed: %2")
+                     .arg(command.join(QLatin1Char(' ')), QString::fromLocal8Bit(process.readAll()).trimmed());
+        return false;
+    }
+    return true;
+}
+
+bool portAccepts(const QString &host, quint16 port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(host, port);
+    const bool ok = socket.waitForConnected(2000);
+    socket.abort();
+    return ok;
+}
+
+// Polls until the port's state is `accepting`; false after timeoutMs.
+bool waitForPort(const QString &host, quint16 port, bool accepting, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (portAccepts(host, port) != accepting) {
+        if (deadline.hasExpired())
+            return false;
+        QTest::qWait(100);
+    }
+    return true;
+}
+
+} // namespace
+
+bool TestServers::stopPoorServer(QString *error) const
+{
+    if (!runTool(m_poorStop, error))
+        return false;
+    if (!waitForPort(m_host, m_poorImapTls, false, 20000)) {
+        *error = QStringLiteral("the poor Dovecot still accepts connections after doveadm stop");
+        return false;
+    }
+    return true;
+}
+
+bool TestServers::startPoorServer(QString *error) const
+{
+    if (!runTool(m_poorStart, error))
+        return false;
+    if (!waitForPort(m_host, m_poorImapTls, true, 20000)) {
+        *error = QStringLiteral("the poor Dovecot did not accept connections after starting");
+        return false;
+    }
+    return true;
 }
 
 Net::ConnectionSettings TestServers::connectionSettings(quint16 port, Net::Security security) const

@@ -46,6 +46,14 @@ public:
     quint16 submissionsPort() const { return m_submissions; }  // implicit TLS
     quint16 injectPort() const { return m_inject; }            // plain, no AUTH, domain() only
     quint16 lmtpPort() const { return m_lmtp; }
+    // A second Dovecot over the same mailboxes without CONDSTORE, QRESYNC, MOVE, UIDPLUS,
+    // LITERAL+ and IDLE (implicit TLS). Only tests that need such a server use it, and they may
+    // stop and start it to take the server away.
+    quint16 poorImapTlsPort() const { return m_poorImapTls; }
+    // Stops the poor Dovecot and waits until its port refuses connections (false + *error if not).
+    bool stopPoorServer(QString *error) const;
+    // Starts it again and waits until its port accepts connections.
+    bool startPoorServer(QString *error) const;
 
     QString domain() const { return m_domain; }
     QList<TestUser> users() const { return m_users; }
@@ -82,7 +90,8 @@ private:
     QString m_error;
     QString m_directory, m_host, m_hostName, m_caFile, m_domain, m_sink, m_postfixConfig;
     quint16 m_imapStartTls = 0, m_imapTls = 0, m_pop3Stls = 0, m_pop3Tls = 0;
-    quint16 m_submission = 0, m_submissions = 0, m_inject = 0, m_lmtp = 0;
+    quint16 m_submission = 0, m_submissions = 0, m_inject = 0, m_lmtp = 0, m_poorImapTls = 0;
+    QStringList m_poorStart, m_poorStop;
     QList<TestUser> m_users;
     QStringList m_doveadm;
 };

@@ -122,7 +122,10 @@ void ImapPendingReplay::perform()
     } else {
         step(new Imap::ImapStoreOperation(m_session, uid, Mode::Add, {QByteArrayLiteral("\\Deleted")}, this),
              [this, uid] {
-                 step(new Imap::ImapExpungeOperation(m_session, uid, this), [this] {
+                 // UID EXPUNGE needs UIDPLUS; without it EXPUNGE removes every \Deleted message of the
+                 // folder, which is what a server without UIDPLUS offers (as other clients do).
+                 const bool uidPlus = m_session && m_session->hasCapability(Imap::ImapCapability::UidPlus);
+                 step(new Imap::ImapExpungeOperation(m_session, uidPlus ? uid : Imap::ImapSequenceSet(), this), [this] {
                      ++m_result->replayed;
                      done();
                  });

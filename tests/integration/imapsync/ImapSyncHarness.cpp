@@ -28,7 +28,8 @@ ImapSyncHarness::~ImapSyncHarness() = default;
 
 Net::ConnectionSettings ImapSyncHarness::settings() const
 {
-    Net::ConnectionSettings s = m_servers.connectionSettings(m_servers.imapTlsPort(), Net::Security::ImplicitTls);
+    Net::ConnectionSettings s =
+        m_servers.connectionSettings(m_port ? m_port : m_servers.imapTlsPort(), Net::Security::ImplicitTls);
     s.idleTimeoutMs = 60000; // a first sync of a seeded folder may be busy for a while
     return s;
 }
@@ -121,6 +122,48 @@ ImapSyncSnapshot ImapSyncHarness::onServer(const QString &mailbox) const
     return out;
 }
 
+QString ImapSyncHarness::differences(const QString &mailbox) const
+{
+    const ImapSyncSnapshot server = onServer(mailbox);
+    const ImapSyncSnapshot local = stored(mailbox);
+    if (server.isEmpty())
+        return QStringLiteral("the server has no messages in %1 (or doveadm failed)").arg(mailbox);
+    if (local.keys() != server.keys())
+        return QStringLiteral("%1: the cache has %2 messages, the server %3 (UIDs differ)")
+            .arg(mailbox)
+            .arg(local.size())
+            .arg(server.size());
+    for (auto it = server.cbegin(); it != server.cend(); ++it) {
+        const ImapSyncSnapshotEntry &l = local.value(it.key());
+        if (l != *it)
+            return QStringLiteral("%1 uid %2: cache (%3 | %4 | %5) vs server (%6 | %7 | %8)")
+                .arg(mailbox)
+                .arg(it.key())
+                .arg(l.flags.join(QLatin1Char(' ')), l.messageId)
+                .arg(l.size)
+                .arg(it->flags.join(QLatin1Char(' ')), it->messageId)
+                .arg(it->size);
+    }
+    return {};
+}
+
+qint64 ImapSyncHarness::localId(const QString &folder, quint32 uid) const
+{
+    auto db = Store::Database::open(m_path, Store::Database::Role::Reader);
+    Store::Statement s(*db, "SELECT m.id FROM messages m JOIN folders f ON f.id = m.folder_id"
+                            " WHERE f.account_id = ?1 AND f.path = ?2 AND m.uid = ?3");
+    s.bindInt64(1, m_accountId).bindText(2, folder).bindInt64(3, uid);
+    return s.step() ? s.columnInt64(0) : 0;
+}
+
+int ImapSyncHarness::pendingOperations() const
+{
+    auto db = Store::Database::open(m_path, Store::Database::Role::Reader);
+    Store::Statement s(*db, "SELECT count(*) FROM pending_operations WHERE account_id = ?1");
+    s.bindInt64(1, m_accountId);
+    return s.step() ? int(s.columnInt64(0)) : -1;
+}
+
 QStringList ImapSyncHarness::storedFolders() const
 {
     auto db = Store::Database::open(m_path, Store::Database::Role::Reader);
@@ -174,18 +217,18 @@ bool ImapSyncHarness::resetMailboxes(QString *error) const
                    {QStringLiteral("mailbox"), QStringLiteral("INBOX"), QStringLiteral("all")}, error);
 }
 
-bool ImapSyncHarness::seed(int count, const QString &folder, QString *error) const
+bool ImapSyncHarness::seed(int count, const QString &folder, QString *error, int maxSize) const
 {
     QStringList args = {QStringLiteral("--servers"), qEnvironmentVariable("PETREL_TEST_SERVERS"),
                         QStringLiteral("--user"), m_user.login, QStringLiteral("--count"), QString::number(count),
                         // A fresh seed each run: the tool refuses to seed the same messages twice.
                         QStringLiteral("--seed"), QString::number(QDateTime::currentMSecsSinceEpoch() % 1000000000),
-                        QStringLiteral("--max-size"), QStringLiteral("65536")};
+                        QStringLiteral("--max-size"), QString::number(maxSize)};
     if (!folder.isEmpty())
         args << QStringLiteral("--folder") << folder;
     QProcess p;
     p.start(QStringLiteral(PETREL_SEED_FOR_TEST), args);
-    if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+    if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         *error = QStringLiteral("petrel-seed failed: ") + QString::fromUtf8(p.readAllStandardError());
         return false;
     }

@@ -37,12 +37,21 @@ public:
 
     qint64 accountId() const { return m_accountId; }
     Store::StoreWriter &writer() { return *m_writer; }
+    QString databasePath() const { return m_path; }
     Net::ConnectionSettings settings() const;
+    // The IMAP port to sync with (implicit TLS); the fixture's main Dovecot unless set.
+    void setPort(quint16 port) { m_port = port; }
     // Runs one pass to its end; a second finished() turns the result into an error.
     Core::ImapSyncResult sync(int timeoutMs = 300000);
 
     ImapSyncSnapshot stored(const QString &folder) const;
     ImapSyncSnapshot onServer(const QString &mailbox) const; // by doveadm fetch
+    // "" when the cache holds exactly the server's messages of mailbox (UIDs, flags, Message-IDs,
+    // sizes), else the first difference; the server side must not be empty.
+    QString differences(const QString &mailbox) const;
+    // The cache's message id of the message with this UID in folder; 0 if none.
+    qint64 localId(const QString &folder, quint32 uid) const;
+    int pendingOperations() const;
     QStringList storedFolders() const;
     int storedBodies(const QString &folder) const;
 
@@ -52,7 +61,7 @@ public:
     // Removes every mailbox but INBOX and empties INBOX.
     bool resetMailboxes(QString *error) const;
     // petrel-seed count messages into folder ("" for INBOX).
-    bool seed(int count, const QString &folder, QString *error) const;
+    bool seed(int count, const QString &folder, QString *error, int maxSize = 65536) const;
 
 private:
     const TestServers &m_servers;
@@ -60,6 +69,7 @@ private:
     QString m_path;
     std::unique_ptr<Store::StoreWriter> m_writer;
     qint64 m_accountId = 0;
+    quint16 m_port = 0;
 };
 
 } // namespace Petrel::Test
