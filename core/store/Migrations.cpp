@@ -168,7 +168,15 @@ CREATE TABLE pop3_uidls (
 CREATE INDEX pop3_uidls_message ON pop3_uidls(message_id);
 )SQL";
 
-constexpr const char *migrations[] = {migration1, migration2, migration3, migration4};
+// The outbox keeps each message's SMTP envelope (Bcc recipients are in no header) and when it went.
+constexpr const char *migration5 = R"SQL(
+ALTER TABLE outbox ADD COLUMN sender TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN recipients_json TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(recipients_json));
+ALTER TABLE outbox ADD COLUMN sent_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX outbox_account ON outbox(account_id, id);
+)SQL";
+
+constexpr const char *migrations[] = {migration1, migration2, migration3, migration4, migration5};
 
 } // namespace
 

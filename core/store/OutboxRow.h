@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace Petrel::Store {
 
@@ -23,7 +24,10 @@ struct OutboxRow
     QString lastError;
     QDateTime nextAttemptAt; // invalid: as soon as possible
     QDateTime createdAt;
+    QDateTime sentAt; // invalid until the server took it
     qint64 size = 0;
+    QString sender;          // MAIL FROM
+    QStringList recipients;  // RCPT TO: To, Cc and Bcc
 };
 
 } // namespace Petrel::Store

@@ -3,6 +3,9 @@
 #include "store/Database.h"
 #include "store/SearchQuery.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <algorithm>
 
 namespace Petrel::Store {
@@ -23,6 +26,10 @@ int clampLimit(int limit)
 {
     return std::clamp(limit, 0, StoreReader::MaxPageSize);
 }
+
+#define OUTBOX_COLUMNS                                                                                       \
+    "id, account_id, message_id_header, state, attempts, last_error, next_attempt_at, created_at, length(raw),"   \
+    " sender, recipients_json, sent_at"
 
 #define ACCOUNT_COLUMNS "id, name, protocol, address, display_name, settings_json, created_at"
 
@@ -272,9 +279,27 @@ QList<PendingOperationRow> StoreReader::pendingOperations(qint64 accountId)
 
 QList<OutboxRow> StoreReader::outbox()
 {
-    Statement &s = m_db->cached("SELECT id, account_id, message_id_header, state, attempts, last_error,"
-                                " next_attempt_at, created_at, length(raw) FROM outbox ORDER BY id");
-    return all<OutboxRow>(s, [](const Statement &q) {
+    Statement &s = m_db->cached("SELECT " OUTBOX_COLUMNS " FROM outbox ORDER BY id");
+    return all<OutboxRow>(s, outboxRowFrom);
+}
+
+QList<OutboxRow> StoreReader::outbox(qint64 accountId)
+{
+    Statement &s = m_db->cached("SELECT " OUTBOX_COLUMNS " FROM outbox WHERE account_id = ?1 ORDER BY id");
+    s.bindInt64(1, accountId);
+    return all<OutboxRow>(s, outboxRowFrom);
+}
+
+std::optional<OutboxRow> StoreReader::outboxMessage(qint64 id)
+{
+    Statement &s = m_db->cached("SELECT " OUTBOX_COLUMNS " FROM outbox WHERE id = ?1");
+    s.bindInt64(1, id);
+    return single<OutboxRow>(s, outboxRowFrom);
+}
+
+OutboxRow StoreReader::outboxRowFrom(const Statement &q)
+{
+    {
         OutboxRow o;
         o.id = q.columnInt64(0);
         o.accountId = q.columnInt64(1);
@@ -285,8 +310,13 @@ QList<OutboxRow> StoreReader::outbox()
         o.nextAttemptAt = fromEpochMs(q.columnInt64(6));
         o.createdAt = fromEpochMs(q.columnInt64(7));
         o.size = q.columnInt64(8);
+        o.sender = q.columnText(9);
+        for (const QJsonValue &v : QJsonDocument::fromJson(q.columnText(10).toUtf8()).array())
+            o.recipients.append(v.toString());
+        if (const qint64 sent = q.columnInt64(11))
+            o.sentAt = fromEpochMs(sent);
         return o;
-    });
+    }
 }
 
 std::optional<QByteArray> StoreReader::outboxRaw(qint64 id)

@@ -19,6 +19,7 @@
 namespace Petrel::Store {
 
 class Database;
+class Statement;
 
 // The read side: its own query-only connection (WAL lets it read while a writer commits), cheap
 // enough for the GUI thread because every list is paged or small. Not thread-safe; one per
@@ -53,9 +54,13 @@ public:
 
     QList<PendingOperationRow> pendingOperations(qint64 accountId);
     QList<OutboxRow> outbox();
+    QList<OutboxRow> outbox(qint64 accountId);
+    std::optional<OutboxRow> outboxMessage(qint64 id);
     std::optional<QByteArray> outboxRaw(qint64 id);
 
 private:
+    static OutboxRow outboxRowFrom(const Statement &q);
+
     std::unique_ptr<Database> m_db;
 };
 

@@ -284,25 +284,4 @@ qint64 StoreWriter::enqueuePendingOperation(qint64 accountId, const QString &kin
     return id;
 }
 
-qint64 StoreWriter::enqueueOutbox(qint64 accountId, const QString &messageIdHeader, const QByteArray &raw)
-{
-    const QString operation = QStringLiteral("queue message <%1> for sending").arg(messageIdHeader);
-    if (raw.isEmpty()) {
-        throw StoreError(StoreError::Kind::InvalidArgument, operation,
-                         QStringLiteral("the message is empty"));
-    }
-    Transaction transaction(*m_db);
-    requireRow("accounts", accountId, operation);
-    m_db->cached(
-            "INSERT INTO outbox (account_id, message_id_header, raw, created_at) VALUES (?1, ?2, ?3, ?4)")
-        .bindInt64(1, accountId)
-        .bindText(2, messageIdHeader)
-        .bindBlob(3, raw)
-        .bindInt64(4, QDateTime::currentMSecsSinceEpoch())
-        .exec();
-    const qint64 id = m_db->lastInsertRowId();
-    transaction.commit();
-    return id;
-}
-
 } // namespace Petrel::Store

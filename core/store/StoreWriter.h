@@ -55,7 +55,6 @@ public:
     int deleteMessages(const QList<qint64> &messageIds);
 
     qint64 enqueuePendingOperation(qint64 accountId, const QString &kind, const QByteArray &payloadJson);
-    qint64 enqueueOutbox(qint64 accountId, const QString &messageIdHeader, const QByteArray &raw);
 
 private:
     void requireRow(const char *table, qint64 id, const QString &operation);

@@ -296,6 +296,12 @@ void SmtpSession::onDataReply(const SmtpReply &reply)
 void SmtpSession::sendBody()
 {
     setStage(Stage::Body);
+    // The last moment before "maybe delivered": an outbox records it now (or cancels).
+    const QPointer<SmtpSubmission> submission = m_transaction->submission;
+    if (submission)
+        Q_EMIT submission->bodyStarting();
+    if (!m_transaction || m_transaction->failed || m_transaction->submission != submission)
+        return; // cancelled from the slot: the connection is gone and nothing of the body left
     qCDebug(lcPetrelSmtp) << "C: <message body," << m_transaction->message.data.size() << "bytes>";
     SmtpDotStuffer stuffer;
     const QByteArray &data = m_transaction->message.data;

@@ -33,6 +33,11 @@ public:
 
 Q_SIGNALS:
     void finished(const Petrel::Smtp::SmtpResult &result);
+    // Emitted (synchronously, from the session) right before the body and the final "." are
+    // written: from then on a lost connection means deliveryUnknown. A caller that must never
+    // deliver twice records that durably in its slot (direct connection), or calls cancel() there
+    // to drop the connection with nothing of the body sent.
+    void bodyStarting();
     void cancelRequested(); // to the session
 
 private:

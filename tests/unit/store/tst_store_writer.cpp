@@ -4,6 +4,7 @@
 #include "store/SearchQuery.h"
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
+#include "store/OutboxStore.h"
 #include "store/StoreWriter.h"
 #include "store/ThreadKey.h"
 
@@ -530,7 +531,9 @@ private Q_SLOTS:
             m_writer->insertMessages(inbox, records, DuplicatePolicy::SkipSameRemoteId);
             m_writer->insertMessages(sent, batch(tag, 5, 100), DuplicatePolicy::SkipSameRemoteId);
             m_writer->enqueuePendingOperation(account, QStringLiteral("set-flags"), R"({"ids":[1,2]})");
-            m_writer->enqueueOutbox(account, QStringLiteral("out@") + tag, "Subject: hi\r\n\r\nhello\r\n");
+            OutboxStore(m_writer->database())
+                .enqueue(account, QStringLiteral("out@") + tag, QStringLiteral("me@example.org"),
+                         {QStringLiteral("you@example.org")}, "Subject: hi\r\n\r\nhello\r\n");
         }
         QCOMPARE(m_reader->pendingOperations(gone).size(), 1);
         QCOMPARE(m_reader->pendingOperations(gone)[0].kind, QStringLiteral("set-flags"));
@@ -543,7 +546,8 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(StoreError,
                                  m_writer->enqueuePendingOperation(gone, QStringLiteral("x"), "nope"));
         QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 m_writer->enqueueOutbox(gone, QStringLiteral("x"), QByteArray()));
+                                 OutboxStore(m_writer->database())
+                                     .enqueue(gone, QStringLiteral("x"), QString(), {QStringLiteral("a@b")}, QByteArray()));
 
         m_writer->removeAccount(gone);
 
