@@ -92,16 +92,34 @@ QStringList AccountSettings::validate() const
     return problems;
 }
 
-Net::ConnectionSettings AccountSettings::incomingConnection() const
+namespace {
+
+Net::ConnectionSettings connectionTo(const QString &host, quint16 port, Security security, const AccountSettings &a,
+                                     bool usePin)
 {
     Net::ConnectionSettings c;
-    c.host = incoming.host;
-    c.port = incomingPort();
-    c.security = incoming.security;
-    c.tls.trustedCaFile = trustedCaFile;
-    c.tls.pinnedSha256 = pinnedCertificateSha256.toLatin1();
+    c.host = host;
+    c.port = port;
+    c.security = security;
+    c.tls.trustedCaFile = a.trustedCaFile;
+    if (usePin)
+        c.tls.pinnedSha256 = a.pinnedCertificateSha256.toLatin1();
     c.idleTimeoutMs = 120000; // a silent server must not hang a check forever
     return c;
+}
+
+} // namespace
+
+Net::ConnectionSettings AccountSettings::incomingConnection() const
+{
+    return connectionTo(incoming.host, incomingPort(), incoming.security, *this, true);
+}
+
+Net::ConnectionSettings AccountSettings::outgoingConnection() const
+{
+    // The accepted certificate was the incoming server's: it pins the same host only.
+    const QString host = outgoing.host.isEmpty() ? incoming.host : outgoing.host;
+    return connectionTo(host, outgoingPort(), outgoing.security, *this, host == incoming.host);
 }
 
 namespace {

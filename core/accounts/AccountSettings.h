@@ -56,6 +56,8 @@ struct AccountSettings
 
     // How to reach the incoming server: host, port, security and the account's trust settings.
     Net::ConnectionSettings incomingConnection() const;
+    // How to reach the SMTP submission server, with the same trust settings.
+    Net::ConnectionSettings outgoingConnection() const;
 
     // Empty when the settings can be saved; otherwise one message per problem.
     QStringList validate() const;

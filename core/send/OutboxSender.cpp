@@ -1,0 +1,260 @@
+#include "send/OutboxSender.h"
+
+#include "send/OutboxRetryPolicy.h"
+#include "smtp/SmtpSession.h"
+#include "store/OutboxStore.h"
+#include "store/StoreError.h"
+#include "store/StoreWriter.h"
+
+#include <QTimer>
+
+namespace Petrel::Core {
+
+namespace {
+
+constexpr int QuitGraceMs = 5000; // a server that never answers QUIT does not hold the result back
+
+using Kind = Smtp::SmtpResult::Kind;
+
+// The server's own words first, then what Petrel made of them.
+QString describe(const Smtp::SmtpResult &r)
+{
+    QString text = r.message;
+    if (!r.serverText.isEmpty() && !text.contains(r.serverText)) {
+        const QString code = r.code ? QString::number(r.code) + QLatin1Char(' ') : QString();
+        const QString enhanced = r.enhancedCode.isEmpty() ? QString() : r.enhancedCode + QLatin1Char(' ');
+        text += QStringLiteral(" (server: %1%2%3)").arg(code, enhanced, r.serverText);
+    }
+    return text;
+}
+
+// A refusal that trying again will not change: the user has to edit or drop the message.
+bool isPermanent(Kind kind)
+{
+    return kind == Kind::Rejected || kind == Kind::SizeExceeded || kind == Kind::NotSupported
+        || kind == Kind::InvalidState;
+}
+
+} // namespace
+
+OutboxSender::OutboxSender(Store::StoreWriter &writer, qint64 accountId, QObject *parent)
+    : QObject(parent), m_writer(writer), m_outbox(std::make_unique<Store::OutboxStore>(writer.database())),
+      m_accountId(accountId)
+{
+}
+
+OutboxSender::~OutboxSender() = default;
+
+void OutboxSender::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    recover();
+    if (!m_finished)
+        sendNext();
+}
+
+void OutboxSender::abort()
+{
+    if (!m_started || m_finished)
+        return;
+    if (m_session)
+        m_session->abort();
+    failPass(OutboxRunResult::Error::Cancelled, QStringLiteral("Sending was cancelled"));
+}
+
+bool OutboxSender::record(const std::function<void()> &storeWork)
+{
+    try {
+        storeWork();
+        return true;
+    } catch (const Store::StoreError &e) {
+        if (m_session)
+            m_session->abort();
+        failPass(OutboxRunResult::Error::Store, QStringLiteral("The outbox could not be updated: ") + e.text());
+        return false;
+    }
+}
+
+void OutboxSender::recover()
+{
+    record([this] {
+        m_outbox->recoverInterrupted(m_accountId);
+        for (const Store::OutboxRow &row : m_outbox->list(m_accountId)) {
+            if (row.state != Store::OutboxState::Unknown || !m_outbox->inSentFolder(m_accountId, row.messageIdHeader))
+                continue;
+            // Its copy is in Sent (the server or another client filed it): it was delivered.
+            m_outbox->markSent(row.id, now());
+            m_outbox->removeSent(row.id);
+            ++m_result.resolvedFromSent;
+            Q_EMIT messageDone(row.id, Store::OutboxState::Sent, QStringLiteral("found in the Sent folder"));
+        }
+    });
+}
+
+void OutboxSender::sendNext()
+{
+    if (m_finished)
+        return;
+    m_current.reset();
+    if (!record([this] { m_current = m_outbox->claimNext(m_accountId, now()); }))
+        return;
+    if (!m_current) {
+        if (!m_session || m_session->state() == Smtp::SmtpSession::State::Closed) {
+            finish();
+            return;
+        }
+        connect(m_session, &Smtp::SmtpSession::closed, this, [this] { finish(); });
+        QTimer::singleShot(QuitGraceMs, this, [this] { finish(); });
+        m_session->quit();
+        return;
+    }
+    if (!m_session)
+        openSession();
+    else
+        submit();
+}
+
+void OutboxSender::openSession()
+{
+    m_session = new Smtp::SmtpSession(this);
+    connect(m_session, &Smtp::SmtpSession::opened, this, [this](const Smtp::SmtpResult &r) {
+        if (m_finished)
+            return;
+        if (r.isOk()) {
+            submit();
+            return;
+        }
+        // Nothing was sent: the claimed message waits for the next pass.
+        const Store::OutboxRow row = *m_current;
+        const QString why = describe(r);
+        if (!record([&] { m_outbox->markRetry(row.id, why, OutboxRetryPolicy::nextAttempt(row.attempts, now())); }))
+            return;
+        ++m_result.retryLater;
+        Q_EMIT messageDone(row.id, Store::OutboxState::Queued, why);
+        failPass(OutboxRunResult::Error::Server,
+                 QStringLiteral("Connecting to the SMTP server %1 failed: %2").arg(m_settings.host, why));
+    });
+    m_session->open(m_settings, m_credentials);
+    m_credentials.password.clear(); // the session holds it until AUTH is answered
+    m_credentials.token.clear();
+}
+
+void OutboxSender::submit()
+{
+    const Store::OutboxRow row = *m_current;
+    QByteArray raw;
+    if (!record([&] { raw = m_outbox->raw(row.id); }))
+        return;
+    Smtp::SmtpMessage message;
+    message.sender = row.sender;
+    message.recipients = row.recipients;
+    message.data = raw;
+    Smtp::SmtpSubmission *submission = m_session->submit(message);
+    // Direct: "unknown" must be on disk before the first byte of the body leaves.
+    connect(
+        submission, &Smtp::SmtpSubmission::bodyStarting, this,
+        [this, submission, id = row.id] {
+            try {
+                m_outbox->markBodyStarting(id);
+            } catch (const Store::StoreError &e) {
+                m_result.warnings << QStringLiteral("Not sending message %1: the outbox could not record it (%2)")
+                                         .arg(id)
+                                         .arg(e.text());
+                submission->cancel();
+            }
+        },
+        Qt::DirectConnection);
+    connect(submission, &Smtp::SmtpSubmission::finished, this, &OutboxSender::onSubmitted);
+}
+
+void OutboxSender::onSubmitted(const Smtp::SmtpResult &result)
+{
+    if (m_finished || !m_current)
+        return;
+    if (result.isOk()) {
+        onSent(result);
+    } else {
+        const Store::OutboxRow row = *m_current;
+        const QString why = describe(result);
+        Store::OutboxState state;
+        bool ok;
+        if (result.deliveryUnknown) {
+            state = Store::OutboxState::Unknown;
+            ok = record([&] { m_outbox->markUnknown(row.id, why); });
+            ++m_result.unknown;
+        } else if (isPermanent(result.kind)) {
+            state = Store::OutboxState::Failed;
+            ok = record([&] { m_outbox->markFailed(row.id, why); });
+            ++m_result.failed;
+        } else {
+            state = Store::OutboxState::Queued;
+            ok = record([&] { m_outbox->markRetry(row.id, why, OutboxRetryPolicy::nextAttempt(row.attempts, now())); });
+            ++m_result.retryLater;
+        }
+        if (!ok)
+            return;
+        Q_EMIT messageDone(row.id, state, why);
+    }
+    if (m_session->state() == Smtp::SmtpSession::State::Closed) {
+        // The connection is gone (421, network): the rest waits for the next pass.
+        if (!result.isOk())
+            failPass(OutboxRunResult::Error::Server, QStringLiteral("The SMTP server %1 closed the connection: %2")
+                                                         .arg(m_settings.host, describe(result)));
+        else
+            finish();
+        return;
+    }
+    sendNext();
+}
+
+void OutboxSender::onSent(const Smtp::SmtpResult &result)
+{
+    const Store::OutboxRow row = *m_current;
+    if (!record([&] { m_outbox->markSent(row.id, now()); }))
+        return;
+    ++m_result.sent;
+    QStringList refused;
+    for (const Smtp::SmtpRecipientResult &r : result.recipients) {
+        if (!r.accepted)
+            refused << QStringLiteral("%1 (%2 %3)").arg(r.address).arg(r.code).arg(r.serverText);
+    }
+    if (!refused.isEmpty())
+        m_result.warnings << QStringLiteral("Message <%1> was sent, but the server refused: %2")
+                                 .arg(row.messageIdHeader, refused.join(QStringLiteral(", ")));
+    QString filed;
+    if (m_filer) {
+        QByteArray raw;
+        if (!record([&] { raw = m_outbox->raw(row.id); }))
+            return;
+        filed = m_filer(row, raw);
+    }
+    if (filed.isEmpty()) {
+        if (!record([&] { m_outbox->removeSent(row.id); }))
+            return;
+    } else {
+        m_result.warnings << QStringLiteral("Message <%1> was sent, but its copy is not in Sent: %2")
+                                 .arg(row.messageIdHeader, filed);
+    }
+    Q_EMIT messageDone(row.id, Store::OutboxState::Sent, refused.isEmpty() ? QString() : refused.join(QStringLiteral(", ")));
+}
+
+void OutboxSender::failPass(OutboxRunResult::Error error, const QString &message)
+{
+    if (m_result.isOk()) {
+        m_result.error = error;
+        m_result.message = message;
+    }
+    finish();
+}
+
+void OutboxSender::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    QTimer::singleShot(0, this, [this] { Q_EMIT finished(m_result); });
+}
+
+} // namespace Petrel::Core

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "net/ConnectionSettings.h"
+#include "send/OutboxRunResult.h"
+#include "smtp/SmtpCredentials.h"
+#include "smtp/SmtpResult.h"
+#include "store/OutboxRow.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace Petrel::Store {
+class OutboxStore;
+class StoreWriter;
+} // namespace Petrel::Store
+
+namespace Petrel::Smtp {
+class SmtpSession;
+}
+
+namespace Petrel::Core {
+
+// One pass over an account's outbox (see Store::OutboxStore for the states). First what a crash
+// left: "sending" goes back to the queue, and an "unknown" message whose Message-ID is in the
+// cached Sent folder counts as delivered. Then every due message in order on one SMTP session,
+// opened only when there is something to send: the outbox row is marked "unknown" right before
+// the body goes out, "sent" after the final 250; a 4xx or a network error before the body queues
+// it again with backoff (OutboxRetryPolicy); a 5xx marks it failed with the server's words; a
+// connection lost after the body leaves it "unknown", never resent without the user.
+// After a message is sent, the Sent filer (if set) files the copy and the row leaves the outbox.
+// finished() comes exactly once, from the event loop.
+class OutboxSender : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Files a sent message's copy in Sent; returns "" on success, else why not (a warning: the
+    // message stays "sent" in the outbox, it is never sent again).
+    using SentFiler = std::function<QString(const Store::OutboxRow &row, const QByteArray &raw)>;
+
+    OutboxSender(Store::StoreWriter &writer, qint64 accountId, QObject *parent = nullptr);
+    ~OutboxSender() override;
+
+    void setConnectionSettings(const Net::ConnectionSettings &settings) { m_settings = settings; }
+    void setCredentials(const Smtp::SmtpCredentials &credentials) { m_credentials = credentials; }
+    void setSentFiler(SentFiler filer) { m_filer = std::move(filer); }
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+    void start();
+    // Hard stop: the connection drops. A message whose body had started stays "unknown".
+    void abort();
+
+Q_SIGNALS:
+    // One message reached its state for this pass (sent, queued again, failed or unknown).
+    void messageDone(qint64 outboxId, Petrel::Store::OutboxState state, const QString &text);
+    void finished(const Petrel::Core::OutboxRunResult &result);
+
+private:
+    void recover();
+    void sendNext();
+    void openSession();
+    void submit();
+    void onSubmitted(const Smtp::SmtpResult &result);
+    void onSent(const Smtp::SmtpResult &result);
+    bool record(const std::function<void()> &storeWork); // false: StoreError, the pass ended
+    void failPass(OutboxRunResult::Error error, const QString &message);
+    void finish();
+    QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
+
+    Store::StoreWriter &m_writer;
+    std::unique_ptr<Store::OutboxStore> m_outbox;
+    qint64 m_accountId;
+    Net::ConnectionSettings m_settings;
+    Smtp::SmtpCredentials m_credentials;
+    SentFiler m_filer;
+    std::function<QDateTime()> m_clock;
+    Smtp::SmtpSession *m_session = nullptr;
+    std::optional<Store::OutboxRow> m_current;
+    OutboxRunResult m_result;
+    bool m_started = false;
+    bool m_finished = false;
+};
+
+} // namespace Petrel::Core
