@@ -100,7 +100,7 @@ QList<qint64> newIds(const QSignalSpy &changed)
 
 } // namespace
 
-class TestImapSyncWatch : public QObject
+class TestImapSyncWatchReplay : public QObject
 {
     Q_OBJECT
 
@@ -113,7 +113,7 @@ private Q_SLOTS:
     void refusedLoginIsReportedAndWaitsLong();
 };
 
-void TestImapSyncWatch::backoffDoublesToTheCap()
+void TestImapSyncWatchReplay::backoffDoublesToTheCap()
 {
     const Core::ImapWatchBackoff b; // 2 s doubling to 5 min
     const QList<int> expected = {2000, 4000, 8000, 16000, 32000, 64000, 128000, 256000, 300000, 300000};
@@ -132,7 +132,7 @@ void TestImapSyncWatch::backoffDoublesToTheCap()
     QCOMPARE(fast.delayMs(3, false, 0.9), 350);
 }
 
-void TestImapSyncWatch::backoffJitterStaysInBounds()
+void TestImapSyncWatchReplay::backoffJitterStaysInBounds()
 {
     const Core::ImapWatchBackoff b;
     QCOMPARE(b.delayMs(3, false, 0.0), 6400);  // 8 s - 20 %
@@ -144,7 +144,7 @@ void TestImapSyncWatch::backoffJitterStaysInBounds()
     QVERIFY(b.delayMs(3, false, 0.3) != b.delayMs(3, false, 0.7)); // clients cut off together spread out
 }
 
-void TestImapSyncWatch::backoffAfterARefusedLoginIsLong()
+void TestImapSyncWatchReplay::backoffAfterARefusedLoginIsLong()
 {
     const Core::ImapWatchBackoff b;
     QCOMPARE(b.delayMs(1, true, 0.5), 30 * 60 * 1000);
@@ -152,7 +152,7 @@ void TestImapSyncWatch::backoffAfterARefusedLoginIsLong()
     QVERIFY(b.delayMs(1, true, 0.0) > b.delayMs(50, false, 1.0)); // longer than any network retry
 }
 
-void TestImapSyncWatch::pollsWhenTheServerLacksIdle()
+void TestImapSyncWatchReplay::pollsWhenTheServerLacksIdle()
 {
     // No IDLE in CAPABILITY: after the catch-up the watcher waits, then catches up again. The
     // script has no IDLE in it, so sending one fails the run.
@@ -193,7 +193,7 @@ void TestImapSyncWatch::pollsWhenTheServerLacksIdle()
     VERIFY_SCRIPT(server);
 }
 
-void TestImapSyncWatch::idleWakesUpAndCatchesUp()
+void TestImapSyncWatchReplay::idleWakesUpAndCatchesUp()
 {
     // IDLE; an EXISTS and a FETCH arrive together: one DONE, one catch-up, IDLE again; stop()
     // ends the second IDLE with DONE and logs out.
@@ -233,7 +233,7 @@ void TestImapSyncWatch::idleWakesUpAndCatchesUp()
     VERIFY_SCRIPT(server);
 }
 
-void TestImapSyncWatch::refusedLoginIsReportedAndWaitsLong()
+void TestImapSyncWatchReplay::refusedLoginIsReportedAndWaitsLong()
 {
     ScriptServer server(FakeServer::Mode::Plain);
     server.setTagPlaceholders(true);
@@ -260,5 +260,5 @@ void TestImapSyncWatch::refusedLoginIsReportedAndWaitsLong()
     VERIFY_SCRIPT(server);
 }
 
-QTEST_GUILESS_MAIN(TestImapSyncWatch)
-#include "tst_imapsync_watch.moc"
+QTEST_GUILESS_MAIN(TestImapSyncWatchReplay)
+#include "tst_imapsync_watch_replay.moc"
