@@ -66,6 +66,12 @@ void ImapAccountWatcher::stop()
         w->stop();
 }
 
+void ImapAccountWatcher::replayLocalChanges()
+{
+    if (!m_watchers.isEmpty())
+        m_watchers.first()->replayLocalChanges();
+}
+
 bool ImapAccountWatcher::isOnline() const
 {
     for (const ImapFolderWatcher *w : m_watchers) {

@@ -41,6 +41,8 @@ public:
     void start();
     // Stops every folder; stopped() once all have logged out.
     void stop();
+    // Local actions were queued: the replaying folder (the first) sends them now.
+    void replayLocalChanges();
 
     const QList<ImapFolderWatcher *> &folders() const { return m_watchers; }
     // True when every folder is Idling or Polling.

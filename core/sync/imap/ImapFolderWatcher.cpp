@@ -77,6 +77,7 @@ void ImapFolderWatcher::start()
         return;
     m_stopping = false;
     m_initialDone = false;
+    m_replayWanted = false;
     m_failures = 0;
     connectSession();
 }
@@ -110,8 +111,23 @@ void ImapFolderWatcher::onOpened(const Imap::ImapResult &r)
         ensureFolder();
 }
 
+void ImapFolderWatcher::replayLocalChanges()
+{
+    if (!m_replayPending || m_stopping)
+        return;
+    m_replayWanted = true;
+    if (m_idle) {
+        m_idle->stop(); // onIdleFinished replays
+    } else if (m_state == State::Polling) {
+        m_pollTimer.stop();
+        replayPending();
+    }
+    // Connecting or catching up: the replay runs when that is done (or on connect).
+}
+
 void ImapFolderWatcher::replayPending()
 {
+    m_replayWanted = false;
     setState(State::Syncing);
     m_result = {};
     auto *replay = new ImapPendingReplay(m_session, m_writer, m_accountId, &m_result, this);
@@ -231,6 +247,10 @@ void ImapFolderWatcher::onSynced(bool ok)
         logout();
         return;
     }
+    if (m_replayWanted) {
+        replayPending(); // then a catch-up, which shows the server with the local changes applied
+        return;
+    }
     // Changes reported during the catch-up may not be in it: once more, but not forever.
     if (m_dirty && ++m_backToBack < MaxBackToBackSyncs) {
         syncFolder();
@@ -248,6 +268,7 @@ void ImapFolderWatcher::waitForChanges()
         return;
     }
     auto *idle = new Imap::ImapIdleOperation(m_session, this);
+    idle->setRestartInterval(m_idleRestartMs);
     m_idle = idle;
     connect(idle, &Imap::ImapIdleOperation::idling, this, [this] {
         setState(State::Idling);
@@ -286,7 +307,10 @@ void ImapFolderWatcher::onIdleFinished(const Imap::ImapResult &r)
         fail(QStringLiteral("The connection to %1 was lost: %2").arg(m_settings.host, serverWords(r)), Pause::Backoff);
         return;
     }
-    syncFolder();
+    if (m_replayWanted)
+        replayPending();
+    else
+        syncFolder();
 }
 
 void ImapFolderWatcher::onClosed(const Imap::ImapResult &reason)

@@ -60,6 +60,9 @@ public:
     static constexpr int CoalesceMs = 250;       // how long a burst of server events is gathered
     static constexpr int LogoutGraceMs = 5000;   // a server that never answers LOGOUT does not hold stop()
     static constexpr int MaxBackToBackSyncs = 5; // catch-ups in a row before idling regardless
+    // IDLE is re-issued this often: a connection that died silently (NAT timeout, suspended
+    // laptop) shows up then, instead of after the 29 minutes RFC 2177 allows.
+    static constexpr int DefaultIdleRestartMs = 10 * 60 * 1000;
 
     ImapFolderWatcher(Store::StoreWriter &writer, qint64 accountId, const QString &folder, QObject *parent = nullptr);
     ~ImapFolderWatcher() override;
@@ -71,10 +74,15 @@ public:
     void setPollIntervalMs(int ms) { m_pollIntervalMs = qMax(100, ms); }
     void setBackoff(const ImapWatchBackoff &backoff) { m_backoff = backoff; }
     void setReplayPending(bool on) { m_replayPending = on; }
+    void setIdleRestartMs(int ms) { m_idleRestartMs = qMax(1000, ms); }
 
     void start();
     // Ends IDLE and logs out; stopped() follows (at once when not connected).
     void stop();
+    // The account's pending local operations changed (the user flagged, moved or deleted mail):
+    // send them now on this session (IDLE is ended for it) instead of at the next reconnect.
+    // Only for the watcher that replays (setReplayPending); otherwise ignored.
+    void replayLocalChanges();
 
     QString folder() const { return m_folderPath; }
     State state() const { return m_state; }
@@ -123,6 +131,7 @@ private:
     int m_pollIntervalMs = DefaultPollIntervalMs;
     ImapWatchBackoff m_backoff;
     bool m_replayPending = true;
+    int m_idleRestartMs = DefaultIdleRestartMs;
 
     State m_state = State::Stopped;
     QString m_lastError;
@@ -131,6 +140,7 @@ private:
     bool m_stopping = false;
     bool m_initialDone = false; // the first catch-up since start() succeeded
     bool m_dirty = false;       // the server reported a change not yet caught up
+    bool m_replayWanted = false; // replayLocalChanges() was called; done at the next quiet moment
     int m_backToBack = 0;
 
     Imap::ImapSession *m_session = nullptr;

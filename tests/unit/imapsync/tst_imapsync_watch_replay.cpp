@@ -6,6 +6,7 @@
 #include "store/Database.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
+#include "sync/imap/ImapLocalActions.h"
 #include "sync/imap/ImapFolderWatcher.h"
 #include "sync/imap/ImapWatchBackoff.h"
 
@@ -111,6 +112,7 @@ private Q_SLOTS:
     void pollsWhenTheServerLacksIdle();
     void idleWakesUpAndCatchesUp();
     void refusedLoginIsReportedAndWaitsLong();
+    void localChangesAreSentWithoutWaitingForAReconnect();
 };
 
 void TestImapSyncWatchReplay::backoffDoublesToTheCap()
@@ -171,7 +173,7 @@ void TestImapSyncWatchReplay::pollsWhenTheServerLacksIdle()
     connect(&watcher, &ImapFolderWatcher::stateChanged, this, [&](State s, const QString &) { states.append(s); });
     watcher.start();
 
-    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 15000);
+    QTRY_VERIFY2_WITH_TIMEOUT(changed.size() == 1, qPrintable(server.describe()), 15000);
     const auto change = changed.at(0).at(0).value<Core::ImapFolderChange>();
     QVERIFY(!change.initial); // the first catch-up found nothing; this came by polling
     QCOMPARE(change.folder, QStringLiteral("INBOX"));
@@ -222,7 +224,7 @@ void TestImapSyncWatchReplay::idleWakesUpAndCatchesUp()
     connect(&watcher, &ImapFolderWatcher::stateChanged, this, [&](State s, const QString &) { states.append(s); });
     watcher.start();
 
-    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 15000);
+    QTRY_VERIFY2_WITH_TIMEOUT(changed.size() == 1, qPrintable(server.describe()), 15000);
     QCOMPARE(newIds(changed).size(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(states.count(State::Idling), 2, 15000);
     QVERIFY(!states.contains(State::Polling));
@@ -257,6 +259,60 @@ void TestImapSyncWatchReplay::refusedLoginIsReportedAndWaitsLong()
     watcher.stop(); // while waiting to retry: at once, nothing more sent
     QVERIFY(stopped.wait(5000));
     QCOMPARE(watcher.state(), State::Stopped);
+    VERIFY_SCRIPT(server);
+}
+
+void TestImapSyncWatchReplay::localChangesAreSentWithoutWaitingForAReconnect()
+{
+    // Idling with UID 5 cached; the user flags it: IDLE ends, the STORE goes out on the same
+    // session, the folder is caught up and IDLE resumes.
+    ScriptServer server(FakeServer::Mode::Plain);
+    server.setTagPlaceholders(true);
+    server.setScript(login + "S: <1> OK [CAPABILITY IMAP4rev1 IDLE UIDPLUS] Logged in\n" + selectInbox("2", 1, 6)
+                     + searchAll("3", "5") + fetchUid5("4")
+                     + "C: <5> IDLE\n"
+                       "S: + idling\n"
+                       "C: DONE\n"
+                       "S: <5> OK Idle completed.\n"
+                       "C: <6> UID STORE 5 +FLAGS.SILENT (\\Flagged)\n"
+                       "S: <6> OK Store completed.\n"
+                     + selectInbox("7", 1, 6)
+                     + "C: <8> UID FETCH 1:* (UID FLAGS)\n"
+                       "S: * 1 FETCH (UID 5 FLAGS (\\Flagged))\n"
+                       "S: <8> OK Fetch completed.\n"
+                     + searchAll("9", "5")
+                     + "C: <10> IDLE\n"
+                       "S: + idling\n"
+                       "C: DONE\n"
+                       "S: <10> OK Idle completed.\n"
+                     + logout("11"));
+    QVERIFY(server.start());
+    Fixture f;
+    ImapFolderWatcher watcher(*f.writer, f.accountId, QStringLiteral("INBOX"));
+    f.configure(watcher, server.port());
+    QSignalSpy changed(&watcher, &ImapFolderWatcher::changed);
+    QList<State> states;
+    connect(&watcher, &ImapFolderWatcher::stateChanged, this, [&](State s, const QString &) { states.append(s); });
+    watcher.start();
+    QTRY_VERIFY2_WITH_TIMEOUT(watcher.state() == State::Idling, qPrintable(server.describe()), 15000);
+    QCOMPARE(changed.size(), 1);
+    const auto first = changed.at(0).at(0).value<Core::ImapFolderChange>();
+    QVERIFY(first.initial);
+    QCOMPARE(first.newMessageIds.size(), 1);
+
+    Store::StoreReader reader(f.writer->database().path());
+    Core::ImapLocalActions actions(*f.writer, reader);
+    QCOMPARE(actions.setFlags(first.newMessageIds.first(), Store::MessageFlag::Flagged, {}), QString());
+    QCOMPARE(reader.pendingOperations(f.accountId).size(), 1);
+    watcher.replayLocalChanges();
+
+    QTRY_VERIFY2_WITH_TIMEOUT(states.count(State::Idling) == 2, qPrintable(server.describe()), 15000);
+    QVERIFY(reader.pendingOperations(f.accountId).isEmpty());
+    QVERIFY(reader.message(first.newMessageIds.first())->flags.testFlag(Store::MessageFlag::Flagged));
+
+    QSignalSpy stopped(&watcher, &ImapFolderWatcher::stopped);
+    watcher.stop();
+    QVERIFY(stopped.wait(15000));
     VERIFY_SCRIPT(server);
 }
 
