@@ -85,6 +85,7 @@ private Q_SLOTS:
     void initTestCase();
     void cliWatchPrintsMailSentThroughPostfix();
     void cliWatchWithAWrongPasswordWaitsLong();
+    void cliWatchRefusesBadInput();
     void watcherReconnectsAfterTheConnectionIsCut();
 
 private:
@@ -242,6 +243,33 @@ void TestImapSyncWatchDovecot::cliWatchWithAWrongPasswordWaitsLong()
     QVERIFY(watch.process.waitForFinished(15000));
     QCOMPARE(watch.process.exitCode(), 0);
     QVERIFY(watch.out.isEmpty());
+}
+
+void TestImapSyncWatchDovecot::cliWatchRefusesBadInput()
+{
+    CliRun r = cli({QStringLiteral("watch"), QStringLiteral("nosuch")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("no account named 'nosuch'"), r.err.constData());
+    r = cli({QStringLiteral("watch")});
+    QCOMPARE(r.exitCode, 2);
+    r = cli({QStringLiteral("watch"), QStringLiteral("work"), QStringLiteral("--poll-seconds"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--poll-seconds"), r.err.constData());
+    QStringList tooMany = {QStringLiteral("watch"), QStringLiteral("work")};
+    for (int i = 0; i < 9; ++i)
+        tooMany << QStringLiteral("--folder") << QStringLiteral("F%1").arg(i);
+    QCOMPARE(cli(tooMany).exitCode, 2);
+    r = cli({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("pop"), QStringLiteral("--address"), user.login,
+             QStringLiteral("--host"), servers.host(), QStringLiteral("--protocol"), QStringLiteral("pop3"),
+             QStringLiteral("--password-stdin")},
+            QByteArrayLiteral("x\n"));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = cli({QStringLiteral("watch"), QStringLiteral("pop")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("not an IMAP account"), r.err.constData());
+    r = cli({QStringLiteral("watch"), QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("petrel-cli watch ACCOUNT"));
 }
 
 void TestImapSyncWatchDovecot::watcherReconnectsAfterTheConnectionIsCut()
