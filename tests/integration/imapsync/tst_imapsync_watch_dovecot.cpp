@@ -84,6 +84,7 @@ class TestImapSyncWatchDovecot : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cliWatchPrintsMailSentThroughPostfix();
+    void cliWatchFollowsSeveralFolders();
     void cliWatchWithAWrongPasswordWaitsLong();
     void cliWatchRefusesBadInput();
     void watcherReconnectsAfterTheConnectionIsCut();
@@ -226,6 +227,50 @@ void TestImapSyncWatchDovecot::cliWatchPrintsMailSentThroughPostfix()
     QCOMPARE(watch.process.exitCode(), 0);
     QVERIFY2(watch.err.contains("watch: SIGTERM: logging out"), watch.err.constData());
     QVERIFY2(watch.err.contains("watch: INBOX: stopped"), watch.err.constData());
+}
+
+void TestImapSyncWatchDovecot::cliWatchFollowsSeveralFolders()
+{
+    // A second folder, on the server only: the watcher finds it by LIST and caches it.
+    ImapSyncHarness server(servers, user, dir.filePath(QStringLiteral("scratch3.db")));
+    QString error;
+    QVERIFY2(server.doveadm({QStringLiteral("mailbox"), QStringLiteral("create")}, {QStringLiteral("Watched")}, &error),
+             qPrintable(error));
+    WatchProcess watch;
+    watch.start(profile(), {QStringLiteral("watch"), QStringLiteral("work"), QStringLiteral("--folder"),
+                            QStringLiteral("INBOX"), QStringLiteral("--folder"), QStringLiteral("Watched")});
+    QTRY_VERIFY2_WITH_TIMEOUT(watch.err.contains("watch: INBOX: idling") && watch.err.contains("watch: Watched: idling"),
+                              watch.err.constData(), 60000);
+
+    const QString token = newToken();
+    QVERIFY2(servers.injectMessage(QStringLiteral("outsider@example.org"), {user.login},
+                                   message(QStringLiteral("outsider@example.org"), user.login, token,
+                                           QStringLiteral("Moving on")),
+                                   &error),
+             qPrintable(error));
+    QTRY_VERIFY2_WITH_TIMEOUT(!watch.lineFor(token).isEmpty(), QByteArray(watch.out + watch.err).constData(),
+                              ArrivalTimeoutMs);
+    QCOMPARE(watch.lineFor(token).value(QStringLiteral("folder")).toString(), QStringLiteral("INBOX"));
+
+    // Another client moves it: it leaves INBOX's cache and arrives, printed, in Watched's.
+    watch.out.clear();
+    QVERIFY2(server.doveadm({QStringLiteral("move")},
+                            {QStringLiteral("Watched"), QStringLiteral("mailbox"), QStringLiteral("INBOX"),
+                             QStringLiteral("header"), QStringLiteral("Message-ID"),
+                             QStringLiteral("<%1@petrel.test>").arg(token)},
+                            &error),
+             qPrintable(error));
+    QTRY_VERIFY2_WITH_TIMEOUT(!watch.lineFor(token).isEmpty(), QByteArray(watch.out + watch.err).constData(),
+                              ServerChangeTimeoutMs);
+    QCOMPARE(watch.lineFor(token).value(QStringLiteral("folder")).toString(), QStringLiteral("Watched"));
+    QTRY_VERIFY2_WITH_TIMEOUT(watch.err.contains("watch: INBOX: 0 new, 0 flag changes, 1 expunged"),
+                              watch.err.constData(), ServerChangeTimeoutMs);
+    const CliRun r = cli({QStringLiteral("list"), QStringLiteral("work"), QStringLiteral("Watched")});
+    QVERIFY2(r.exitCode == 0 && r.out.contains("Moving on"), QByteArray(r.out + r.err).constData());
+
+    watch.process.terminate();
+    QVERIFY(watch.process.waitForFinished(15000));
+    QCOMPARE(watch.process.exitCode(), 0);
 }
 
 void TestImapSyncWatchDovecot::cliWatchWithAWrongPasswordWaitsLong()
