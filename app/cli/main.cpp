@@ -8,6 +8,7 @@
 #include "PetrelVersion.h"
 #include "ShowCommand.h"
 #include "SyncCommand.h"
+#include "WatchCommand.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -41,6 +42,10 @@ const char usageText[] =
     "  show ID [--json | --raw]\n"
     "  sync [ACCOUNT...] [--quiet]   (all accounts when none is named: POP3 downloads new mail\n"
     "              into the archive; IMAP does one full sync pass of every folder)\n"
+    "  watch ACCOUNT [--folder FOLDER]... [--poll-seconds N]   (IMAP: stays connected, with IDLE\n"
+    "              or polling every N seconds (default 120) where the server lacks IDLE, until\n"
+    "              Ctrl+C/SIGTERM; one JSON line per new message on stdout; folders default to\n"
+    "              the account's watched folders, INBOX)\n"
     "\n"
     "Options:\n"
     "  --profile DIR   the profile to use (default: the platform's application data folder)\n"
@@ -118,6 +123,7 @@ int main(int argc, char *argv[])
         {{QStringLiteral("move")}, moveMessage},
         {{QStringLiteral("show")}, showMessage},
         {{QStringLiteral("sync")}, syncAccount},
+        {{QStringLiteral("watch")}, watchAccount},
     };
     for (const Command &command : commands) {
         if (args.size() >= command.words.size() && args.mid(0, command.words.size()) == command.words) {

@@ -231,6 +231,8 @@ void ImapFolderSync::onBatch(const QList<Imap::ImapFetchData> &batch)
     m_fetched += int(records.size());
     for (const Store::MessageRecord &r : std::as_const(records))
         m_cached.insert(quint32(r.uid.value_or(0)), {0, r.flags, r.keywords});
+    if (added > 0)
+        Q_EMIT stored(inserted.insertedIds);
     Q_EMIT progressed(m_fetched, m_toFetch);
 }
 

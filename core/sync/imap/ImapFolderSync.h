@@ -49,6 +49,8 @@ public:
 Q_SIGNALS:
     // Stored new messages of this folder so far, of toFetch.
     void progressed(int fetched, int toFetch);
+    // The store ids of the messages one batch added (for watchers that report new mail).
+    void stored(const QList<qint64> &messageIds);
 
 private:
     void onSelected(const Imap::ImapResult &r);

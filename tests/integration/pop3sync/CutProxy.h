@@ -22,6 +22,8 @@ public:
 
     void setCutAfterServerBytes(qint64 bytes) { m_cutServer = bytes; } // < 0: never
     void setCutAfterClientBytes(qint64 bytes) { m_cutClient = bytes; } // < 0: never
+    // Drops the current connection at once, both sides (e.g. to cut an idle session).
+    void cutNow() { cut(); }
     bool wasCut() const { return m_wasCut; }
     qint64 lastServerBytes() const { return m_serverBytes; } // forwarded to the client, last connection
     qint64 lastClientBytes() const { return m_clientBytes; }
