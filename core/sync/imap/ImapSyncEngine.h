@@ -48,7 +48,9 @@ public:
     void setBatchSize(int size) { m_batchSize = qMax(1, size); }
     void setOfflinePolicy(const ImapOfflinePolicy &policy) { m_offlinePolicy = policy; }
     // Folders whose rule is "every body" fetch them in the new messages' FETCH instead of a
-    // separate bodies phase (see the README for the measurement behind the default).
+    // separate bodies phase. Off by default: headers first lists a folder about 2.5 times sooner
+    // (README, measured). When on, new messages of such folders are not checked against the
+    // size limit before download.
     void setBodiesWithEnvelope(bool together) { m_bodiesWithEnvelope = together; }
 
     // Starts the pass; call once.
