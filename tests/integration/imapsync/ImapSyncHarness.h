@@ -5,6 +5,8 @@
 #include "sync/imap/ImapSyncResult.h"
 
 #include <QMap>
+
+#include <functional>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +14,10 @@
 
 namespace Petrel::Store {
 class StoreWriter;
+}
+
+namespace Petrel::Core {
+class ImapSyncEngine;
 }
 
 namespace Petrel::Test {
@@ -38,8 +44,10 @@ public:
     qint64 accountId() const { return m_accountId; }
     Store::StoreWriter &writer() { return *m_writer; }
     Net::ConnectionSettings settings() const;
-    // Runs one pass to its end; a second finished() turns the result into an error.
-    Core::ImapSyncResult sync(int timeoutMs = 300000);
+    // Runs one pass to its end; a second finished() turns the result into an error. configure, if
+    // given, sets the engine up further (offline policy, ...) before it starts.
+    Core::ImapSyncResult sync(int timeoutMs = 300000,
+                              const std::function<void(Core::ImapSyncEngine &)> &configure = {});
 
     ImapSyncSnapshot stored(const QString &folder) const;
     ImapSyncSnapshot onServer(const QString &mailbox) const; // by doveadm fetch

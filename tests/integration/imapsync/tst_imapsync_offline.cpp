@@ -8,6 +8,7 @@
 
 #include "imap/ImapAppendOperation.h"
 #include "imap/ImapSession.h"
+#include "sync/imap/ImapSyncEngine.h"
 #include "store/Database.h"
 #include "store/Statement.h"
 
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void showOfAMessageGoneFromTheServer();
     void policyAllCatchesUpOnce();
     void lastDaysKeepsRecentMailOnly();
+    void bodiesWithTheEnvelopeInOneFetch();
 
 private:
     bool append(const QString &mailbox, const QByteArray &message, const QDateTime &internalDate, QString *error);
@@ -266,6 +268,34 @@ void TestImapSyncOffline::lastDaysKeepsRecentMailOnly()
     r = second.run({QStringLiteral("show"), QString::number(id)}, {}, 120000);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(r.out.contains("Figures of 400 days ago."), r.out.constData());
+}
+
+void TestImapSyncOffline::bodiesWithTheEnvelopeInOneFetch()
+{
+    // The engine's other path: policy "all" with bodies in the new messages' own FETCH. Everything
+    // arrives with its body in the first phase, so the bodies phase finds nothing left to do.
+    const QString path = dir.filePath(QStringLiteral("together.db"));
+    ImapSyncHarness harness(servers, user, path);
+    Core::ImapOfflinePolicy all;
+    all.mode = Core::ImapOfflinePolicy::Mode::All;
+    QList<Core::ImapSyncProgress> bodyProgress;
+    const Core::ImapSyncResult r = harness.sync(300000, [&](Core::ImapSyncEngine &engine) {
+        engine.setOfflinePolicy(all);
+        engine.setBodiesWithEnvelope(true);
+        QObject::connect(&engine, &Core::ImapSyncEngine::progressed, [&](const Core::ImapSyncProgress &p) {
+            if (p.phase == Core::ImapSyncProgress::Phase::Bodies)
+                bodyProgress.append(p);
+        });
+    });
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QCOMPARE(r.newMessages, 15);
+    QCOMPARE(r.withBody, 15);
+    QCOMPARE(r.bodiesCompleted, 0);
+    QVERIFY(bodyProgress.isEmpty());
+    QCOMPARE(harness.storedBodies(QStringLiteral("INBOX")), 6);
+    QCOMPARE(harness.storedBodies(QStringLiteral("Projects")), 5);
+    QCOMPARE(harness.storedBodies(QStringLiteral("Reports")), 4);
+    QCOMPARE(bodies(path, QStringLiteral("Reports")), 4); // raw rows and has_body agree
 }
 
 bool TestImapSyncOffline::append(const QString &mailbox, const QByteArray &message, const QDateTime &internalDate,
