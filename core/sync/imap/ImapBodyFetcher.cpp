@@ -81,14 +81,16 @@ bool ImapBodyFetcher::plan()
             if (!row->uid) {
                 // Moved locally: its UID in the target folder is known only after the next sync.
                 fail(Error::InvalidArgument,
-                     QStringLiteral("Message %1 waits for the next sync before its body can be downloaded").arg(id));
+                     QStringLiteral("Message %1 waits for the next sync before its body can be downloaded")
+                         .arg(id));
                 return false;
             }
             if (row->size > maxSize) {
-                fail(Error::TooLarge, QStringLiteral("Message %1 is %2 MB, larger than the %3 MB Petrel downloads")
-                                          .arg(id)
-                                          .arg(row->size / (1024 * 1024))
-                                          .arg(maxSize / (1024 * 1024)));
+                fail(Error::TooLarge,
+                     QStringLiteral("Message %1 is %2 MB, larger than the %3 MB Petrel downloads")
+                         .arg(id)
+                         .arg(row->size / (1024 * 1024))
+                         .arg(maxSize / (1024 * 1024)));
                 return false;
             }
             m_idByUid.insert(quint32(*row->uid), id);
@@ -97,7 +99,8 @@ bool ImapBodyFetcher::plan()
             return true;
         const std::optional<Store::FolderRow> folder = reader.folder(*folderId);
         if (!folder) {
-            fail(Error::InvalidArgument, QStringLiteral("The folder of message %1 is gone").arg(m_ids.first()));
+            fail(Error::InvalidArgument,
+                 QStringLiteral("The folder of message %1 is gone").arg(m_ids.first()));
             return false;
         }
         m_folder = *folder;
@@ -135,9 +138,11 @@ void ImapBodyFetcher::examine()
         }
         if (m_folder.uidValidity > 0 && quint64(m_folder.uidValidity) != op->info().uidValidity) {
             // The cache is stale, not wrong about one message: the next sync rebuilds the folder.
-            fail(ImapBodyFetchResult::Error::FolderChanged,
-                 QStringLiteral("Folder '%1' was rebuilt on the server (its UIDVALIDITY changed); sync the account first")
-                     .arg(m_folder.path));
+            fail(
+                ImapBodyFetchResult::Error::FolderChanged,
+                QStringLiteral(
+                    "Folder '%1' was rebuilt on the server (its UIDVALIDITY changed); sync the account first")
+                    .arg(m_folder.path));
             return;
         }
         fetch();
@@ -148,8 +153,9 @@ void ImapBodyFetcher::examine()
 void ImapBodyFetcher::fetch()
 {
     QList<quint32> uids = m_idByUid.keys();
-    auto *op = new Imap::ImapFetchOperation(m_session, Imap::ImapSequenceSet::fromValues(uids),
-                                            {QByteArrayLiteral("UID"), QByteArrayLiteral("BODY.PEEK[]")}, this);
+    auto *op =
+        new Imap::ImapFetchOperation(m_session, Imap::ImapSequenceSet::fromValues(uids),
+                                     {QByteArrayLiteral("UID"), QByteArrayLiteral("BODY.PEEK[]")}, this);
     op->setBatchSize(1);
     m_op = op;
     connect(op, &Imap::ImapFetchOperation::fetched, this, [this](const QList<Imap::ImapFetchData> &batch) {
@@ -199,16 +205,18 @@ void ImapBodyFetcher::storeAndFinish()
         for (quint32 uid : std::as_const(gone))
             m_result.gone.append(m_idByUid.value(uid));
     } catch (const Store::StoreError &e) {
-        fail(ImapBodyFetchResult::Error::Store, QStringLiteral("Writing the message to the cache failed: ") + e.text());
+        fail(ImapBodyFetchResult::Error::Store,
+             QStringLiteral("Writing the message to the cache failed: ") + e.text());
         return;
     }
     if (!m_result.gone.isEmpty()) {
         m_result.error = ImapBodyFetchResult::Error::Gone;
-        m_result.message = m_result.gone.size() == 1 && m_ids.size() == 1
-                               ? QStringLiteral("The server no longer has this message; it was removed from the cache")
-                               : QStringLiteral("The server no longer has %1 of these messages; they were removed from "
-                                                "the cache")
-                                     .arg(m_result.gone.size());
+        m_result.message =
+            m_result.gone.size() == 1 && m_ids.size() == 1
+                ? QStringLiteral("The server no longer has this message; it was removed from the cache")
+                : QStringLiteral("The server no longer has %1 of these messages; they were removed from "
+                                 "the cache")
+                      .arg(m_result.gone.size());
     }
     logoutAndFinish();
 }

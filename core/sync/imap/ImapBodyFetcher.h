@@ -37,7 +37,7 @@ struct ImapBodyFetchResult
     };
     Error error = Error::None;
     Imap::ImapResult::Kind serverError = Imap::ImapResult::Kind::Ok;
-    QString message;    // for the user, in the server's words where it spoke
+    QString message; // for the user, in the server's words where it spoke
     QString serverText;
     QList<qint64> withBody; // requested ids that hold their body now (including ones that had it)
     QList<qint64> gone;     // requested ids the server no longer has; removed from the cache
@@ -86,7 +86,7 @@ private:
     Net::ConnectionSettings m_settings;
     Imap::ImapCredentials m_credentials;
     Store::FolderRow m_folder;
-    QHash<quint32, qint64> m_idByUid; // the messages still to fetch
+    QHash<quint32, qint64> m_idByUid;      // the messages still to fetch
     QList<Store::MessageRecord> m_records; // fetched, stored together at the end
     Imap::ImapSession *m_session = nullptr;
     QPointer<Imap::ImapOperation> m_op;

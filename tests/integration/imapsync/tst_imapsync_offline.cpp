@@ -8,9 +8,9 @@
 
 #include "imap/ImapAppendOperation.h"
 #include "imap/ImapSession.h"
-#include "sync/imap/ImapSyncEngine.h"
 #include "store/Database.h"
 #include "store/Statement.h"
+#include "sync/imap/ImapSyncEngine.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -49,8 +49,9 @@ QList<StoredMessage> storedMessages(const QString &databasePath, const QString &
 {
     QList<StoredMessage> out;
     auto db = Store::Database::open(databasePath, Store::Database::Role::Reader);
-    Store::Statement s(*db, "SELECT m.subject, m.has_body, (SELECT count(*) FROM message_raw r WHERE r.message_id = m.id)"
-                            " FROM messages m JOIN folders f ON f.id = m.folder_id WHERE f.path = ?1 ORDER BY m.id");
+    Store::Statement s(
+        *db, "SELECT m.subject, m.has_body, (SELECT count(*) FROM message_raw r WHERE r.message_id = m.id)"
+             " FROM messages m JOIN folders f ON f.id = m.folder_id WHERE f.path = ?1 ORDER BY m.id");
     s.bindText(1, folder);
     while (s.step()) {
         // has_body and the raw row must agree, or the store is inconsistent: count such a row as bodiless.
@@ -93,7 +94,8 @@ private Q_SLOTS:
     void bodiesWithTheEnvelopeInOneFetch();
 
 private:
-    bool append(const QString &mailbox, const QByteArray &message, const QDateTime &internalDate, QString *error);
+    bool append(const QString &mailbox, const QByteArray &message, const QDateTime &internalDate,
+                QString *error);
     qint64 messageId(const QString &account, const QString &folder, const QString &subject);
     CliRun addAccount(CliRunner &cli, const QString &name);
 
@@ -120,12 +122,14 @@ void TestImapSyncOffline::initTestCase()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QVERIFY2(append(QStringLiteral("Projects"), letter(QStringLiteral("Quokka budget"), Quokka), now, &error),
              qPrintable(error));
-    QVERIFY2(server->doveadm({QStringLiteral("mailbox"), QStringLiteral("create")}, {QStringLiteral("Reports")}, &error),
+    QVERIFY2(server->doveadm({QStringLiteral("mailbox"), QStringLiteral("create")},
+                             {QStringLiteral("Reports")}, &error),
              qPrintable(error));
     // Received 400 and 60 days ago (old), 10 days and 1 day ago (recent for days:30).
     for (int age : {400, 60, 10, 1}) {
         QVERIFY2(append(QStringLiteral("Reports"),
-                        letter(QStringLiteral("Report %1").arg(age), QStringLiteral("Figures of %1 days ago.").arg(age)),
+                        letter(QStringLiteral("Report %1").arg(age),
+                               QStringLiteral("Figures of %1 days ago.").arg(age)),
                         now.addDays(-age), &error),
                  qPrintable(error));
     }
@@ -144,7 +148,8 @@ void TestImapSyncOffline::defaultPolicyStoresInboxBodiesOnly()
     QVERIFY2(r.err.contains("6 of 6 bodies"), r.err.constData()); // the bodies phase reports progress too
 
     QCOMPARE(bodies(profileDb, QStringLiteral("INBOX")), 6);
-    QCOMPARE(storedMessages(profileDb, QStringLiteral("Projects")).size(), 6); // browsable: all there, headers only
+    QCOMPARE(storedMessages(profileDb, QStringLiteral("Projects")).size(),
+             6); // browsable: all there, headers only
     QCOMPARE(bodies(profileDb, QStringLiteral("Projects")), 0);
     QCOMPARE(hasBody(profileDb, QStringLiteral("Projects"), QStringLiteral("Quokka budget")), 0);
     QCOMPARE(storedMessages(profileDb, QStringLiteral("Reports")).size(), 4);
@@ -153,7 +158,8 @@ void TestImapSyncOffline::defaultPolicyStoresInboxBodiesOnly()
 
 void TestImapSyncOffline::showDownloadsAMissingBody()
 {
-    const qint64 id = messageId(QStringLiteral("work"), QStringLiteral("Projects"), QStringLiteral("Quokka budget"));
+    const qint64 id =
+        messageId(QStringLiteral("work"), QStringLiteral("Projects"), QStringLiteral("Quokka budget"));
     QVERIFY(id > 0);
 
     // Offline: no network, and it says so.
@@ -162,7 +168,8 @@ void TestImapSyncOffline::showDownloadsAMissingBody()
     QVERIFY2(r.out.contains("Subject: Quokka budget"), r.out.constData());
     QVERIFY2(r.out.contains("the body has not been downloaded"), r.out.constData());
     QVERIFY(!r.out.contains(Quokka.toUtf8()));
-    r = cli->run({QStringLiteral("show"), QString::number(id), QStringLiteral("--offline"), QStringLiteral("--raw")});
+    r = cli->run(
+        {QStringLiteral("show"), QString::number(id), QStringLiteral("--offline"), QStringLiteral("--raw")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("only its headers"), r.err.constData());
     QCOMPARE(hasBody(profileDb, QStringLiteral("Projects"), QStringLiteral("Quokka budget")), 0);
@@ -179,7 +186,8 @@ void TestImapSyncOffline::showDownloadsAMissingBody()
     r = cli->run({QStringLiteral("show"), QString::number(id), QStringLiteral("--offline")});
     QVERIFY2(r.exitCode == 0 && r.out.contains(Quokka.toUtf8()), r.out.constData());
     auto db = Store::Database::open(profileDb, Store::Database::Role::Reader);
-    Store::Statement s(*db, "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'quokka' AND rowid = ?1");
+    Store::Statement s(*db,
+                       "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'quokka' AND rowid = ?1");
     s.bindInt64(1, id);
     QVERIFY(s.step());
     QCOMPARE(s.columnInt64(0), 1);
@@ -195,9 +203,11 @@ void TestImapSyncOffline::showOfAMessageGoneFromTheServer()
     }
     const qint64 id = messageId(QStringLiteral("work"), QStringLiteral("Projects"), subject);
     QVERIFY(id > 0);
-    CliRun r = cli->run({QStringLiteral("show"), QString::number(id), QStringLiteral("--json"), QStringLiteral("--offline")});
+    CliRun r = cli->run(
+        {QStringLiteral("show"), QString::number(id), QStringLiteral("--json"), QStringLiteral("--offline")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QString messageIdHeader = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("messageId")).toString();
+    const QString messageIdHeader =
+        QJsonDocument::fromJson(r.out).object().value(QStringLiteral("messageId")).toString();
     QVERIFY(!messageIdHeader.isEmpty());
     QString error;
     QVERIFY2(server->doveadm({QStringLiteral("expunge")},
@@ -263,7 +273,8 @@ void TestImapSyncOffline::lastDaysKeepsRecentMailOnly()
     QCOMPARE(hasBody(secondDb, QStringLiteral("Projects"), QStringLiteral("Quokka budget")), 1);
 
     // Old mail is still readable on demand.
-    const qint64 id = messageId(QStringLiteral("recent"), QStringLiteral("Reports"), QStringLiteral("Report 400"));
+    const qint64 id =
+        messageId(QStringLiteral("recent"), QStringLiteral("Reports"), QStringLiteral("Report 400"));
     QVERIFY(id > 0);
     r = second.run({QStringLiteral("show"), QString::number(id)}, {}, 120000);
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -298,8 +309,8 @@ void TestImapSyncOffline::bodiesWithTheEnvelopeInOneFetch()
     QCOMPARE(bodies(path, QStringLiteral("Reports")), 4); // raw rows and has_body agree
 }
 
-bool TestImapSyncOffline::append(const QString &mailbox, const QByteArray &message, const QDateTime &internalDate,
-                                 QString *error)
+bool TestImapSyncOffline::append(const QString &mailbox, const QByteArray &message,
+                                 const QDateTime &internalDate, QString *error)
 {
     Imap::ImapSession session;
     QEventLoop loop;
@@ -339,7 +350,8 @@ bool TestImapSyncOffline::append(const QString &mailbox, const QByteArray &messa
 qint64 TestImapSyncOffline::messageId(const QString &account, const QString &folder, const QString &subject)
 {
     // Either profile: the account name tells them apart, and each runner has its own profile.
-    CliRunner runner(dir.filePath(account == QLatin1String("work") ? QStringLiteral("profile") : QStringLiteral("profile2")));
+    CliRunner runner(dir.filePath(account == QLatin1String("work") ? QStringLiteral("profile")
+                                                                   : QStringLiteral("profile2")));
     const CliRun r = runner.run({QStringLiteral("list"), account, folder, QStringLiteral("--json")});
     if (r.exitCode != 0)
         return -1;
@@ -352,11 +364,11 @@ qint64 TestImapSyncOffline::messageId(const QString &account, const QString &fol
 
 CliRun TestImapSyncOffline::addAccount(CliRunner &runner, const QString &name)
 {
-    return runner.run({QStringLiteral("account"), QStringLiteral("add"), name, QStringLiteral("--address"), user.login,
-                       QStringLiteral("--host"), servers.host(), QStringLiteral("--port"),
-                       QString::number(servers.imapTlsPort()), QStringLiteral("--protocol"), QStringLiteral("imap"),
-                       QStringLiteral("--security"), QStringLiteral("tls"), QStringLiteral("--ca-file"), servers.caFile(),
-                       QStringLiteral("--password-stdin")},
+    return runner.run({QStringLiteral("account"), QStringLiteral("add"), name, QStringLiteral("--address"),
+                       user.login, QStringLiteral("--host"), servers.host(), QStringLiteral("--port"),
+                       QString::number(servers.imapTlsPort()), QStringLiteral("--protocol"),
+                       QStringLiteral("imap"), QStringLiteral("--security"), QStringLiteral("tls"),
+                       QStringLiteral("--ca-file"), servers.caFile(), QStringLiteral("--password-stdin")},
                       user.password.toUtf8() + '\n');
 }
 

@@ -109,18 +109,18 @@ void TestImapSyncBodies::lastDaysWantsRecentMailAndAllOfInbox()
     QCOMPARE(projects.kind, ImapBodyRule::Kind::Recent);
     QCOMPARE(projects.since, now.addDays(-30));
     QVERIFY(projects.wants(now));
-    QVERIFY(projects.wants(now.addDays(-30)));                // the cut-off itself is in
-    QVERIFY(!projects.wants(now.addDays(-30).addSecs(-1)));   // a second older is out
+    QVERIFY(projects.wants(now.addDays(-30)));              // the cut-off itself is in
+    QVERIFY(!projects.wants(now.addDays(-30).addSecs(-1))); // a second older is out
     QVERIFY(!projects.wants(now.addYears(-1)));
-    QVERIFY(!projects.wants(QDateTime()));                    // unknown date: not known to be recent
+    QVERIFY(!projects.wants(QDateTime())); // unknown date: not known to be recent
     // The cut-off is absolute: a local-time "now" gives the same instant.
     QCOMPARE(p.bodyRuleFor(FolderRole::Sent, now.toLocalTime()).since, now.addDays(-30));
 }
 
 void TestImapSyncBodies::bodyBatchesAreBoundedByCountAndBytes()
 {
-    const QList<Store::ImapBodylessMessage> messages = {
-        {10, 100}, {9, 100}, {8, 100}, {7, 5000}, {6, 100}, {5, 999999}, {4, 100}, {3, 100}, {0, 1}, {2, 100}};
+    const QList<Store::ImapBodylessMessage> messages = {{10, 100},   {9, 100}, {8, 100}, {7, 5000}, {6, 100},
+                                                        {5, 999999}, {4, 100}, {3, 100}, {0, 1},    {2, 100}};
     // Count 3, bytes 1000: 10,9,8 | 7 (alone: bigger than the byte bound) | 6,4,3 ; 5 too large | 2
     const ImapSyncPlan::BodyBatches plan = ImapSyncPlan::bodyBatches(messages, 3, 1000, 100000);
     QCOMPARE(plan.tooLarge, QList<quint32>{5});
@@ -159,20 +159,23 @@ void TestImapSyncBodies::attachingABodyCompletesAHeadersOnlyMessage()
             out.append(m.uid);
         return out;
     };
-    QCOMPARE(uids(cache.bodylessMessages(folderId)), (QList<quint32>{4, 3, 2, 1})); // newest (highest UID) first
+    QCOMPARE(uids(cache.bodylessMessages(folderId)),
+             (QList<quint32>{4, 3, 2, 1})); // newest (highest UID) first
     QCOMPARE(uids(cache.bodylessMessages(folderId, now.addDays(-30))), (QList<quint32>{3, 2}));
     QCOMPARE(cache.bodylessMessages(folderId).constFirst().size, 4000);
 
-    const QByteArray raw = "From: Alice <alice@example.org>\r\nSubject: subject 2\r\nMIME-Version: 1.0\r\n"
-                           "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
-                           "zanzibar quokka minutes\r\n--b\r\nContent-Type: text/csv\r\nContent-Disposition: attachment;"
-                           " filename=plan.csv\r\n\r\na,b\r\n--b--\r\n";
+    const QByteArray raw =
+        "From: Alice <alice@example.org>\r\nSubject: subject 2\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+        "zanzibar quokka minutes\r\n--b\r\nContent-Type: text/csv\r\nContent-Disposition: attachment;"
+        " filename=plan.csv\r\n\r\na,b\r\n--b--\r\n";
     // UID 9 is not in the folder: ignored; an empty body is not a body.
     Store::MessageRecord empty;
     empty.uid = 3;
     QCOMPARE(writer.attachBodies(folderId, {fullFetch(2, raw), fullFetch(9, raw), empty}), QList<quint32>{2});
     // A second time nothing changes: a stored body is never replaced.
-    QCOMPARE(writer.attachBodies(folderId, {fullFetch(2, "Subject: other\r\n\r\nother\r\n")}), QList<quint32>{});
+    QCOMPARE(writer.attachBodies(folderId, {fullFetch(2, "Subject: other\r\n\r\nother\r\n")}),
+             QList<quint32>{});
     QCOMPARE(uids(cache.bodylessMessages(folderId)), (QList<quint32>{4, 3, 1}));
 
     Store::StoreReader reader(path);
