@@ -1,13 +1,16 @@
 // The offline body policy without a server: which messages each policy wants, how body downloads
-// are batched, and how the store completes a headers-only message with its body.
+// are batched, how the store completes a headers-only message with its body, and what the on-demand
+// fetcher refuses before it would connect.
 #include "imap/ImapFetchData.h"
 #include "store/ImapFolderCache.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
+#include "sync/imap/ImapBodyFetcher.h"
 #include "sync/imap/ImapOfflinePolicy.h"
 #include "sync/imap/ImapRecordBuilder.h"
 #include "sync/imap/ImapSyncPlan.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -70,6 +73,7 @@ private Q_SLOTS:
     void lastDaysWantsRecentMailAndAllOfInbox();
     void bodyBatchesAreBoundedByCountAndBytes();
     void attachingABodyCompletesAHeadersOnlyMessage();
+    void bodyFetcherDecidesWhatNeedsNoServer();
 };
 
 void TestImapSyncBodies::defaultPolicyWantsInboxOnly()
@@ -195,6 +199,53 @@ void TestImapSyncBodies::attachingABodyCompletesAHeadersOnlyMessage()
     QCOMPARE(reader.search(QStringLiteral("quokka"), 10).size(), 1);
     QCOMPARE(reader.search(QStringLiteral("quokka alice"), 10).size(), 1);
     QCOMPARE(reader.search(QStringLiteral("subject"), 10).size(), 4);
+}
+
+void TestImapSyncBodies::bodyFetcherDecidesWhatNeedsNoServer()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Store::StoreWriter writer(dir.filePath(QStringLiteral("s.db")));
+    Store::AccountRow account;
+    account.name = QStringLiteral("a");
+    account.protocol = Store::AccountProtocol::Imap;
+    const qint64 accountId = writer.addAccount(account);
+    const qint64 inbox = writer.ensureFolder(accountId, QStringLiteral("INBOX"), FolderRole::Inbox);
+    const qint64 other = writer.ensureFolder(accountId, QStringLiteral("Other"));
+    Store::MessageRecord huge = headersOnly(1, QDateTime::currentDateTimeUtc());
+    huge.size = 200LL * 1024 * 1024; // above the parser's literal limit
+    Store::MessageRecord withBody = headersOnly(2, QDateTime::currentDateTimeUtc());
+    withBody.raw = "Subject: here\r\n\r\nalready here\r\n";
+    const QList<qint64> ids =
+        writer.insertMessages(inbox, {huge, withBody}, Store::DuplicatePolicy::SkipSameRemoteId).insertedIds;
+    const qint64 elsewhere =
+        writer.insertMessages(other, {headersOnly(3, QDateTime())}, Store::DuplicatePolicy::SkipSameRemoteId)
+            .insertedIds.first();
+
+    // No server is configured: every case here must be decided before connecting.
+    auto fetch = [&writer](const QList<qint64> &messageIds) {
+        ImapBodyFetcher fetcher(writer, messageIds);
+        QSignalSpy spy(&fetcher, &ImapBodyFetcher::finished);
+        fetcher.start();
+        ImapBodyFetchResult result;
+        result.error = ImapBodyFetchResult::Error::Cancelled; // no answer in time
+        if (spy.wait(10000) && spy.size() == 1)
+            result = spy.first().first().value<ImapBodyFetchResult>();
+        return result;
+    };
+    ImapBodyFetchResult r = fetch({ids.at(1)});
+    QVERIFY2(r.isOk(), qPrintable(r.message)); // the body is here: nothing to download
+    QCOMPARE(r.withBody, QList<qint64>{ids.at(1)});
+
+    r = fetch({ids.at(0)});
+    QCOMPARE(r.error, ImapBodyFetchResult::Error::TooLarge);
+    QVERIFY2(r.message.contains(QStringLiteral("200 MB")), qPrintable(r.message));
+
+    r = fetch({ids.at(1), elsewhere});
+    QCOMPARE(r.error, ImapBodyFetchResult::Error::InvalidArgument);
+    r = fetch({999999});
+    QCOMPARE(r.error, ImapBodyFetchResult::Error::InvalidArgument);
+    QVERIFY2(r.message.contains(QStringLiteral("no message 999999")), qPrintable(r.message));
 }
 
 QTEST_GUILESS_MAIN(TestImapSyncBodies)
