@@ -74,7 +74,7 @@ int showMessage(CliContext &ctx)
     if (!openProfile(ctx, &profile, &code))
         return code;
     try {
-        const std::optional<Store::MessageRow> row = profile.reader->message(id);
+        std::optional<Store::MessageRow> row = profile.reader->message(id);
         if (!row)
             return ctx.fail(QStringLiteral("there is no message %1 in this profile").arg(id));
         const std::optional<Store::FolderRow> folder = profile.reader->folder(row->folderId);
@@ -87,6 +87,9 @@ int showMessage(CliContext &ctx)
             if (!why.isEmpty())
                 return ctx.fail(QStringLiteral("message %1: %2").arg(id).arg(why));
             bytes = profile.reader->rawMessage(id);
+            row = profile.reader->message(id); // has_body, preview and attachments changed
+            if (!row)
+                return ctx.fail(QStringLiteral("there is no message %1 in this profile").arg(id));
         }
 
         if (parser.isSet(raw)) {

@@ -175,16 +175,18 @@ void TestImapSyncOffline::showDownloadsAMissingBody()
     QCOMPARE(hasBody(profileDb, QStringLiteral("Projects"), QStringLiteral("Quokka budget")), 0);
 
     // Online: the body comes from the server, into the cache, and is shown.
-    r = cli->run({QStringLiteral("show"), QString::number(id)}, {}, 120000);
+    r = cli->run({QStringLiteral("show"), QString::number(id), QStringLiteral("--json")}, {}, 120000);
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QVERIFY2(r.out.contains(Quokka.toUtf8()), r.out.constData());
-    QVERIFY(!r.out.contains("the body has not been downloaded"));
+    const QJsonObject shown = QJsonDocument::fromJson(r.out).object();
+    QVERIFY2(shown.value(QStringLiteral("text")).toString().contains(Quokka), r.out.constData());
+    QVERIFY(shown.value(QStringLiteral("hasBody")).toBool());
     QCOMPARE(hasBody(profileDb, QStringLiteral("Projects"), QStringLiteral("Quokka budget")), 1);
     QCOMPARE(bodies(profileDb, QStringLiteral("Projects")), 1); // that one only
 
     // Now it is cached: offline shows it too, and search finds its words.
     r = cli->run({QStringLiteral("show"), QString::number(id), QStringLiteral("--offline")});
     QVERIFY2(r.exitCode == 0 && r.out.contains(Quokka.toUtf8()), r.out.constData());
+    QVERIFY(!r.out.contains("the body has not been downloaded"));
     auto db = Store::Database::open(profileDb, Store::Database::Role::Reader);
     Store::Statement s(*db,
                        "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'quokka' AND rowid = ?1");
