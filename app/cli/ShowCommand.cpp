@@ -47,7 +47,11 @@ QString downloadBody(CliProfile &profile, const Store::AccountRow &accountRow, q
     });
     fetcher.start();
     loop.exec();
-    return result.isOk() ? QString() : result.message;
+    if (result.isOk())
+        return QString();
+    if (result.error == Core::ImapBodyFetchResult::Error::Gone)
+        return result.message;
+    return result.message + QStringLiteral(" (show --offline shows what is cached)");
 }
 
 } // namespace
@@ -161,7 +165,8 @@ int showMessage(CliContext &ctx)
         if (!body.endsWith(QLatin1Char('\n')))
             ctx.out << "\n";
         if (!bytes)
-            ctx.out << "[only the headers are in the cache; the body has not been downloaded]\n";
+            ctx.out << "[only the headers are in the cache; the body has not been downloaded"
+                    << (parser.isSet(offline) ? "; run show without --offline to download it]\n" : "]\n");
         ctx.out.flush();
     } catch (const Store::StoreError &e) {
         return ctx.fail(e.text());
