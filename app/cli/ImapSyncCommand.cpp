@@ -20,11 +20,13 @@ int syncImapAccount(CliContext &ctx, CliProfile &profile, const Core::Account &a
     Core::ImapSyncEngine engine(*profile.writer, account.id);
     engine.setConnectionSettings(settings.incomingConnection());
     engine.setCredentials({settings.incomingUserName(), secret.secret});
+    engine.setOfflinePolicy(settings.imapOffline);
     if (!quiet) {
         // Counts on stderr as it goes; stdout stays one summary line for scripts.
         QObject::connect(&engine, &Core::ImapSyncEngine::progressed, [&ctx](const Core::ImapSyncProgress &p) {
             ctx.err << "sync: folder " << p.folderIndex << " of " << p.folderCount << " (" << p.folder << "): "
-                    << p.fetched << " of " << p.toFetch << " new messages" << Qt::endl;
+                    << p.fetched << " of " << p.toFetch
+                    << (p.phase == Core::ImapSyncProgress::Phase::Bodies ? " bodies" : " new messages") << Qt::endl;
         });
     }
     Core::ImapSyncResult result;
@@ -40,7 +42,7 @@ int syncImapAccount(CliContext &ctx, CliProfile &profile, const Core::Account &a
         ctx.err << "petrel-cli: warning: " << warning << Qt::endl;
     ctx.out << "synced " << name << ": " << result.folders << " folders (" << result.foldersAdded << " new, "
             << result.foldersRemoved << " removed), " << result.newMessages << " new messages (" << result.withBody
-            << " with body), " << result.flagChanges << " flag changes, " << result.expunged << " expunged, "
+            << " with body), " << result.bodiesCompleted << " bodies of cached messages, " << result.flagChanges << " flag changes, " << result.expunged << " expunged, "
             << result.replayed << " local changes sent" << Qt::endl;
     if (!result.isOk())
         return ctx.fail(QStringLiteral("IMAP account '%1': %2").arg(name, result.message));

@@ -18,22 +18,6 @@ namespace {
 constexpr int DefaultPollSeconds = 120;
 constexpr int MaxPollSeconds = 24 * 60 * 60;
 
-// Where the offline policy keeps whole messages; a watcher knows folders by path only, so
-// "Inbox" is the INBOX path here.
-QStringList fullBodyFolders(const Core::AccountSettings &settings, const QStringList &folders)
-{
-    switch (settings.imapOffline.mode) {
-    case Core::ImapOfflinePolicy::Mode::All:
-        return folders;
-    case Core::ImapOfflinePolicy::Mode::None:
-        return {};
-    case Core::ImapOfflinePolicy::Mode::InboxOnly:
-    case Core::ImapOfflinePolicy::Mode::LastDays:
-        break;
-    }
-    return {QStringLiteral("INBOX")};
-}
-
 QByteArray messageLine(const Store::MessageRow &m, const QString &account, const QString &folder)
 {
     const QJsonObject o{{QStringLiteral("id"), m.id},
@@ -99,7 +83,7 @@ int watchAccount(CliContext &ctx)
 
     Core::ImapAccountWatcher::Options options;
     options.folders = folders;
-    options.fullBodyFolders = fullBodyFolders(settings, folders);
+    options.offlinePolicy = settings.imapOffline;
     options.pollIntervalMs = pollSeconds * 1000;
     Core::ImapAccountWatcher watcher(*profile.writer, account->id, options);
     watcher.setConnectionSettings(settings.incomingConnection());

@@ -21,6 +21,19 @@ QHash<quint32, ImapCachedMessage> ImapFolderCache::messages(qint64 folderId)
     return out;
 }
 
+QList<ImapBodylessMessage> ImapFolderCache::bodylessMessages(qint64 folderId, const QDateTime &since)
+{
+    Statement &s = m_db.cached("SELECT uid, size FROM messages WHERE folder_id = ?1 AND uid IS NOT NULL"
+                               " AND has_body = 0 AND internal_date >= ?2 ORDER BY uid DESC");
+    // Unknown dates are stored as 0; a cut-off of 1 ms keeps them out when a date is asked for.
+    s.bindInt64(1, folderId).bindInt64(2, since.isValid() ? qMax<qint64>(1, since.toMSecsSinceEpoch()) : 0);
+    QList<ImapBodylessMessage> out;
+    while (s.step())
+        out.append({quint32(s.columnInt64(0)), s.columnInt64(1)});
+    s.reset();
+    return out;
+}
+
 int ImapFolderCache::applyFlags(qint64 folderId, const QList<ImapFlagUpdate> &updates)
 {
     if (updates.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "store/MessageFlag.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QStringList>
@@ -16,6 +17,13 @@ struct ImapCachedMessage
     qint64 id = 0;
     MessageFlags flags;
     QStringList keywords;
+};
+
+// A cached message whose body has not been downloaded yet.
+struct ImapBodylessMessage
+{
+    quint32 uid = 0;
+    qint64 size = 0; // RFC822.SIZE as the server reported it
 };
 
 // A flag state the server reported for one UID.
@@ -35,6 +43,9 @@ public:
     explicit ImapFolderCache(Database &db) : m_db(db) {}
 
     QHash<quint32, ImapCachedMessage> messages(qint64 folderId);
+    // Messages stored with headers only, highest UID (newest) first; with a valid `since` only
+    // those whose INTERNALDATE is at or after it (an unknown date is never included then).
+    QList<ImapBodylessMessage> bodylessMessages(qint64 folderId, const QDateTime &since = {});
     // Sets flags and keywords of the given UIDs; returns how many rows changed.
     int applyFlags(qint64 folderId, const QList<ImapFlagUpdate> &updates);
     // Removes the messages with these UIDs (expunged on the server); returns how many went.

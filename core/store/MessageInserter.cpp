@@ -42,12 +42,18 @@ MessageInserter::MessageInserter(Database &db)
           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
           "?20,"
           " ?21, ?22)")),
-      m_insertRaw(db.cached("INSERT INTO message_raw (message_id, raw) VALUES (?1, ?2)")),
+      m_insertRaw(db.cached("INSERT OR REPLACE INTO message_raw (message_id, raw) VALUES (?1, ?2)")),
       m_insertAttachment(
           db.cached("INSERT INTO attachments (message_id, part_path, file_name, content_type, size,"
                     " content_id, is_inline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")),
       m_insertFts(
-          db.cached("INSERT INTO message_fts (rowid, subject, addresses, body) VALUES (?1, ?2, ?3, ?4)"))
+          db.cached("INSERT INTO message_fts (rowid, subject, addresses, body) VALUES (?1, ?2, ?3, ?4)")),
+      m_bodyless(db.cached("SELECT id, subject, from_display, from_address, to_addresses, cc_addresses FROM messages"
+                           " WHERE folder_id = ?1 AND uid = ?2 AND has_body = 0")),
+      m_setBody(db.cached("UPDATE messages SET content_hash = ?2, has_attachments = ?3, preview = ?4, has_body = 1,"
+                          " size = CASE WHEN size > 0 THEN size ELSE ?5 END WHERE id = ?1")),
+      m_deleteAttachments(db.cached("DELETE FROM attachments WHERE message_id = ?1")),
+      m_deleteFts(db.cached("DELETE FROM message_fts WHERE rowid = ?1"))
 {
 }
 
@@ -161,7 +167,54 @@ qint64 MessageInserter::insertOne(qint64 folderId, const MessageRecord &r, const
         .bindInt64(22, r.raw.isEmpty() ? 0 : 1);
     s.exec();
     const qint64 id = m_db.lastInsertRowId();
+    insertParts(id, r);
+    return id;
+}
 
+std::optional<qint64> MessageInserter::attachBody(qint64 folderId, const MessageRecord &record)
+{
+    if (!m_db.inTransaction()) {
+        throw StoreError(StoreError::Kind::InvalidArgument, QStringLiteral("attach message bodies"),
+                         QStringLiteral("must run inside a transaction"));
+    }
+    if (!record.uid || record.raw.isEmpty())
+        return std::nullopt;
+    m_bodyless.reset();
+    m_bodyless.bindInt64(1, folderId).bindInt64(2, *record.uid);
+    if (!m_bodyless.step()) {
+        m_bodyless.reset();
+        return std::nullopt;
+    }
+    const qint64 id = m_bodyless.columnInt64(0);
+    // The search row is rebuilt from the stored header columns: the header fetch decided them.
+    MessageRecord merged = record;
+    merged.subject = m_bodyless.columnText(1);
+    merged.fromDisplay = m_bodyless.columnText(2);
+    merged.fromAddress = m_bodyless.columnText(3);
+    merged.to = m_bodyless.columnText(4);
+    merged.cc = m_bodyless.columnText(5);
+    m_bodyless.reset();
+
+    const QString hash = merged.contentHash.isEmpty()
+                             ? QString::fromLatin1(QCryptographicHash::hash(merged.raw, QCryptographicHash::Sha256).toHex())
+                             : merged.contentHash;
+    m_setBody.reset();
+    m_setBody.bindInt64(1, id)
+        .bindText(2, hash)
+        .bindInt64(3, (merged.hasAttachments || !merged.attachments.isEmpty()) ? 1 : 0)
+        .bindText(4, previewOf(merged))
+        .bindInt64(5, merged.raw.size())
+        .exec();
+    m_deleteAttachments.reset();
+    m_deleteAttachments.bindInt64(1, id).exec();
+    m_deleteFts.reset();
+    m_deleteFts.bindInt64(1, id).exec();
+    insertParts(id, merged);
+    return id;
+}
+
+void MessageInserter::insertParts(qint64 id, const MessageRecord &r)
+{
     if (!r.raw.isEmpty()) {
         m_insertRaw.reset();
         m_insertRaw.bindInt64(1, id).bindBlob(2, r.raw).exec();
@@ -185,7 +238,6 @@ qint64 MessageInserter::insertOne(qint64 folderId, const MessageRecord &r, const
         .bindText(3, addresses)
         .bindText(4, r.bodyText.left(MaxIndexedBodyLength))
         .exec();
-    return id;
 }
 
 } // namespace Petrel::Store

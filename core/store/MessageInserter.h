@@ -21,7 +21,12 @@ public:
     // Throws StoreError (NotFound for an unknown folder; InvalidArgument outside a transaction).
     InsertResult insert(qint64 folderId, const QList<MessageRecord> &records, DuplicatePolicy policy);
 
+    // Gives the headers-only message with record.uid in the folder its body; nullopt (and nothing
+    // written) when there is none or it has a body already. Same transaction rule as insert().
+    std::optional<qint64> attachBody(qint64 folderId, const MessageRecord &record);
+
 private:
+    void insertParts(qint64 id, const MessageRecord &record);
     std::optional<qint64> findDuplicate(qint64 folderId, const MessageRecord &record, const QString &hash,
                                         DuplicatePolicy policy);
     std::optional<qint64> lookup(Statement &statement, qint64 folderId);
@@ -37,6 +42,10 @@ private:
     Statement &m_insertRaw;
     Statement &m_insertAttachment;
     Statement &m_insertFts;
+    Statement &m_bodyless;
+    Statement &m_setBody;
+    Statement &m_deleteAttachments;
+    Statement &m_deleteFts;
 };
 
 } // namespace Petrel::Store

@@ -216,6 +216,18 @@ InsertResult StoreWriter::insertMessages(qint64 folderId, const QList<MessageRec
     return result;
 }
 
+QList<quint32> StoreWriter::attachBodies(qint64 folderId, const QList<MessageRecord> &records)
+{
+    Transaction transaction(*m_db);
+    QList<quint32> attached;
+    for (const MessageRecord &record : records) {
+        if (m_inserter->attachBody(folderId, record))
+            attached.append(quint32(*record.uid));
+    }
+    transaction.commit();
+    return attached;
+}
+
 int StoreWriter::setFlags(const QList<qint64> &messageIds, MessageFlags add, MessageFlags remove)
 {
     Transaction transaction(*m_db);

@@ -48,6 +48,10 @@ public:
 
     // All records in one transaction; thousands per call are expected.
     InsertResult insertMessages(qint64 folderId, const QList<MessageRecord> &records, DuplicatePolicy policy);
+    // Completes headers-only messages of the folder with their bodies (raw bytes, attachments,
+    // search text, preview), matched by record.uid. Messages that already hold a body, and UIDs
+    // the folder lacks, are left alone. Returns the UIDs of the messages that got a body.
+    QList<quint32> attachBodies(qint64 folderId, const QList<MessageRecord> &records);
     // Returns how many messages changed. Unknown ids are ignored.
     int setFlags(const QList<qint64> &messageIds, MessageFlags add, MessageFlags remove);
     // Moves messages locally; their IMAP UIDs are cleared (a UID belongs to its folder).

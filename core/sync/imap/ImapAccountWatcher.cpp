@@ -12,7 +12,7 @@ ImapAccountWatcher::ImapAccountWatcher(Store::StoreWriter &writer, qint64 accoun
             continue;
         seen.append(folder);
         auto *w = new ImapFolderWatcher(writer, accountId, folder, this);
-        w->setFullBodies(options.fullBodyFolders.contains(folder, Qt::CaseInsensitive));
+        w->setOfflinePolicy(options.offlinePolicy);
         w->setPollIntervalMs(options.pollIntervalMs);
         w->setBackoff(options.backoff);
         w->setReplayPending(m_watchers.isEmpty());

@@ -4,6 +4,7 @@
 #include "net/ConnectionSettings.h"
 #include "sync/imap/ImapFolderChange.h"
 #include "sync/imap/ImapFolderWatcher.h"
+#include "sync/imap/ImapOfflinePolicy.h"
 #include "sync/imap/ImapWatchBackoff.h"
 
 #include <QList>
@@ -27,7 +28,7 @@ public:
     struct Options
     {
         QStringList folders{QStringLiteral("INBOX")};
-        QStringList fullBodyFolders{QStringLiteral("INBOX")}; // catch-ups store whole messages here
+        ImapOfflinePolicy offlinePolicy; // which messages catch-ups store with their body
         int pollIntervalMs = ImapFolderWatcher::DefaultPollIntervalMs;
         ImapWatchBackoff backoff;
     };

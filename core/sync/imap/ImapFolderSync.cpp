@@ -1,6 +1,7 @@
 #include "sync/imap/ImapFolderSync.h"
 
 #include "imap/ImapFetchOperation.h"
+#include "imap/ImapParserLimits.h"
 #include "imap/ImapSearchOperation.h"
 #include "imap/ImapSelectOperation.h"
 #include "imap/ImapSession.h"
@@ -195,7 +196,8 @@ void ImapFolderSync::fetchNextBatch()
     }
     const Imap::ImapSequenceSet uids = m_batches.at(m_nextBatch++);
     QList<QByteArray> items = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE"};
-    items.append(m_options.fullBodies ? QByteArrayLiteral("BODY.PEEK[]") : QByteArrayLiteral("BODY.PEEK[HEADER]"));
+    const bool withBodies = m_options.bodiesWithEnvelope && m_options.bodies.kind == ImapBodyRule::Kind::All;
+    items.append(withBodies ? QByteArrayLiteral("BODY.PEEK[]") : QByteArrayLiteral("BODY.PEEK[HEADER]"));
     auto *op = new Imap::ImapFetchOperation(m_session, uids, items, this);
     op->setBatchSize(m_options.batchSize);
     connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBatch);
@@ -229,8 +231,10 @@ void ImapFolderSync::onBatch(const QList<Imap::ImapFetchData> &batch)
     m_result->newMessages += added;
     m_result->withBody += qMin(withBody, added);
     m_fetched += int(records.size());
-    for (const Store::MessageRecord &r : std::as_const(records))
+    for (const Store::MessageRecord &r : std::as_const(records)) {
         m_cached.insert(quint32(r.uid.value_or(0)), {0, r.flags, r.keywords});
+        m_newUids.insert(quint32(r.uid.value_or(0)));
+    }
     if (added > 0)
         Q_EMIT stored(inserted.insertedIds);
     Q_EMIT progressed(m_fetched, m_toFetch);
@@ -248,7 +252,79 @@ void ImapFolderSync::saveState()
             m_writer.setFolderSyncState(m_folder.id, qint64(m_info.uidValidity), qint64(uidNext), qint64(modSeq));
         }))
         return;
-    finish(true);
+    planBodies();
+}
+
+void ImapFolderSync::planBodies()
+{
+    if (!m_options.bodies.wantsAny()) {
+        finish(true);
+        return;
+    }
+    // From the cache, not from what this pass fetched: messages left headers-only by an earlier
+    // pass or an earlier policy are caught up too.
+    const QDateTime since = m_options.bodies.kind == ImapBodyRule::Kind::Recent ? m_options.bodies.since : QDateTime();
+    QList<Store::ImapBodylessMessage> bodyless;
+    if (!guard([&] { bodyless = m_cache.bodylessMessages(m_folder.id, since); }))
+        return;
+    // The parser refuses larger literals, and such a response would end the connection.
+    const qint64 maxMessage = Imap::ImapParserLimits().maxLiteralSize;
+    m_bodyPlan = ImapSyncPlan::bodyBatches(bodyless, m_options.batchSize, m_options.bodyBatchBytes, maxMessage);
+    if (!m_bodyPlan.tooLarge.isEmpty()) {
+        m_result->bodiesTooLarge += int(m_bodyPlan.tooLarge.size());
+        m_result->warnings.append(QStringLiteral("'%1': %2 messages are larger than %3 MB; only their headers are kept")
+                                      .arg(m_folder.path)
+                                      .arg(m_bodyPlan.tooLarge.size())
+                                      .arg(maxMessage / (1024 * 1024)));
+    }
+    if (m_bodyPlan.count > 0)
+        Q_EMIT bodiesProgressed(0, m_bodyPlan.count);
+    fetchNextBodies();
+}
+
+void ImapFolderSync::fetchNextBodies()
+{
+    if (m_nextBodyBatch >= m_bodyPlan.batches.size()) {
+        finish(true);
+        return;
+    }
+    const Imap::ImapSequenceSet uids = m_bodyPlan.batches.at(m_nextBodyBatch++);
+    auto *op = new Imap::ImapFetchOperation(m_session, uids, {QByteArrayLiteral("UID"), QByteArrayLiteral("BODY.PEEK[]")},
+                                            this);
+    op->setBatchSize(m_options.batchSize);
+    connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBodies);
+    run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
+        if (!r.isOk()) {
+            failServer(QStringLiteral("Downloading message bodies of '%1' failed").arg(m_folder.path), r);
+            return;
+        }
+        fetchNextBodies();
+    });
+}
+
+void ImapFolderSync::onBodies(const QList<Imap::ImapFetchData> &batch)
+{
+    if (isFinished())
+        return;
+    QList<Store::MessageRecord> records;
+    records.reserve(batch.size());
+    for (const Imap::ImapFetchData &d : batch) {
+        const Imap::ImapFetchSection *full = d.section("BODY", QByteArray());
+        // A message expunged meanwhile answers with nothing (or NIL); the next pass drops it.
+        if (d.uid && full && full->bytes)
+            records.append(recordFromFetch(d));
+    }
+    QList<quint32> attached;
+    if (!guard([&] { attached = m_writer.attachBodies(m_folder.id, records); }))
+        return;
+    for (quint32 uid : std::as_const(attached)) {
+        if (m_newUids.contains(uid))
+            ++m_result->withBody;
+        else
+            ++m_result->bodiesCompleted;
+    }
+    m_bodiesFetched += int(records.size());
+    Q_EMIT bodiesProgressed(m_bodiesFetched, m_bodyPlan.count);
 }
 
 bool ImapFolderSync::guard(const std::function<void()> &storeWork)

@@ -6,8 +6,9 @@
 #include "imap/ImapSequenceSet.h"
 #include "store/FolderRow.h"
 #include "store/ImapFolderCache.h"
+#include "sync/imap/ImapOfflinePolicy.h"
+#include "sync/imap/ImapSyncPlan.h"
 #include "sync/imap/ImapSyncResult.h"
-
 #include "sync/imap/ImapSyncStep.h"
 
 #include <QObject>
@@ -27,7 +28,9 @@ namespace Petrel::Core {
 // One folder's part of a sync pass, on a logged-in session: SELECT (with QRESYNC or CONDSTORE when
 // the session enabled them), the UIDVALIDITY check, flag changes (from QRESYNC, else CHANGEDSINCE,
 // else all flags), expunges (VANISHED and a UID SEARCH ALL comparison), then the new messages in
-// batches, newest first, one store transaction per batch, and last the folder's sync state.
+// batches, newest first, one store transaction per batch, then the folder's sync state. Last the
+// bodies phase: the cached headers-only messages the body rule wants get their bodies, newest first,
+// in batches bounded by count and bytes (a body is never fetched twice: only has_body = 0 rows).
 // finished() comes exactly once; counts go into the result passed in.
 class ImapFolderSync : public ImapSyncStep
 {
@@ -37,7 +40,10 @@ public:
     struct Options
     {
         int batchSize = 50;
-        bool fullBodies = false; // BODY.PEEK[] instead of BODY.PEEK[HEADER]
+        ImapBodyRule bodies; // which messages should hold their body
+        // Rule All: BODY.PEEK[] in the new messages' FETCH itself rather than in the bodies phase.
+        bool bodiesWithEnvelope = false;
+        qint64 bodyBatchBytes = 8 * 1024 * 1024; // bytes per bodies-phase FETCH (one message may exceed it)
     };
 
     ImapFolderSync(Imap::ImapSession *session, Store::StoreWriter &writer, const Store::FolderRow &folder,
@@ -51,6 +57,8 @@ Q_SIGNALS:
     void progressed(int fetched, int toFetch);
     // The store ids of the messages one batch added (for watchers that report new mail).
     void stored(const QList<qint64> &messageIds);
+    // Bodies phase: bodies stored so far, of toFetch.
+    void bodiesProgressed(int fetched, int toFetch);
 
 private:
     void onSelected(const Imap::ImapResult &r);
@@ -60,6 +68,9 @@ private:
     void fetchNextBatch();
     void onBatch(const QList<Imap::ImapFetchData> &batch);
     void saveState();
+    void planBodies();
+    void fetchNextBodies();
+    void onBodies(const QList<Imap::ImapFetchData> &batch);
     void applyServerFlags(const QList<Imap::ImapFetchData> &data);
     void removeVanished(const Imap::ImapSequenceSet &uids);
     bool guard(const std::function<void()> &storeWork); // false: the store failed, finished
@@ -79,6 +90,10 @@ private:
     int m_nextBatch = 0;
     int m_fetched = 0;
     int m_toFetch = 0;
+    QSet<quint32> m_newUids; // stored by this pass, for telling new bodies from completed ones
+    ImapSyncPlan::BodyBatches m_bodyPlan;
+    int m_nextBodyBatch = 0;
+    int m_bodiesFetched = 0;
 };
 
 } // namespace Petrel::Core

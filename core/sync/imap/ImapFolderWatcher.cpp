@@ -1,5 +1,7 @@
 #include "sync/imap/ImapFolderWatcher.h"
 
+#include <QDateTime>
+
 #include "imap/ImapIdleOperation.h"
 #include "imap/ImapListOperation.h"
 #include "imap/ImapSession.h"
@@ -215,7 +217,7 @@ void ImapFolderWatcher::syncFolder()
     m_result = {};
     m_storedIds.clear();
     ImapFolderSync::Options options;
-    options.fullBodies = m_fullBodies;
+    options.bodies = m_offlinePolicy.bodyRuleFor(row->role, QDateTime::currentDateTimeUtc());
     auto *sync = new ImapFolderSync(m_session, m_writer, *row, options, &m_result, this);
     m_step = sync;
     connect(sync, &ImapFolderSync::stored, this, [this](const QList<qint64> &ids) { m_storedIds.append(ids); });

@@ -5,6 +5,7 @@
 #include "net/ConnectionSettings.h"
 #include "store/FolderRow.h"
 #include "sync/imap/ImapFolderChange.h"
+#include "sync/imap/ImapOfflinePolicy.h"
 #include "sync/imap/ImapSyncResult.h"
 #include "sync/imap/ImapWatchBackoff.h"
 
@@ -70,7 +71,8 @@ public:
     void setConnectionSettings(const Net::ConnectionSettings &settings) { m_settings = settings; }
     // Kept in memory while the watcher runs: it logs in again after each lost connection.
     void setCredentials(const Imap::ImapCredentials &credentials) { m_credentials = credentials; }
-    void setFullBodies(bool on) { m_fullBodies = on; }
+    // Which messages a catch-up stores with their body (by the folder's role, as in a full sync).
+    void setOfflinePolicy(const ImapOfflinePolicy &policy) { m_offlinePolicy = policy; }
     void setPollIntervalMs(int ms) { m_pollIntervalMs = qMax(100, ms); }
     void setBackoff(const ImapWatchBackoff &backoff) { m_backoff = backoff; }
     void setReplayPending(bool on) { m_replayPending = on; }
@@ -127,7 +129,7 @@ private:
     QString m_folderPath;
     Net::ConnectionSettings m_settings;
     Imap::ImapCredentials m_credentials;
-    bool m_fullBodies = false;
+    ImapOfflinePolicy m_offlinePolicy;
     int m_pollIntervalMs = DefaultPollIntervalMs;
     ImapWatchBackoff m_backoff;
     bool m_replayPending = true;

@@ -2,6 +2,46 @@
 
 namespace Petrel::Core {
 
+bool ImapBodyRule::wants(const QDateTime &internalDate) const
+{
+    switch (kind) {
+    case Kind::None:
+        return false;
+    case Kind::All:
+        return true;
+    case Kind::Recent:
+        return internalDate.isValid() && internalDate >= since;
+    }
+    return false;
+}
+
+ImapBodyRule ImapOfflinePolicy::bodyRuleFor(Store::FolderRole role, const QDateTime &now) const
+{
+    ImapBodyRule rule;
+    const bool inbox = role == Store::FolderRole::Inbox;
+    switch (mode) {
+    case Mode::InboxOnly:
+        rule.kind = inbox ? ImapBodyRule::Kind::All : ImapBodyRule::Kind::None;
+        break;
+    case Mode::All:
+        rule.kind = ImapBodyRule::Kind::All;
+        break;
+    case Mode::LastDays:
+        // Inbox is read offline most: it stays whole whatever the age of its mail.
+        if (inbox) {
+            rule.kind = ImapBodyRule::Kind::All;
+        } else {
+            rule.kind = ImapBodyRule::Kind::Recent;
+            rule.since = now.toUTC().addDays(-qBound(1, days, MaxDays));
+        }
+        break;
+    case Mode::None:
+        rule.kind = ImapBodyRule::Kind::None;
+        break;
+    }
+    return rule;
+}
+
 QString ImapOfflinePolicy::toString() const
 {
     switch (mode) {

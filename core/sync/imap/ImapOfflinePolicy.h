@@ -1,9 +1,27 @@
 #pragma once
 
+#include "store/FolderRow.h"
+
 #include <QDateTime>
 #include <QString>
 
 namespace Petrel::Core {
+
+// Which messages of one folder should have their body in the cache, under a policy at one moment.
+struct ImapBodyRule
+{
+    enum class Kind {
+        None,   // headers only; bodies on demand
+        All,    // every message
+        Recent, // messages whose INTERNALDATE is at or after `since`
+    };
+    Kind kind = Kind::None;
+    QDateTime since; // Recent only (UTC)
+
+    // An unknown date (invalid) is never recent: nothing says the message is.
+    bool wants(const QDateTime &internalDate) const;
+    bool wantsAny() const { return kind != Kind::None; }
+};
 
 // Which folders of an IMAP account keep full message bodies in the cache for offline reading.
 // Everything else is cached as headers and structure, and its bodies are fetched on demand.
@@ -22,6 +40,9 @@ struct ImapOfflinePolicy
     int days = 0; // LastDays only: 1..MaxDays
 
     bool operator==(const ImapOfflinePolicy &other) const = default;
+
+    // The rule for a folder of this role; `now` anchors LastDays (the cut-off is now - days).
+    ImapBodyRule bodyRuleFor(Store::FolderRole role, const QDateTime &now) const;
 
     // "inbox", "all", "days:N", "none".
     QString toString() const;

@@ -11,6 +11,7 @@
 #include "sync/imap/ImapPendingReplay.h"
 #include "sync/imap/ImapSyncPlan.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QTimer>
 
@@ -164,14 +165,24 @@ void ImapSyncEngine::syncNextFolder()
     const Store::FolderRow folder = m_folders.at(m_nextFolder++);
     m_progress.folder = folder.path;
     m_progress.folderIndex = m_nextFolder;
+    m_progress.phase = ImapSyncProgress::Phase::Messages;
     m_progress.fetched = 0;
     m_progress.toFetch = 0;
     ImapFolderSync::Options options;
     options.batchSize = m_batchSize;
-    options.fullBodies = m_offlineRoles.contains(folder.role);
+    options.bodies = m_offlinePolicy.bodyRuleFor(folder.role, QDateTime::currentDateTimeUtc());
+    options.bodiesWithEnvelope = m_bodiesWithEnvelope;
     auto *sync = new ImapFolderSync(m_session, m_writer, folder, options, &m_result, this);
     m_step = sync;
     connect(sync, &ImapFolderSync::progressed, this, [this](int fetched, int toFetch) {
+        m_progress.phase = ImapSyncProgress::Phase::Messages;
+        m_progress.fetched = fetched;
+        m_progress.toFetch = toFetch;
+        m_progress.totalNew = m_result.newMessages;
+        Q_EMIT progressed(m_progress);
+    });
+    connect(sync, &ImapFolderSync::bodiesProgressed, this, [this](int fetched, int toFetch) {
+        m_progress.phase = ImapSyncProgress::Phase::Bodies;
         m_progress.fetched = fetched;
         m_progress.toFetch = toFetch;
         m_progress.totalNew = m_result.newMessages;

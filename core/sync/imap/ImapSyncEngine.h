@@ -5,6 +5,7 @@
 #include "imap/ImapResult.h"
 #include "net/ConnectionSettings.h"
 #include "store/FolderRow.h"
+#include "sync/imap/ImapOfflinePolicy.h"
 #include "sync/imap/ImapSyncResult.h"
 
 #include <QList>
@@ -29,8 +30,9 @@ class ImapPendingReplay;
 // One full sync pass of an IMAP account; the server is the source of truth and the store gets a
 // complete, browsable copy. Log in; replay the account's pending local operations in order; LIST
 // every folder (special-use roles; folders gone from the server leave the cache); then each folder
-// in turn, Inbox first (see ImapFolderSync). Folders whose role is in the offline roles (by default
-// Inbox only) get full bodies, the others headers and structure. LOGOUT at the end.
+// in turn, Inbox first (see ImapFolderSync): new messages headers and structure first, newest first,
+// so the folder is browsable early; then the bodies the offline policy wants (by default every Inbox
+// message), including those of messages cached earlier without one. LOGOUT at the end.
 // Emits finished() exactly once, never from inside start().
 class ImapSyncEngine : public QObject
 {
@@ -44,7 +46,12 @@ public:
     void setCredentials(const Imap::ImapCredentials &credentials) { m_credentials = credentials; }
     // New messages per FETCH command and per store transaction.
     void setBatchSize(int size) { m_batchSize = qMax(1, size); }
-    void setOfflineRoles(const QList<Store::FolderRole> &roles) { m_offlineRoles = roles; }
+    void setOfflinePolicy(const ImapOfflinePolicy &policy) { m_offlinePolicy = policy; }
+    // Folders whose rule is "every body" fetch them in the new messages' FETCH instead of a
+    // separate bodies phase. Off by default: headers first lists a folder about 2.5 times sooner
+    // (README, measured). When on, new messages of such folders are not checked against the
+    // size limit before download.
+    void setBodiesWithEnvelope(bool together) { m_bodiesWithEnvelope = together; }
 
     // Starts the pass; call once.
     void start();
@@ -70,7 +77,8 @@ private:
     Net::ConnectionSettings m_settings;
     Imap::ImapCredentials m_credentials;
     int m_batchSize = 50;
-    QList<Store::FolderRole> m_offlineRoles{Store::FolderRole::Inbox};
+    ImapOfflinePolicy m_offlinePolicy;
+    bool m_bodiesWithEnvelope = false;
     Imap::ImapSession *m_session = nullptr;
     QPointer<QObject> m_step; // the operation or folder sync running now
     QList<Store::FolderRow> m_folders;

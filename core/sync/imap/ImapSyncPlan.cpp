@@ -63,6 +63,37 @@ QList<Imap::ImapSequenceSet> newMessageBatches(const QList<quint32> &serverUids,
     return batches;
 }
 
+BodyBatches bodyBatches(const QList<Store::ImapBodylessMessage> &messages, int maxCount, qint64 maxBytes,
+                        qint64 maxMessageBytes)
+{
+    maxCount = qMax(1, maxCount);
+    BodyBatches out;
+    QList<quint32> current;
+    qint64 currentBytes = 0;
+    auto flush = [&] {
+        if (current.isEmpty())
+            return;
+        out.batches.append(Imap::ImapSequenceSet::fromValues(current));
+        out.count += int(current.size());
+        current.clear();
+        currentBytes = 0;
+    };
+    for (const Store::ImapBodylessMessage &m : messages) {
+        if (m.uid == 0)
+            continue;
+        if (m.size > maxMessageBytes) {
+            out.tooLarge.append(m.uid);
+            continue;
+        }
+        if (!current.isEmpty() && (current.size() >= maxCount || currentBytes + m.size > maxBytes))
+            flush();
+        current.append(m.uid);
+        currentBytes += qMax<qint64>(0, m.size);
+    }
+    flush();
+    return out;
+}
+
 QList<quint32> expungedUids(const QSet<quint32> &cached, const QList<quint32> &serverUids)
 {
     const QSet<quint32> server(serverUids.cbegin(), serverUids.cend());

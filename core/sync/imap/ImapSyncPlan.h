@@ -31,6 +31,21 @@ UidValidityAction uidValidityAction(quint64 stored, quint64 server);
 QList<Imap::ImapSequenceSet> newMessageBatches(const QList<quint32> &serverUids, const QSet<quint32> &cached,
                                                int batchSize);
 
+// The body downloads of one folder, cut into FETCH commands.
+struct BodyBatches
+{
+    QList<Imap::ImapSequenceSet> batches; // newest first, in the order given
+    QList<quint32> tooLarge;              // above maxMessageBytes: left for an explicit request
+    int count = 0;                        // messages in batches
+};
+
+// messages come newest first (ImapFolderCache::bodylessMessages). A batch holds at most maxCount
+// messages and, unless a single message is bigger, at most maxBytes, so one store transaction
+// and the fetched bytes held at once stay bounded. Messages above maxMessageBytes (the largest
+// literal the parser accepts) are never batched: fetching them would fail the connection.
+BodyBatches bodyBatches(const QList<Store::ImapBodylessMessage> &messages, int maxCount, qint64 maxBytes,
+                        qint64 maxMessageBytes);
+
 // Cached UIDs the server no longer has (expunged there), ascending.
 QList<quint32> expungedUids(const QSet<quint32> &cached, const QList<quint32> &serverUids);
 

@@ -13,8 +13,13 @@ struct ImapSyncProgress
     QString folder;      // the folder being synced ("" before the folder list is known)
     int folderIndex = 0; // 1-based position of folder among folderCount
     int folderCount = 0;
-    int fetched = 0;  // new messages stored in this folder so far
-    int toFetch = 0;  // new messages found in this folder
+    enum class Phase {
+        Messages, // new messages' headers and structure (with bodies where fetched together)
+        Bodies,   // bodies the offline policy wants, for messages cached headers-only
+    };
+    Phase phase = Phase::Messages;
+    int fetched = 0;  // Messages: new messages stored in this folder so far; Bodies: bodies stored
+    int toFetch = 0;  // Messages: new messages found in this folder; Bodies: bodies to download
     int totalNew = 0; // new messages stored by the whole pass so far
 };
 
@@ -37,7 +42,9 @@ struct ImapSyncResult
     int foldersRemoved = 0;   // gone from the server, so dropped from the cache
     int foldersDiscarded = 0; // UIDVALIDITY changed: cache dropped and refetched
     int newMessages = 0;      // stored by this pass
-    int withBody = 0;         // of newMessages, stored with their full body
+    int withBody = 0;         // of newMessages, stored with their full body by the end of the pass
+    int bodiesCompleted = 0;  // bodies downloaded for messages cached headers-only by an earlier pass
+    int bodiesTooLarge = 0;   // bodies the policy wants but too large to download (headers kept)
     int flagChanges = 0;      // cached messages whose flags changed
     int expunged = 0;         // cached messages removed because the server no longer has them
     int replayed = 0;         // pending local operations replayed on the server

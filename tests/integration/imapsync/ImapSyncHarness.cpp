@@ -34,11 +34,13 @@ Net::ConnectionSettings ImapSyncHarness::settings() const
     return s;
 }
 
-Core::ImapSyncResult ImapSyncHarness::sync(int timeoutMs)
+Core::ImapSyncResult ImapSyncHarness::sync(int timeoutMs, const std::function<void(Core::ImapSyncEngine &)> &configure)
 {
     Core::ImapSyncEngine engine(*m_writer, m_accountId);
     engine.setConnectionSettings(settings());
     engine.setCredentials({m_user.login, m_user.password});
+    if (configure)
+        configure(engine);
     Core::ImapSyncResult result;
     result.error = Core::ImapSyncResult::Error::Cancelled;
     result.message = QStringLiteral("the sync did not finish in time");

@@ -5,6 +5,8 @@
 #include "sync/imap/ImapSyncResult.h"
 
 #include <QMap>
+
+#include <functional>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +14,10 @@
 
 namespace Petrel::Store {
 class StoreWriter;
+}
+
+namespace Petrel::Core {
+class ImapSyncEngine;
 }
 
 namespace Petrel::Test {
@@ -41,8 +47,10 @@ public:
     Net::ConnectionSettings settings() const;
     // The IMAP port to sync with (implicit TLS); the fixture's main Dovecot unless set.
     void setPort(quint16 port) { m_port = port; }
-    // Runs one pass to its end; a second finished() turns the result into an error.
-    Core::ImapSyncResult sync(int timeoutMs = 300000);
+    // Runs one pass to its end; a second finished() turns the result into an error. configure, if
+    // given, sets the engine up further (offline policy, ...) before it starts.
+    Core::ImapSyncResult sync(int timeoutMs = 300000,
+                              const std::function<void(Core::ImapSyncEngine &)> &configure = {});
 
     ImapSyncSnapshot stored(const QString &folder) const;
     ImapSyncSnapshot onServer(const QString &mailbox) const; // by doveadm fetch

@@ -87,7 +87,7 @@ struct Fixture
     {
         w.setConnectionSettings(ReplaySupport::settings(port, Net::Security::None));
         w.setCredentials({QStringLiteral("frank"), QStringLiteral("secret")});
-        w.setFullBodies(false);
+        w.setOfflinePolicy({Core::ImapOfflinePolicy::Mode::None, 0});
     }
 };
 
