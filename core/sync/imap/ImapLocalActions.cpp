@@ -192,6 +192,9 @@ QString ImapLocalActions::createFolder(qint64 accountId, const QString &path)
     a.kind = Kind::CreateFolder;
     a.folder = path;
     enqueue(accountId, a);
+    // A folder the user makes is one they want to see: subscribed, as the new row says.
+    a.kind = Kind::Subscribe;
+    enqueue(accountId, a);
     return {};
 }
 

@@ -51,6 +51,7 @@ public:
     QString append(qint64 accountId, const QString &folderPath, const QByteArray &raw, Store::MessageFlags flags,
                    qint64 *newId = nullptr);
 
+    // Queues CREATE and SUBSCRIBE.
     QString createFolder(qint64 accountId, const QString &path);
     // Subfolders follow. INBOX is not renamed (IMAP gives that a different meaning).
     QString renameFolder(qint64 accountId, const QString &oldPath, const QString &newPath);

@@ -131,6 +131,18 @@ void ImapPendingReplay::performMessageAction()
         return;
     }
     case Kind::Copy: {
+        bool settled = false;
+        try {
+            settled = !localCopy();
+        } catch (const Store::StoreError &e) {
+            m_result->warnings << QStringLiteral("Could not read a copied message's local copy: ") + e.text();
+        }
+        if (settled) {
+            // The local copy was settled, so this copy was made by a pass cut short before it
+            // could drop the row (or the copy was deleted since): copying again would duplicate it.
+            done();
+            return;
+        }
         auto *op = new Imap::ImapCopyOperation(m_session, uid, m_action.target, this);
         step(op, [this, op] {
             settleCopy(m_action.target, op->copyUid().uidValidity, op->copyUid().destinationUids.count() == 1

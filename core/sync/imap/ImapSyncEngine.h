@@ -11,7 +11,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include <QSet>
+
 #include <memory>
+#include <optional>
 
 namespace Petrel::Store {
 class StoreWriter;
@@ -59,7 +62,8 @@ private:
     void onOpened(const Imap::ImapResult &r);
     void replayPending();
     void listFolders();
-    void onListed(const QList<Imap::ImapListEntry> &entries);
+    // subscribed: the subscribed folder names, when the server said.
+    void onListed(const QList<Imap::ImapListEntry> &entries, const std::optional<QSet<QString>> &subscribed);
     void syncNextFolder();
     void failServer(const QString &what, const Imap::ImapResult &r);
     void fail(ImapSyncResult::Error error, const QString &message);
