@@ -1,6 +1,8 @@
 // IMAP local actions end to end against the fixture's real Dovecot (user pat only: tests run in
 // parallel): each action changes the cache at once, a sync pass replays it, doveadm shows it on
-// the server, and the cache then equals the server.
+// the server, and the cache then equals the server. Last, the same through petrel-cli (password
+// in the fixture's keychain).
+#include "CliRunner.h"
 #include "ImapSyncHarness.h"
 
 #include "store/Database.h"
@@ -9,6 +11,9 @@
 #include "store/StoreWriter.h"
 #include "sync/imap/ImapLocalActions.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +57,7 @@ private Q_SLOTS:
     void subscriptionsBothWays();
     void targetDeletedOnTheServerLosesNothing();
     void goneMessagesAndHostileRowsAreDroppedQuietly();
+    void petrelCliDrivesTheActions();
 
 private:
     // Runs the actions on connections of their own, closed before the sync: the queue lives in the
@@ -471,6 +477,103 @@ void TestImapSyncActions::goneMessagesAndHostileRowsAreDroppedQuietly()
     QVERIFY(server.contains(quint32(inbox.at(0).uid)));
     for (const QString &mailbox : {QStringLiteral("INBOX"), QStringLiteral("Archive"), QStringLiteral("Clients")})
         expectInSync(mailbox);
+}
+
+void TestImapSyncActions::petrelCliDrivesTheActions()
+{
+    CliRunner cli(m_dir.filePath(QStringLiteral("profile")));
+    auto run = [&](const QStringList &args, int timeoutMs = 60000) { return cli.run(args, {}, timeoutMs); };
+    CliRun r = cli.run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("pat"), QStringLiteral("--address"),
+                        m_user.login, QStringLiteral("--host"), m_servers.host(), QStringLiteral("--port"),
+                        QString::number(m_servers.imapTlsPort()), QStringLiteral("--protocol"), QStringLiteral("imap"),
+                        QStringLiteral("--security"), QStringLiteral("tls"), QStringLiteral("--ca-file"),
+                        m_servers.caFile(), QStringLiteral("--password-stdin")},
+                       m_user.password.toUtf8() + '\n');
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run({QStringLiteral("sync"), QStringLiteral("pat")}, 240000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    auto folders = [&]() {
+        QHash<QString, QJsonObject> out;
+        const CliRun f = run({QStringLiteral("folders"), QStringLiteral("pat"), QStringLiteral("--json")});
+        for (const QJsonValue &v : QJsonDocument::fromJson(f.out).array())
+            out.insert(v.toObject().value(QStringLiteral("path")).toString(), v.toObject());
+        return out;
+    };
+    QVERIFY(folders().value(QStringLiteral("Lists")).value(QStringLiteral("subscribed")).toBool());
+
+    r = run({QStringLiteral("list"), QStringLiteral("pat"), QStringLiteral("INBOX"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QString copyId = QString::number(QJsonDocument::fromJson(r.out).array().first().toObject().value(QStringLiteral("id")).toInteger());
+    r = run({QStringLiteral("show"), copyId, QStringLiteral("--json")});
+    const QString copiedMessageId = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("messageId")).toString();
+    QVERIFY(!copiedMessageId.isEmpty());
+    const QString eml = m_dir.filePath(QStringLiteral("draft.eml"));
+    {
+        QFile f(eml);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(composeMessage(QStringLiteral("cli-1@petrel.test"), QStringLiteral("From the command line")));
+    }
+
+    for (const QStringList &args : QList<QStringList>{
+             {QStringLiteral("folder"), QStringLiteral("create"), QStringLiteral("pat"), QStringLiteral("Cli")},
+             {QStringLiteral("folder"), QStringLiteral("create"), QStringLiteral("pat"), QStringLiteral("Cli/Sub")},
+             {QStringLiteral("copy"), copyId, QStringLiteral("Cli")},
+             {QStringLiteral("append"), QStringLiteral("pat"), QStringLiteral("Cli/Sub"), eml, QStringLiteral("--seen")},
+             {QStringLiteral("folder"), QStringLiteral("rename"), QStringLiteral("pat"), QStringLiteral("Cli"),
+              QStringLiteral("Renamed")},
+             {QStringLiteral("folder"), QStringLiteral("unsubscribe"), QStringLiteral("pat"), QStringLiteral("Lists")}}) {
+        r = run(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+    }
+    // At once in the cache.
+    QHash<QString, QJsonObject> now = folders();
+    QCOMPARE(now.value(QStringLiteral("Renamed")).value(QStringLiteral("total")).toInt(), 1);
+    QCOMPARE(now.value(QStringLiteral("Renamed/Sub")).value(QStringLiteral("total")).toInt(), 1);
+    QCOMPARE(now.value(QStringLiteral("Renamed/Sub")).value(QStringLiteral("unread")).toInt(), 0);
+    QVERIFY(!now.value(QStringLiteral("Lists")).value(QStringLiteral("subscribed")).toBool());
+    r = run({QStringLiteral("folders"), QStringLiteral("pat")});
+    QVERIFY2(r.out.contains("Lists\tnone\t0 messages, 0 unread\tnot subscribed"), r.out.constData());
+
+    // Bad input: a clear error, non-zero, nothing queued.
+    QCOMPARE(run({QStringLiteral("folder"), QStringLiteral("create"), QStringLiteral("pat"), QStringLiteral("Renamed")}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("folder"), QStringLiteral("rename"), QStringLiteral("pat"), QStringLiteral("INBOX"),
+                  QStringLiteral("Old")}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("folder"), QStringLiteral("delete"), QStringLiteral("pat"), QStringLiteral("Renamed")}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("folder"), QStringLiteral("create"), QStringLiteral("nosuch"), QStringLiteral("X")}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("folder"), QStringLiteral("create"), QStringLiteral("pat")}).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("copy"), QStringLiteral("999999"), QStringLiteral("Renamed")}).exitCode, 1);
+    QCOMPARE(run({QStringLiteral("copy"), QStringLiteral("x"), QStringLiteral("Renamed")}).exitCode, 2);
+    r = run({QStringLiteral("append"), QStringLiteral("pat"), QStringLiteral("INBOX"), m_dir.filePath(QStringLiteral("missing.eml"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("cannot read"), r.err.constData());
+
+    r = run({QStringLiteral("sync"), QStringLiteral("pat")}, 240000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("8 local changes sent"), r.out.constData()); // 2 CREATE + 2 SUBSCRIBE, COPY, APPEND, RENAME, UNSUBSCRIBE
+    QVERIFY2(!r.err.contains("warning"), r.err.constData());
+    const QSet<QString> mailboxes = serverMailboxes();
+    QVERIFY(mailboxes.contains(QStringLiteral("Renamed")));
+    QVERIFY(mailboxes.contains(QStringLiteral("Renamed/Sub")));
+    QVERIFY(!mailboxes.contains(QStringLiteral("Cli")));
+    QVERIFY(!serverMailboxes(true).contains(QStringLiteral("Lists")));
+    QCOMPARE(m_harness->onServer(QStringLiteral("Renamed")).first().messageId, copiedMessageId);
+    QCOMPARE(m_harness->onServer(QStringLiteral("Renamed/Sub")).first().messageId, QStringLiteral("cli-1@petrel.test"));
+    now = folders();
+    for (const QString &mailbox : {QStringLiteral("INBOX"), QStringLiteral("Renamed"), QStringLiteral("Renamed/Sub")}) {
+        const auto [messages, unseen] = serverStatus(mailbox);
+        QCOMPARE(now.value(mailbox).value(QStringLiteral("total")).toInteger(), messages);
+        QCOMPARE(now.value(mailbox).value(QStringLiteral("unread")).toInteger(), unseen);
+    }
+    QVERIFY(!now.value(QStringLiteral("Lists")).value(QStringLiteral("subscribed")).toBool());
+
+    for (const QString &path : {QStringLiteral("Renamed/Sub"), QStringLiteral("Renamed")}) {
+        r = run({QStringLiteral("folder"), QStringLiteral("delete"), QStringLiteral("pat"), path});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    r = run({QStringLiteral("sync"), QStringLiteral("pat")}, 240000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(!serverMailboxes().contains(QStringLiteral("Renamed")));
+    QVERIFY(!folders().contains(QStringLiteral("Renamed")));
 }
 
 QTEST_GUILESS_MAIN(TestImapSyncActions)
