@@ -32,9 +32,9 @@ class ImapPendingReplay;
 // One full sync pass of an IMAP account; the server is the source of truth and the store gets a
 // complete, browsable copy. Log in; replay the account's pending local operations in order; LIST
 // every folder (special-use roles, delimiter and subscribed state; folders gone from the server
-// leave the cache); then each folder
-// in turn, Inbox first (see ImapFolderSync). Folders whose role is in the offline roles (by default
-// Inbox only) get full bodies, the others headers and structure. LOGOUT at the end.
+// leave the cache); then each folder in turn, Inbox first (see ImapFolderSync). Folders whose role
+// is in the offline roles (by default Inbox only) get full bodies, the others headers and
+// structure. LOGOUT at the end.
 // Emits finished() exactly once, never from inside start().
 class ImapSyncEngine : public QObject
 {
