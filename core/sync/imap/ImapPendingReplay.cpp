@@ -13,6 +13,7 @@
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
+#include "sync/imap/ImapFolderNames.h"
 
 #include <QTimer>
 
@@ -245,6 +246,8 @@ void ImapPendingReplay::refused(const Imap::ImapResult &r)
             undoLocalCopy(false);
         else if (m_action.kind == Kind::Append)
             keepNotUploaded(r.code.kind == Code::TryCreate || r.code.kind == Code::NonExistent);
+        else if (m_action.kind == Kind::RenameFolder)
+            forgetRenamedTree();
     } catch (const Store::StoreError &e) {
         m_result->error = ImapSyncResult::Error::Store;
         m_result->message = QStringLiteral("Undoing a refused local change failed: ") + e.text();
@@ -343,6 +346,24 @@ void ImapPendingReplay::keepNotUploaded(bool folderGone)
                                          "marked %3")
                               .arg(message->id)
                               .arg(where, QLatin1String(Store::ImapActionCache::NotUploadedKeyword));
+}
+
+void ImapPendingReplay::forgetRenamedTree()
+{
+    // Locally the folders carry the old name's UIDs under the new name. The folder list that
+    // follows brings the old name back; a mailbox of the new name on the server is another one
+    // whose UIDVALIDITY may still match (Dovecot takes the creation second), so what the cache
+    // knew under the new name is dropped and fetched again. Local-only messages stay.
+    QString delimiter;
+    const QList<Store::FolderRow> folders = m_reader->folders(m_accountId);
+    for (const Store::FolderRow &f : folders) {
+        if (!f.delimiter.isEmpty())
+            delimiter = f.delimiter;
+    }
+    for (const Store::FolderRow &f : folders) {
+        if (ImapFolderNames::isSameOrUnder(f.path, m_action.target, delimiter))
+            m_cache.discardFolder(f.id);
+    }
 }
 
 void ImapPendingReplay::replayed()

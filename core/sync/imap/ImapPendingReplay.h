@@ -40,7 +40,8 @@ namespace Petrel::Core {
 // user wrote is lost. A refused MOVE puts the message back where the server still has it; a
 // refused COPY drops the local copy; a refused APPEND keeps the message in the cache, UID-less
 // and marked Store::ImapActionCache::NotUploadedKeyword, in its folder or, when the server says
-// that folder does not exist, in INBOX; other refusals are dropped with a warning.
+// that folder does not exist, in INBOX; a refused RENAME drops what the cache knew under the new
+// name (the folder list brings the old one back); other refusals are dropped with a warning.
 // A lost connection stops the replay and keeps the rest. finished() comes exactly once.
 class ImapPendingReplay : public ImapSyncStep
 {
@@ -69,6 +70,7 @@ private:
     void settleCopy(const QString &folder, quint64 uidValidity, quint32 uid);
     void undoLocalCopy(bool putBack);
     void keepNotUploaded(bool folderGone);
+    void forgetRenamedTree();
     std::optional<Store::MessageRow> localCopy();
     std::optional<Store::FolderRow> localFolder(const QString &path);
 

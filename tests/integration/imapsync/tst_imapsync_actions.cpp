@@ -57,6 +57,7 @@ private Q_SLOTS:
     void subscriptionsBothWays();
     void targetDeletedOnTheServerLosesNothing();
     void goneMessagesAndHostileRowsAreDroppedQuietly();
+    void refusedRenameLeavesTheServerTree();
     void petrelCliDrivesTheActions();
 
 private:
@@ -477,6 +478,29 @@ void TestImapSyncActions::goneMessagesAndHostileRowsAreDroppedQuietly()
     QVERIFY(server.contains(quint32(inbox.at(0).uid)));
     for (const QString &mailbox : {QStringLiteral("INBOX"), QStringLiteral("Archive"), QStringLiteral("Clients")})
         expectInSync(mailbox);
+}
+
+void TestImapSyncActions::refusedRenameLeavesTheServerTree()
+{
+    const int clients = int(local(QStringLiteral("Clients")).size());
+    QVERIFY(clients > 0);
+    act([&](Core::ImapLocalActions &a, qint64 account) {
+        QCOMPARE(a.renameFolder(account, QStringLiteral("Clients"), QStringLiteral("Taken")), QString());
+    });
+    QCOMPARE(local(QStringLiteral("Taken")).size(), clients);
+    // Another client takes the name first, with messages of its own.
+    QString error;
+    QVERIFY2(m_harness->seed(2, QStringLiteral("Taken"), &error), qPrintable(error));
+
+    Core::ImapSyncResult r;
+    syncOk(&r);
+    QCOMPARE(r.warnings.size(), 1);
+    QVERIFY2(r.warnings.first().contains(QLatin1String("imap.rename-folder")), qPrintable(r.warnings.first()));
+    QVERIFY(serverMailboxes().contains(QStringLiteral("Clients")));
+    QCOMPARE(m_harness->onServer(QStringLiteral("Clients")).size(), clients);
+    QCOMPARE(m_harness->onServer(QStringLiteral("Taken")).size(), 2);
+    expectInSync(QStringLiteral("Clients"));
+    expectInSync(QStringLiteral("Taken"));
 }
 
 void TestImapSyncActions::petrelCliDrivesTheActions()
