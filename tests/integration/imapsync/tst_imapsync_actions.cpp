@@ -203,15 +203,22 @@ void TestImapSyncActions::messageActionsSurviveARestartAndReachTheServer()
 {
     const QList<LocalMessage> inbox = local(QStringLiteral("INBOX"));
     const LocalMessage flagged = inbox.at(0), moved = inbox.at(1), copied = inbox.at(2), trashed = inbox.at(3);
-    act([&](Core::ImapLocalActions &a, qint64) {
+    qint64 appended = 0;
+    act([&](Core::ImapLocalActions &a, qint64 account) {
         QCOMPARE(a.setFlags(flagged.id, Store::MessageFlag::Flagged, Store::MessageFlag::Seen), QString());
         QCOMPARE(a.move(moved.id, QStringLiteral("Projects")), QString());
         QCOMPARE(a.copy(copied.id, QStringLiteral("Projects")), QString());
         QCOMPARE(a.remove(trashed.id), QString());
+        QCOMPARE(a.append(account, QStringLiteral("INBOX"), composeMessage(QStringLiteral("offline-0@petrel.test"),
+                                                                           QStringLiteral("Draft")),
+                          Store::MessageFlag::Flagged, &appended),
+                 QString());
     });
 
     // At once, in the cache.
-    QCOMPARE(local(QStringLiteral("INBOX")).size(), 10);
+    QCOMPARE(local(QStringLiteral("INBOX")).size(), 11);
+    QCOMPARE(local(QStringLiteral("INBOX")).last().id, appended);
+    QCOMPARE(local(QStringLiteral("INBOX")).last().uid, 0);
     const QList<LocalMessage> projects = local(QStringLiteral("Projects"));
     QCOMPARE(projects.size(), 5);
     QCOMPARE(projects.at(3).uid, 0);
@@ -221,16 +228,21 @@ void TestImapSyncActions::messageActionsSurviveARestartAndReachTheServer()
     QCOMPARE(local(QStringLiteral("Trash")).size(), 1);
     QVERIFY(m_harness->stored(QStringLiteral("INBOX")).value(quint32(flagged.uid)).flags.contains(QStringLiteral("\\Flagged")));
     QCOMPARE(localFolder(QStringLiteral("Projects"))->totalCount, 5);
-    QCOMPARE(pendingCount(), 4);
+    QCOMPARE(pendingCount(), 5);
 
     Core::ImapSyncResult r;
     syncOk(&r);
-    QCOMPARE(r.replayed, 4);
+    QCOMPARE(r.replayed, 5);
     QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(r.newMessages, 0); // every local copy took the server's UID (COPYUID, APPENDUID): nothing refetched
 
     // On the server.
     const ImapSyncSnapshot serverInbox = m_harness->onServer(QStringLiteral("INBOX"));
-    QCOMPARE(serverInbox.size(), 10);
+    QCOMPARE(serverInbox.size(), 11);
+    const LocalMessage uploaded = local(QStringLiteral("INBOX")).last();
+    QCOMPARE(uploaded.id, appended); // the same row, now under the server's UID
+    QCOMPARE(serverInbox.value(quint32(uploaded.uid)).messageId, QStringLiteral("offline-0@petrel.test"));
+    QVERIFY(serverInbox.value(quint32(uploaded.uid)).flags.contains(QStringLiteral("\\Flagged")));
     QCOMPARE(serverInbox.value(quint32(flagged.uid)).flags.contains(QStringLiteral("\\Flagged")), true);
     QCOMPARE(serverInbox.value(quint32(flagged.uid)).flags.contains(QStringLiteral("\\Seen")), false);
     QVERIFY(!serverInbox.contains(quint32(moved.uid)));
