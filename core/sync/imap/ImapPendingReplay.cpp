@@ -22,6 +22,17 @@ namespace Petrel::Core {
 using Kind = ImapPendingAction::Kind;
 using Code = Imap::ImapResponseCode::Kind;
 
+namespace {
+
+// The one destination UID of a one-message COPYUID; 0 without one.
+quint32 singleUid(const Imap::ImapCopyUid &copyUid)
+{
+    const Imap::ImapSequenceSet &uids = copyUid.destinationUids;
+    return uids.count() == 1 ? quint32(uids.ranges().constFirst().first) : 0;
+}
+
+} // namespace
+
 ImapPendingReplay::ImapPendingReplay(Imap::ImapSession *session, Store::StoreWriter &writer, qint64 accountId,
                                      ImapSyncResult *result, QObject *parent)
     : ImapSyncStep(result, parent), m_session(session), m_writer(writer), m_cache(writer.database()), m_accountId(accountId)
@@ -125,9 +136,7 @@ void ImapPendingReplay::performMessageAction()
         step(op, [this, op] {
             // A UID the server no longer has moves nothing (another client expunged it): the
             // local copy just goes, as there is no COPYUID for it.
-            settleCopy(m_action.target, op->copyUid().uidValidity, op->copyUid().destinationUids.count() == 1
-                                                                          ? op->copyUid().destinationUids.ranges().constFirst().first
-                                                                          : 0);
+            settleCopy(m_action.target, op->copyUid().uidValidity, singleUid(op->copyUid()));
         });
         return;
     }
@@ -145,11 +154,7 @@ void ImapPendingReplay::performMessageAction()
             return;
         }
         auto *op = new Imap::ImapCopyOperation(m_session, uid, m_action.target, this);
-        step(op, [this, op] {
-            settleCopy(m_action.target, op->copyUid().uidValidity, op->copyUid().destinationUids.count() == 1
-                                                                          ? op->copyUid().destinationUids.ranges().constFirst().first
-                                                                          : 0);
-        });
+        step(op, [this, op] { settleCopy(m_action.target, op->copyUid().uidValidity, singleUid(op->copyUid())); });
         return;
     }
     default:
