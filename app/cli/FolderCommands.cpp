@@ -67,7 +67,7 @@ int listFolders(CliContext &ctx)
         }
         for (const Store::FolderRow &f : folders)
             ctx.out << f.path << '\t' << Store::folderRoleName(f.role) << '\t' << f.totalCount << " messages, "
-                    << f.unreadCount << " unread" << Qt::endl;
+                    << f.unreadCount << " unread" << (f.subscribed ? "" : "\tnot subscribed") << Qt::endl;
     } catch (const Store::StoreError &e) {
         return ctx.fail(e.text());
     }

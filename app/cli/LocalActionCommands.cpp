@@ -6,6 +6,8 @@
 #include "store/StoreError.h"
 #include "sync/imap/ImapLocalActions.h"
 
+#include <QFile>
+
 #include <functional>
 
 namespace Petrel::Cli {
@@ -19,8 +21,17 @@ bool parseId(const QString &text, qint64 *id)
     return ok && *id > 0;
 }
 
-// Opens the profile and runs one action; the action returns "" or why it refused.
 int runAction(CliContext &ctx, const std::function<QString(Core::ImapLocalActions &)> &action)
+{
+    return runLocalAction(ctx, [&](Core::ImapLocalActions &a, Store::StoreReader &) { return action(a); });
+}
+
+// The largest message 'append' reads; far above what mail servers accept.
+constexpr qint64 MaxAppendBytes = 256 * 1024 * 1024;
+
+} // namespace
+
+int runLocalAction(CliContext &ctx, const std::function<QString(Core::ImapLocalActions &, Store::StoreReader &)> &action)
 {
     int code = Success;
     CliProfile profile;
@@ -28,7 +39,7 @@ int runAction(CliContext &ctx, const std::function<QString(Core::ImapLocalAction
         return code;
     try {
         Core::ImapLocalActions actions(*profile.writer, *profile.reader);
-        const QString why = action(actions);
+        const QString why = action(actions, *profile.reader);
         if (!why.isEmpty())
             return ctx.fail(why);
     } catch (const Store::StoreError &e) {
@@ -38,7 +49,14 @@ int runAction(CliContext &ctx, const std::function<QString(Core::ImapLocalAction
     return Success;
 }
 
-} // namespace
+QString accountIdByName(Store::StoreReader &reader, const QString &name, qint64 *id)
+{
+    const std::optional<Store::AccountRow> account = reader.account(name);
+    if (!account)
+        return QStringLiteral("there is no account named '%1' (see 'account list')").arg(name);
+    *id = account->id;
+    return {};
+}
 
 int flagMessage(CliContext &ctx)
 {
@@ -94,6 +112,57 @@ int deleteMessage(CliContext &ctx)
     if (!parseId(parser.positionalArguments().first(), &id))
         return ctx.fail(QStringLiteral("ID must be a message id as 'list' shows it"), UsageError);
     return runAction(ctx, [&](Core::ImapLocalActions &a) { return a.remove(id); });
+}
+
+} // namespace Petrel::Cli
+
+namespace Petrel::Cli {
+
+int copyMessage(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    int code = Success;
+    if (!parseCommand(parser, ctx, QStringLiteral("petrel-cli copy ID FOLDER"), 2, 2, &code))
+        return code;
+    qint64 id = 0;
+    if (!parseId(parser.positionalArguments().first(), &id))
+        return ctx.fail(QStringLiteral("ID must be a message id as 'list' shows it"), UsageError);
+    const QString folder = parser.positionalArguments().at(1);
+    return runAction(ctx, [&](Core::ImapLocalActions &a) { return a.copy(id, folder); });
+}
+
+int appendMessage(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption seen(QStringLiteral("seen"));
+    const QCommandLineOption flagged(QStringLiteral("flagged"));
+    parser.addOptions({seen, flagged});
+    int code = Success;
+    if (!parseCommand(parser, ctx, QStringLiteral("petrel-cli append ACCOUNT FOLDER FILE.eml [--seen] [--flagged]"), 3,
+                      3, &code))
+        return code;
+    const QStringList args = parser.positionalArguments();
+    QFile file(args.at(2));
+    if (!file.open(QIODevice::ReadOnly))
+        return ctx.fail(QStringLiteral("cannot read %1: %2").arg(args.at(2), file.errorString()));
+    if (file.size() > MaxAppendBytes)
+        return ctx.fail(QStringLiteral("%1 is larger than %2 MiB").arg(args.at(2)).arg(MaxAppendBytes / 1024 / 1024));
+    const QByteArray raw = file.readAll();
+    Store::MessageFlags flags;
+    if (parser.isSet(seen))
+        flags |= Store::MessageFlag::Seen;
+    if (parser.isSet(flagged))
+        flags |= Store::MessageFlag::Flagged;
+    return runLocalAction(ctx, [&](Core::ImapLocalActions &a, Store::StoreReader &reader) {
+        qint64 accountId = 0;
+        if (QString why = accountIdByName(reader, args.at(0), &accountId); !why.isEmpty())
+            return why;
+        qint64 newId = 0;
+        const QString why = a.append(accountId, args.at(1), raw, flags, &newId);
+        if (why.isEmpty())
+            ctx.out << "stored as message " << newId << Qt::endl;
+        return why;
+    });
 }
 
 } // namespace Petrel::Cli

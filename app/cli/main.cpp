@@ -1,6 +1,7 @@
 // petrel-cli: the headless driver of Petrel's core, for scripts, tests and benchmarks.
 #include "AccountCommands.h"
 #include "AccountSetCommand.h"
+#include "FolderActionCommands.h"
 #include "FolderCommands.h"
 #include "CliContext.h"
 #include "ImportCommand.h"
@@ -33,9 +34,14 @@ const char usageText[] =
     "  account remove NAME\n"
     "  account set NAME KEY=VALUE...   (pop3.retention=leave|delete-after-days:N|\n"
     "              delete-on-local-delete|delete-after-download, check-interval=MINUTES)\n"
+    "  append ACCOUNT FOLDER FILE.eml [--seen] [--flagged]   (stores one message in an IMAP\n"
+    "              folder; the server follows on the next sync)\n"
+    "  copy ID FOLDER   (the server follows on the next sync)\n"
     "  delete ID   (to Trash; the server follows on the next sync)\n"
     "  flag ID +seen|-seen|+flagged|-flagged...   (the server follows on the next sync)\n"
-    "  folders ACCOUNT [--json]\n"
+    "  folder create|delete|subscribe|unsubscribe ACCOUNT PATH\n"
+    "  folder rename ACCOUNT OLD NEW   (IMAP folder actions; the server follows on the next sync)\n"
+    "  folders ACCOUNT [--json]   (role, counts and whether subscribed)\n"
     "  import PATH --account NAME --folder FOLDER   (a .eml file, an mbox file or a maildir)\n"
     "  list ACCOUNT FOLDER [--json] [--limit N]   (newest first, from the local cache)\n"
     "  move ID FOLDER   (the server follows on the next sync)\n"
@@ -116,8 +122,15 @@ int main(int argc, char *argv[])
         {{QStringLiteral("account"), QStringLiteral("list")}, accountList},
         {{QStringLiteral("account"), QStringLiteral("remove")}, accountRemove},
         {{QStringLiteral("account"), QStringLiteral("set")}, accountSet},
+        {{QStringLiteral("append")}, appendMessage},
+        {{QStringLiteral("copy")}, copyMessage},
         {{QStringLiteral("delete")}, deleteMessage},
         {{QStringLiteral("flag")}, flagMessage},
+        {{QStringLiteral("folder"), QStringLiteral("create")}, folderCreate},
+        {{QStringLiteral("folder"), QStringLiteral("delete")}, folderDelete},
+        {{QStringLiteral("folder"), QStringLiteral("rename")}, folderRename},
+        {{QStringLiteral("folder"), QStringLiteral("subscribe")}, folderSubscribe},
+        {{QStringLiteral("folder"), QStringLiteral("unsubscribe")}, folderUnsubscribe},
         {{QStringLiteral("folders")}, listFolders},
         {{QStringLiteral("import")}, importMessages},
         {{QStringLiteral("list")}, listMessages},

@@ -73,7 +73,9 @@ int ImapFolderCache::removeUids(qint64 folderId, const QList<quint32> &uids)
 void ImapFolderCache::discardFolder(qint64 folderId)
 {
     Transaction tx(m_db);
-    Statement &d = m_db.cached("DELETE FROM messages WHERE folder_id = ?1");
+    // UID-less rows are local only (a change still to replay, or a message the server refused):
+    // the server's UIDVALIDITY says nothing about them.
+    Statement &d = m_db.cached("DELETE FROM messages WHERE folder_id = ?1 AND uid IS NOT NULL");
     d.bindInt64(1, folderId);
     d.exec();
     Statement &f = m_db.cached("UPDATE folders SET uidvalidity = 0, uidnext = 0, highestmodseq = 0 WHERE id = ?1");

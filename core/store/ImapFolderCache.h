@@ -50,7 +50,7 @@ public:
     int applyFlags(qint64 folderId, const QList<ImapFlagUpdate> &updates);
     // Removes the messages with these UIDs (expunged on the server); returns how many went.
     int removeUids(qint64 folderId, const QList<quint32> &uids);
-    // Drops every message of the folder and its sync state (UIDVALIDITY changed).
+    // Drops every message of the folder that has a UID, and its sync state (UIDVALIDITY changed).
     void discardFolder(qint64 folderId);
     void setSubscribed(qint64 folderId, bool subscribed);
     void removePendingOperation(qint64 operationId);

@@ -19,11 +19,15 @@ void ImapListOperation::run()
     const bool listStatus = !m_statusItems.isEmpty() && session()->hasCapability(ImapCapability::ListStatus);
     if (listStatus)
         options.returnStatus = m_statusItems;
+    m_extendedSubscriptions = m_wantSubscriptions && session()->hasCapability(ImapCapability::ListExtended);
+    options.returnSubscribed = m_extendedSubscriptions;
     send(
         session()->builder().list(m_reference, m_pattern, options),
         [this](const ImapResponse &r) {
             if (r.kind == ImapResponse::Kind::List && r.listEntry()) {
                 m_entries.append(*r.listEntry());
+                if (m_extendedSubscriptions && r.listEntry()->hasAttribute("\\Subscribed"))
+                    m_subscribed.insert(r.listEntry()->name);
                 return true;
             }
             if (r.kind == ImapResponse::Kind::MailboxStatus && r.mailboxStatus()) {
@@ -34,7 +38,7 @@ void ImapListOperation::run()
         },
         [this, listStatus](const ImapResponse &) {
             if (m_statusItems.isEmpty() || listStatus)
-                finish(ImapResult::ok());
+                listed();
             else
                 statusFallback();
         });
@@ -50,7 +54,7 @@ void ImapListOperation::statusFallback()
         const QByteArray wire = entry.nameBytes;
         auto done = [this](const ImapResponse &) {
             if (--m_statusPending == 0)
-                finish(ImapResult::ok());
+                listed();
         };
         send(
             session()->builder().status(name, m_statusItems),
@@ -64,7 +68,40 @@ void ImapListOperation::statusFallback()
             done, done);
     }
     if (m_statusPending == 0)
-        finish(ImapResult::ok());
+        listed();
+}
+
+void ImapListOperation::listed()
+{
+    if (m_wantSubscriptions && !m_extendedSubscriptions) {
+        lsub();
+        return;
+    }
+    m_subscriptionsKnown = m_extendedSubscriptions;
+    finish(ImapResult::ok());
+}
+
+void ImapListOperation::lsub()
+{
+    send(
+        session()->builder().lsub(m_reference, m_pattern),
+        [this](const ImapResponse &r) {
+            if (r.kind != ImapResponse::Kind::Lsub || !r.listEntry())
+                return false;
+            // An LSUB \Noselect entry is a parent shown for its subscribed children (RFC 3501 6.3.9).
+            if (!r.listEntry()->hasAttribute("\\Noselect"))
+                m_subscribed.insert(r.listEntry()->name);
+            return true;
+        },
+        [this](const ImapResponse &) {
+            m_subscriptionsKnown = true;
+            finish(ImapResult::ok());
+        },
+        [this](const ImapResponse &) {
+            // The folder list stands without it; the caller keeps what it knew.
+            m_subscribed.clear();
+            finish(ImapResult::ok());
+        });
 }
 
 } // namespace Petrel::Imap

@@ -1,31 +1,21 @@
 #include "sync/imap/ImapLocalActions.h"
 
+#include "importing/MessageRecordBuilder.h"
+#include "mime/MessageParser.h"
+#include "store/Database.h"
+#include "store/ImapActionCache.h"
+#include "store/ImapFolderCache.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
+#include "sync/imap/ImapFolderNames.h"
+#include "sync/imap/ImapPendingAction.h"
 #include "sync/imap/ImapSyncPlan.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QDateTime>
 
 namespace Petrel::Core {
 
-namespace {
-
-QJsonArray flagArray(Store::MessageFlags flags)
-{
-    QJsonArray a;
-    for (const QByteArray &f : ImapSyncPlan::imapFlags(flags))
-        a.append(QString::fromLatin1(f));
-    return a;
-}
-
-QByteArray toJson(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-} // namespace
+using Kind = ImapPendingAction::Kind;
 
 QString ImapLocalActions::locate(qint64 messageId, Target *target)
 {
@@ -46,47 +36,101 @@ QString ImapLocalActions::locate(qint64 messageId, Target *target)
     return {};
 }
 
+QString ImapLocalActions::imapAccount(qint64 accountId)
+{
+    const std::optional<Store::AccountRow> account = m_reader.accountById(accountId);
+    if (!account)
+        return QStringLiteral("there is no account %1").arg(accountId);
+    if (account->protocol != Store::AccountProtocol::Imap)
+        return QStringLiteral("account '%1' is not an IMAP account").arg(account->name);
+    return {};
+}
+
+std::optional<Store::FolderRow> ImapLocalActions::folderByPath(qint64 accountId, const QString &path)
+{
+    for (const Store::FolderRow &f : m_reader.folders(accountId)) {
+        if (f.path == path)
+            return f;
+    }
+    return std::nullopt;
+}
+
+QString ImapLocalActions::delimiterOf(qint64 accountId)
+{
+    // One delimiter per namespace; Petrel keeps the personal one, as the sync stored it.
+    for (const Store::FolderRow &f : m_reader.folders(accountId)) {
+        if (!f.delimiter.isEmpty())
+            return f.delimiter;
+    }
+    return {};
+}
+
+void ImapLocalActions::enqueue(qint64 accountId, const ImapPendingAction &action)
+{
+    m_writer.enqueuePendingOperation(accountId, ImapPendingAction::kindName(action.kind), action.toJson());
+}
+
 QString ImapLocalActions::setFlags(qint64 messageId, Store::MessageFlags add, Store::MessageFlags remove)
 {
     Target t;
     if (QString why = locate(messageId, &t); !why.isEmpty())
         return why;
     m_writer.setFlags({messageId}, add, remove);
-    m_writer.enqueuePendingOperation(t.accountId, QLatin1String(FlagsKind),
-                                     toJson({{QStringLiteral("folder"), t.folderPath},
-                                             {QStringLiteral("uid"), t.uid},
-                                             {QStringLiteral("add"), flagArray(add)},
-                                             {QStringLiteral("remove"), flagArray(remove)}}));
+    ImapPendingAction a;
+    a.kind = Kind::Flags;
+    a.folder = t.folderPath;
+    a.uid = quint32(t.uid);
+    a.add = ImapSyncPlan::imapFlags(add);
+    a.remove = ImapSyncPlan::imapFlags(remove);
+    enqueue(t.accountId, a);
     return {};
 }
 
 QString ImapLocalActions::move(qint64 messageId, const QString &targetFolderPath)
 {
+    return moveOrCopy(messageId, targetFolderPath, false);
+}
+
+QString ImapLocalActions::copy(qint64 messageId, const QString &targetFolderPath)
+{
+    return moveOrCopy(messageId, targetFolderPath, true);
+}
+
+QString ImapLocalActions::moveOrCopy(qint64 messageId, const QString &targetFolderPath, bool keepSource)
+{
     Target t;
     if (QString why = locate(messageId, &t); !why.isEmpty())
         return why;
-    std::optional<Store::FolderRow> target;
-    for (const Store::FolderRow &f : m_reader.folders(t.accountId)) {
-        if (f.path == targetFolderPath)
-            target = f;
-    }
+    const std::optional<Store::FolderRow> target = folderByPath(t.accountId, targetFolderPath);
     if (!target)
         return QStringLiteral("the account has no folder '%1'").arg(targetFolderPath);
     if (target->id == t.folderId)
         return QStringLiteral("message %1 is in '%2' already").arg(messageId).arg(targetFolderPath);
-    // The local copy loses its UID (a UID belongs to its folder); the replay drops it once the
-    // server has moved the message, and the target folder's sync brings it back under its new UID.
-    m_writer.moveMessages({messageId}, target->id);
-    m_writer.enqueuePendingOperation(t.accountId, QLatin1String(MoveKind),
-                                     toJson({{QStringLiteral("folder"), t.folderPath},
-                                             {QStringLiteral("uid"), t.uid},
-                                             {QStringLiteral("target"), target->path},
-                                             {QStringLiteral("localId"), messageId}}));
+    ImapPendingAction a;
+    a.kind = keepSource ? Kind::Copy : Kind::Move;
+    a.folder = t.folderPath;
+    a.uid = quint32(t.uid);
+    a.target = target->path;
+    // The local copy has no UID (a UID belongs to its folder); the replay settles it once the
+    // server has acted (see ImapPendingReplay).
+    if (keepSource) {
+        Store::ImapActionCache cache(m_writer.database());
+        a.localId = cache.copyMessage(messageId, target->id);
+    } else {
+        m_writer.moveMessages({messageId}, target->id);
+        a.localId = messageId;
+    }
+    enqueue(t.accountId, a);
     return {};
 }
 
 QString ImapLocalActions::remove(qint64 messageId)
 {
+    if (const std::optional<Store::MessageRow> m = m_reader.message(messageId);
+        m && !m->uid && m->keywords.contains(QLatin1String(Store::ImapActionCache::NotUploadedKeyword))) {
+        m_writer.deleteMessages({messageId}); // never reached the server: nothing to replay
+        return {};
+    }
     Target t;
     if (QString why = locate(messageId, &t); !why.isEmpty())
         return why;
@@ -95,8 +139,127 @@ QString ImapLocalActions::remove(qint64 messageId)
             return move(messageId, f.path);
     }
     m_writer.deleteMessages({messageId});
-    m_writer.enqueuePendingOperation(t.accountId, QLatin1String(ExpungeKind),
-                                     toJson({{QStringLiteral("folder"), t.folderPath}, {QStringLiteral("uid"), t.uid}}));
+    ImapPendingAction a;
+    a.kind = Kind::Expunge;
+    a.folder = t.folderPath;
+    a.uid = quint32(t.uid);
+    enqueue(t.accountId, a);
+    return {};
+}
+
+QString ImapLocalActions::append(qint64 accountId, const QString &folderPath, const QByteArray &raw,
+                                 Store::MessageFlags flags, qint64 *newId)
+{
+    if (QString why = imapAccount(accountId); !why.isEmpty())
+        return why;
+    const std::optional<Store::FolderRow> folder = folderByPath(accountId, folderPath);
+    if (!folder)
+        return QStringLiteral("the account has no folder '%1'").arg(folderPath);
+    if (raw.isEmpty())
+        return QStringLiteral("the message is empty");
+    const Mime::ParseResult parsed = Mime::MessageParser::parse(raw);
+    if (!parsed.isOk())
+        return QStringLiteral("not a mail message: %1").arg(parsed.errorString);
+    Store::MessageRecord record = buildMessageRecord(raw, parsed.message);
+    record.flags = flags;
+    record.internalDate = QDateTime::currentDateTimeUtc();
+    const Store::InsertResult inserted =
+        m_writer.insertMessages(folder->id, {record}, Store::DuplicatePolicy::SkipSameRemoteId);
+    if (inserted.insertedIds.isEmpty())
+        return QStringLiteral("the message could not be stored");
+    ImapPendingAction a;
+    a.kind = Kind::Append;
+    a.folder = folder->path;
+    a.localId = inserted.insertedIds.first();
+    a.add = ImapSyncPlan::imapFlags(flags);
+    enqueue(accountId, a);
+    if (newId)
+        *newId = a.localId;
+    return {};
+}
+
+QString ImapLocalActions::createFolder(qint64 accountId, const QString &path)
+{
+    if (QString why = imapAccount(accountId); !why.isEmpty())
+        return why;
+    const QString delimiter = delimiterOf(accountId);
+    if (QString why = ImapFolderNames::whyInvalid(path, delimiter); !why.isEmpty())
+        return why;
+    if (folderByPath(accountId, path))
+        return QStringLiteral("the account has a folder '%1' already").arg(path);
+    m_writer.ensureFolder(accountId, path, Store::FolderRole::None, ImapFolderNames::displayName(path, delimiter));
+    ImapPendingAction a;
+    a.kind = Kind::CreateFolder;
+    a.folder = path;
+    enqueue(accountId, a);
+    // A folder the user makes is one they want to see: subscribed, as the new row says.
+    a.kind = Kind::Subscribe;
+    enqueue(accountId, a);
+    return {};
+}
+
+QString ImapLocalActions::renameFolder(qint64 accountId, const QString &oldPath, const QString &newPath)
+{
+    if (QString why = imapAccount(accountId); !why.isEmpty())
+        return why;
+    const std::optional<Store::FolderRow> folder = folderByPath(accountId, oldPath);
+    if (!folder)
+        return QStringLiteral("the account has no folder '%1'").arg(oldPath);
+    if (folder->role == Store::FolderRole::Inbox || oldPath.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("INBOX cannot be renamed");
+    const QString delimiter = delimiterOf(accountId);
+    if (QString why = ImapFolderNames::whyInvalid(newPath, delimiter); !why.isEmpty())
+        return why;
+    if (ImapFolderNames::isSameOrUnder(newPath, oldPath, delimiter))
+        return QStringLiteral("a folder cannot be renamed to '%1', under itself").arg(newPath);
+    for (const Store::FolderRow &f : m_reader.folders(accountId)) {
+        if (ImapFolderNames::isSameOrUnder(f.path, newPath, delimiter))
+            return QStringLiteral("the account has a folder '%1' already").arg(f.path);
+    }
+    Store::ImapActionCache cache(m_writer.database());
+    cache.renameFolder(accountId, oldPath, newPath, delimiter, ImapFolderNames::displayName(newPath, delimiter));
+    ImapPendingAction a;
+    a.kind = Kind::RenameFolder;
+    a.folder = oldPath;
+    a.target = newPath;
+    enqueue(accountId, a);
+    return {};
+}
+
+QString ImapLocalActions::deleteFolder(qint64 accountId, const QString &path)
+{
+    if (QString why = imapAccount(accountId); !why.isEmpty())
+        return why;
+    const std::optional<Store::FolderRow> folder = folderByPath(accountId, path);
+    if (!folder)
+        return QStringLiteral("the account has no folder '%1'").arg(path);
+    if (folder->role == Store::FolderRole::Inbox || path.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("INBOX cannot be deleted");
+    const QString delimiter = delimiterOf(accountId);
+    for (const Store::FolderRow &f : m_reader.folders(accountId)) {
+        if (f.id != folder->id && ImapFolderNames::isSameOrUnder(f.path, path, delimiter))
+            return QStringLiteral("'%1' has subfolders ('%2'); delete those first").arg(path, f.path);
+    }
+    m_writer.removeFolder(folder->id);
+    ImapPendingAction a;
+    a.kind = Kind::DeleteFolder;
+    a.folder = path;
+    enqueue(accountId, a);
+    return {};
+}
+
+QString ImapLocalActions::setSubscribed(qint64 accountId, const QString &path, bool subscribed)
+{
+    if (QString why = imapAccount(accountId); !why.isEmpty())
+        return why;
+    const std::optional<Store::FolderRow> folder = folderByPath(accountId, path);
+    if (!folder)
+        return QStringLiteral("the account has no folder '%1'").arg(path);
+    Store::ImapFolderCache(m_writer.database()).setSubscribed(folder->id, subscribed);
+    ImapPendingAction a;
+    a.kind = subscribed ? Kind::Subscribe : Kind::Unsubscribe;
+    a.folder = path;
+    enqueue(accountId, a);
     return {};
 }
 

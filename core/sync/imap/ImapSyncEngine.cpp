@@ -3,6 +3,7 @@
 #include "imap/ImapListOperation.h"
 #include "imap/ImapSession.h"
 #include "store/Database.h"
+#include "store/ImapActionCache.h"
 #include "store/ImapFolderCache.h"
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
@@ -93,6 +94,7 @@ void ImapSyncEngine::replayPending()
 void ImapSyncEngine::listFolders()
 {
     auto *op = new Imap::ImapListOperation(m_session, QString(), QStringLiteral("*"), {}, this);
+    op->setWantSubscriptions(true);
     m_step = op;
     connect(op, &Imap::ImapOperation::finished, this, [this, op](const Imap::ImapResult &r) {
         op->deleteLater();
@@ -102,14 +104,16 @@ void ImapSyncEngine::listFolders()
             failServer(QStringLiteral("Listing the folders failed"), r);
             return;
         }
-        onListed(op->entries());
+        onListed(op->entries(), op->subscriptionsKnown() ? std::optional(op->subscribed()) : std::nullopt);
     });
     op->start();
 }
 
-void ImapSyncEngine::onListed(const QList<Imap::ImapListEntry> &entries)
+void ImapSyncEngine::onListed(const QList<Imap::ImapListEntry> &entries, const std::optional<QSet<QString>> &subscribed)
 {
     try {
+        Store::ImapFolderCache folderCache(m_writer.database());
+        Store::ImapActionCache actionCache(m_writer.database());
         QHash<QString, Store::FolderRow> cached;
         {
             Store::StoreReader reader(m_writer.database().path());
@@ -118,17 +122,28 @@ void ImapSyncEngine::onListed(const QList<Imap::ImapListEntry> &entries)
         }
         QList<qint64> ids;
         QSet<QString> seen;
+        std::optional<qint64> inboxId;
         for (const Imap::ImapListEntry &entry : entries) {
             if (!ImapSyncPlan::isSelectable(entry) || entry.nameDecodeFailed || seen.contains(entry.name))
                 continue;
             seen.insert(entry.name);
             if (!cached.contains(entry.name))
                 ++m_result.foldersAdded;
-            ids.append(m_writer.ensureFolder(m_accountId, entry.name, ImapSyncPlan::roleFor(entry),
-                                             displayNameFor(entry)));
+            const Store::FolderRole role = ImapSyncPlan::roleFor(entry);
+            const qint64 id = m_writer.ensureFolder(m_accountId, entry.name, role, displayNameFor(entry));
+            ids.append(id);
+            if (role == Store::FolderRole::Inbox)
+                inboxId = id;
+            if (entry.delimiter)
+                actionCache.setDelimiter(id, QString(QLatin1Char(*entry.delimiter)));
+            if (subscribed)
+                folderCache.setSubscribed(id, subscribed->contains(entry.name));
         }
         for (auto it = cached.cbegin(); it != cached.cend(); ++it) {
             if (!seen.contains(it.key())) {
+                // Messages only this cache holds (the server refused them) must not go with it.
+                if (inboxId)
+                    actionCache.rescueLocalOnly(it->id, *inboxId);
                 m_writer.removeFolder(it->id);
                 ++m_result.foldersRemoved;
             }

@@ -12,7 +12,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include <QSet>
+
 #include <memory>
+#include <optional>
 
 namespace Petrel::Store {
 class StoreWriter;
@@ -29,10 +32,11 @@ class ImapPendingReplay;
 
 // One full sync pass of an IMAP account; the server is the source of truth and the store gets a
 // complete, browsable copy. Log in; replay the account's pending local operations in order; LIST
-// every folder (special-use roles; folders gone from the server leave the cache); then each folder
-// in turn, Inbox first (see ImapFolderSync): new messages headers and structure first, newest first,
-// so the folder is browsable early; then the bodies the offline policy wants (by default every Inbox
-// message), including those of messages cached earlier without one. LOGOUT at the end.
+// every folder (special-use roles, delimiter and subscribed state; folders gone from the server
+// leave the cache); then each folder in turn, Inbox first (see ImapFolderSync): new messages
+// headers and structure first, newest first, so the folder is browsable early; then the bodies the
+// offline policy wants (by default every Inbox message), including those of messages cached
+// earlier without one. LOGOUT at the end.
 // Emits finished() exactly once, never from inside start().
 class ImapSyncEngine : public QObject
 {
@@ -66,7 +70,8 @@ private:
     void onOpened(const Imap::ImapResult &r);
     void replayPending();
     void listFolders();
-    void onListed(const QList<Imap::ImapListEntry> &entries);
+    // subscribed: the subscribed folder names, when the server said.
+    void onListed(const QList<Imap::ImapListEntry> &entries, const std::optional<QSet<QString>> &subscribed);
     void syncNextFolder();
     void failServer(const QString &what, const Imap::ImapResult &r);
     void fail(ImapSyncResult::Error error, const QString &message);

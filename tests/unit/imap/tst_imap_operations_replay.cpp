@@ -430,6 +430,38 @@ private Q_SLOTS:
         VERIFY_SCRIPT(*c.server);
     }
 
+    void listWithSubscriptionsExtended()
+    {
+        Case c = openCase(QStringLiteral("list-subscribed-extended.txt"));
+        ImapListOperation list(c.session.get());
+        list.setWantSubscriptions(true);
+        VERIFY_OK(run(list));
+        QCOMPARE(list.entries().size(), 3);
+        QVERIFY(list.subscriptionsKnown());
+        QCOMPARE(list.subscribed(), (QSet<QString>{QStringLiteral("INBOX"), QStringLiteral("Sent")}));
+        QCOMPARE(list.entries().at(2).specialUse, ImapListEntry::SpecialUse::Sent);
+        VERIFY_SCRIPT(*c.server);
+    }
+
+    void listWithSubscriptionsByLsub()
+    {
+        Case c = openCase(QStringLiteral("list-subscribed-lsub.txt"));
+        ImapListOperation list(c.session.get());
+        list.setWantSubscriptions(true);
+        VERIFY_OK(run(list));
+        QCOMPARE(list.entries().size(), 4);
+        QVERIFY(list.subscriptionsKnown());
+        QCOMPARE(list.subscribed(),
+                 (QSet<QString>{QStringLiteral("INBOX"), QStringLiteral("Shared/Team"), QStringLiteral("Gone")}));
+        ImapListOperation refused(c.session.get());
+        refused.setWantSubscriptions(true);
+        VERIFY_OK(run(refused)); // the folder list stands without LSUB
+        QCOMPARE(refused.entries().size(), 1);
+        QVERIFY(!refused.subscriptionsKnown());
+        QVERIFY(refused.subscribed().isEmpty());
+        VERIFY_SCRIPT(*c.server);
+    }
+
     void largeFetchNeverHoldsMoreThanABatch()
     {
         QFETCH_GLOBAL(int, chunking);
