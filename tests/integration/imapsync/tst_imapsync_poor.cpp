@@ -24,6 +24,7 @@ private Q_SLOTS:
     void firstSyncWithoutExtensions();
     void serverFlagChangesAndExpungesWithoutCondStore();
     void localActionsReachThePoorServer();
+    void appendCopyAndFoldersWithoutLiteralPlusOrUidPlus();
     void actionsWhileTheServerIsStoppedAreReplayedLater();
 
 private:
@@ -158,6 +159,41 @@ void TestImapSyncPoor::localActionsReachThePoorServer()
     QVERIFY2(again.isOk(), qPrintable(again.message));
     QVERIFY2(again.warnings.isEmpty(), qPrintable(again.warnings.join(QLatin1Char('\n'))));
     QCOMPARE(m_servers.messageCount(m_user.login, QStringLiteral("Trash")), trashBefore);
+}
+
+void TestImapSyncPoor::appendCopyAndFoldersWithoutLiteralPlusOrUidPlus()
+{
+    // A folder name outside ASCII (modified UTF-7 on the wire), an APPEND whose message goes as a
+    // synchronising literal (no LITERAL+) and gets no APPENDUID (no UIDPLUS), and a COPY without
+    // COPYUID: the folder syncs bring the server's copies, never a second one.
+    const QString folder = QStringLiteral("Projekte/Übersicht");
+    QCOMPARE(act([&](Core::ImapLocalActions &a) { return a.createFolder(m_harness->accountId(), QStringLiteral("Projekte")); }),
+             QString());
+    QCOMPARE(act([&](Core::ImapLocalActions &a) { return a.createFolder(m_harness->accountId(), folder); }), QString());
+    const QByteArray raw = "From: Tom <tom@petrel.test>\r\nTo: tom@petrel.test\r\nSubject: appended without LITERAL+\r\n"
+                           "Message-ID: <poor-append@petrel.test>\r\nDate: Sun, 22 Nov 2026 08:00:00 +0000\r\n\r\n"
+                           "Hello from a client that must wait for the server's go-ahead.\r\n";
+    QCOMPARE(act([&](Core::ImapLocalActions &a) {
+                 return a.append(m_harness->accountId(), folder, raw, Store::MessageFlag::Seen);
+             }),
+             QString());
+    const quint32 copied = serverUids(QStringLiteral("INBOX")).at(25);
+    QCOMPARE(act([&](Core::ImapLocalActions &a) { return a.copy(m_harness->localId(QStringLiteral("INBOX"), copied), folder); }),
+             QString());
+
+    const Core::ImapSyncResult r = m_harness->sync();
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(m_harness->pendingOperations(), 0);
+    QCOMPARE(m_servers.messageCount(m_user.login, folder), 2);
+    const ImapSyncSnapshot server = m_harness->onServer(folder);
+    QStringList ids;
+    for (const ImapSyncSnapshotEntry &e : server)
+        ids << e.messageId;
+    QVERIFY2(ids.contains(QStringLiteral("poor-append@petrel.test")), qPrintable(ids.join(QLatin1Char(' '))));
+    const QString why = m_harness->differences(folder);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QVERIFY(m_harness->storedFolders().contains(folder + QStringLiteral(":none")));
 }
 
 void TestImapSyncPoor::actionsWhileTheServerIsStoppedAreReplayedLater()
