@@ -1,0 +1,206 @@
+// ImapSyncEngine and a real store against scripted IMAP servers (faults/*.txt, one case per file)
+// that do what Dovecot will not: NO, BAD and BYE at every stage, connections dropped inside a
+// literal, oversized literals and lines, garbage, silence, UIDVALIDITY and UID surprises. Each
+// pass ends in exactly one finished() with an error in the server's words (or the documented
+// recovery), and the cache afterwards is exactly what it was, plus what was legitimately committed.
+#include "ReplaySupport.h"
+#include "ScriptServer.h"
+#include "TempProfile.h"
+#include "store/Database.h"
+#include "store/Statement.h"
+#include "store/StoreReader.h"
+#include "store/StoreWriter.h"
+#include "sync/imap/ImapLocalActions.h"
+#include "sync/imap/ImapSyncEngine.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <memory>
+
+using namespace Petrel;
+using Core::ImapSyncResult;
+
+namespace {
+
+// Reads faults/<name>; a line "#include <part>" is replaced by faults/<part>, so the cases share
+// the passes' healthy stretches. Empty (and *error set) when a file is missing.
+QByteArray loadScript(const QString &name, QString *error, int depth = 0)
+{
+    QFile file(qEnvironmentVariable("PETREL_TEST_DATA") + QStringLiteral("/faults/") + name);
+    if (depth > 4 || !file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read script %1").arg(name);
+        return {};
+    }
+    QByteArray out;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith("#include ")) {
+            const QByteArray part = loadScript(QString::fromUtf8(line.mid(9).trimmed()), error, depth + 1);
+            if (!error->isEmpty())
+                return {};
+            out += part;
+        } else {
+            out += line + '\n';
+        }
+    }
+    return out;
+}
+
+struct Pass
+{
+    ImapSyncResult result;
+    int finishedCount = 0;
+    QString scriptError; // the client sent what the script did not expect
+    bool scriptDone = false;
+};
+
+QString describe(const ImapSyncResult &r)
+{
+    return QStringLiteral("error %1: %2 (server: %3; warnings: %4)")
+        .arg(int(r.error))
+        .arg(r.message, r.serverText, r.warnings.join(QStringLiteral(" | ")));
+}
+
+} // namespace
+
+class ImapSyncFaultsTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Test::TempProfile> m_profile;
+    std::unique_ptr<Store::StoreWriter> m_writer;
+    qint64 m_account = 0;
+
+    QString databasePath() const { return m_profile->filePath(QStringLiteral("petrel.sqlite")); }
+
+    // One pass against the script; junk, when given, is sent raw once the script is through.
+    void runPass(const QByteArray &script, Pass *pass, int idleTimeoutMs = 10000, const QByteArray &junk = {})
+    {
+        ScriptServer server(FakeServer::Mode::Plain);
+        server.setTagPlaceholders(true);
+        server.setScript(script);
+        if (!junk.isEmpty())
+            server.append(ScriptServer::Step::Kind::Send, junk);
+        QVERIFY(server.start());
+        Core::ImapSyncEngine engine(*m_writer, m_account);
+        Net::ConnectionSettings settings = ReplaySupport::settings(server.port(), Net::Security::None);
+        settings.idleTimeoutMs = idleTimeoutMs;
+        engine.setConnectionSettings(settings);
+        engine.setCredentials({QStringLiteral("frank"), QStringLiteral("secret")});
+        engine.setBatchSize(2);
+        QSignalSpy finished(&engine, &Core::ImapSyncEngine::finished);
+        engine.start();
+        // Generous: the slowest case waits for the (short) idle timeout or the LOGOUT grace period.
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+        QTest::qWait(50); // a second finished() would show here
+        pass->finishedCount = int(finished.size());
+        pass->result = finished.first().first().value<ImapSyncResult>();
+        pass->scriptError = server.error();
+        pass->scriptDone = server.isDone();
+    }
+
+    void runScript(const QString &name, Pass *pass, int idleTimeoutMs = 10000, const QByteArray &junk = {})
+    {
+        QString error;
+        const QByteArray script = loadScript(name, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        runPass(script, pass, idleTimeoutMs, junk);
+    }
+
+    // A healthy pass to its end: Ok, and the script played out exactly.
+    void runHealthy(const QString &name, Pass *pass)
+    {
+        runScript(name, pass);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(pass->finishedCount, 1);
+        QVERIFY2(pass->scriptError.isEmpty(), qPrintable(pass->scriptError));
+        QVERIFY2(pass->result.isOk(), qPrintable(describe(pass->result)));
+        QVERIFY(pass->scriptDone);
+    }
+
+    // Everything of the account that a pass may touch, one line per row, in a stable order.
+    QStringList snapshot()
+    {
+        QStringList out;
+        auto db = Store::Database::open(databasePath(), Store::Database::Role::Reader);
+        const QByteArray queries[] = {
+            "SELECT 'folder ' || path || ' role=' || role || ' name=' || display_name || ' delim=' || delimiter"
+            " || ' uidvalidity=' || uidvalidity || ' uidnext=' || uidnext || ' modseq=' || highestmodseq"
+            " || ' unread=' || unread_count || ' total=' || total_count"
+            " FROM folders WHERE account_id = ?1 ORDER BY path",
+            "SELECT 'message ' || f.path || ' uid=' || quote(m.uid) || ' id=' || m.id || ' flags=' || m.flags"
+            " || ' keywords=' || m.keywords || ' msgid=' || m.message_id || ' subject=' || m.subject"
+            " || ' size=' || m.size || ' date=' || m.internal_date || ' has_body=' || m.has_body"
+            " || ' raw=' || coalesce(length(r.raw), -1) || ' hash=' || m.content_hash"
+            " FROM messages m JOIN folders f ON f.id = m.folder_id LEFT JOIN message_raw r ON r.message_id = m.id"
+            " WHERE f.account_id = ?1 ORDER BY f.path, m.uid, m.id",
+            "SELECT 'pending ' || id || ' ' || kind || ' ' || payload_json || ' attempts=' || attempts"
+            " || ' error=' || last_error FROM pending_operations WHERE account_id = ?1 ORDER BY id",
+        };
+        for (const QByteArray &sql : queries) {
+            Store::Statement s(*db, sql);
+            s.bindInt64(1, m_account);
+            while (s.step())
+                out << s.columnText(0);
+        }
+        return out;
+    }
+
+    qint64 messageId(const QString &folder, qint64 uid)
+    {
+        auto db = Store::Database::open(databasePath(), Store::Database::Role::Reader);
+        Store::Statement s(*db, "SELECT m.id FROM messages m JOIN folders f ON f.id = m.folder_id"
+                                " WHERE f.account_id = ?1 AND f.path = ?2 AND m.uid = ?3");
+        s.bindInt64(1, m_account).bindText(2, folder).bindInt64(3, uid);
+        return s.step() ? s.columnInt64(0) : 0;
+    }
+
+    // Local changes waiting for the next pass: INBOX 1 read, INBOX 2 moved to Archive, INBOX 3
+    // unflagged (in this order).
+    void queueLocalChanges()
+    {
+        Store::StoreReader reader(databasePath());
+        Core::ImapLocalActions actions(*m_writer, reader);
+        QCOMPARE(actions.setFlags(messageId(QStringLiteral("INBOX"), 1), Store::MessageFlag::Seen, {}), QString());
+        QCOMPARE(actions.move(messageId(QStringLiteral("INBOX"), 2), QStringLiteral("Archive")), QString());
+        QCOMPARE(actions.setFlags(messageId(QStringLiteral("INBOX"), 3), {}, Store::MessageFlag::Flagged), QString());
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_profile = std::make_unique<Test::TempProfile>();
+        QVERIFY(m_profile->isValid());
+        m_writer = std::make_unique<Store::StoreWriter>(databasePath());
+        Store::AccountRow row;
+        row.name = QStringLiteral("scripted");
+        row.protocol = Store::AccountProtocol::Imap;
+        row.address = QStringLiteral("frank@petrel.test");
+        m_account = m_writer->addAccount(row);
+        Pass baseline;
+        runHealthy(QStringLiteral("baseline.txt"), &baseline);
+    }
+
+    void cleanup()
+    {
+        m_writer.reset();
+        m_profile.reset();
+    }
+
+    void baselineFillsTheCache()
+    {
+        const QStringList s = snapshot();
+        QCOMPARE(s.filter(QStringLiteral("folder ")).size(), 2);
+        QCOMPARE(s.filter(QStringLiteral("message INBOX uid=")).size(), 3);
+        QCOMPARE(s.filter(QStringLiteral("message Archive uid=1 ")).size(), 1);
+        QVERIFY(s.filter(QStringLiteral("folder INBOX ")).first().contains(QLatin1String("uidvalidity=100 uidnext=4")));
+        queueLocalChanges();
+        QCOMPARE(snapshot().filter(QStringLiteral("pending ")).size(), 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(ImapSyncFaultsTest)
+#include "tst_imapsync_faults.moc"
