@@ -19,6 +19,13 @@
 
 #include <memory>
 
+// For helpers that verify: stop the test function once one of them failed.
+#define RETURN_IF_FAILED()                                                                                             \
+    do {                                                                                                               \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+    } while (false)
+
 using namespace Petrel;
 using Core::ImapSyncResult;
 
@@ -199,6 +206,32 @@ private Q_SLOTS:
         QVERIFY(s.filter(QStringLiteral("folder INBOX ")).first().contains(QLatin1String("uidvalidity=100 uidnext=4")));
         queueLocalChanges();
         QCOMPARE(snapshot().filter(QStringLiteral("pending ")).size(), 3);
+    }
+
+    // The controls: the later passes the fault scripts cut short, played out in full.
+    void healthyResyncFetchesInBatches()
+    {
+        Pass pass;
+        runHealthy(QStringLiteral("resync.txt"), &pass);
+        RETURN_IF_FAILED();
+        QCOMPARE(pass.result.newMessages, 4);
+        const QStringList s = snapshot();
+        QCOMPARE(s.filter(QStringLiteral("message INBOX uid=")).size(), 7);
+        QVERIFY(s.filter(QStringLiteral("folder INBOX ")).first().contains(QLatin1String("uidvalidity=100 uidnext=8")));
+    }
+
+    void healthyReplaySendsTheQueueInOrder()
+    {
+        queueLocalChanges();
+        Pass pass;
+        runHealthy(QStringLiteral("replayed.txt"), &pass);
+        RETURN_IF_FAILED();
+        QCOMPARE(pass.result.replayed, 3);
+        QCOMPARE(pass.result.warnings, QStringList());
+        const QStringList s = snapshot();
+        QCOMPARE(s.filter(QStringLiteral("pending ")), QStringList());
+        QCOMPARE(s.filter(QStringLiteral("message ")).size(), 4);
+        QCOMPARE(s.filter(QStringLiteral("message Archive uid=2 ")).size(), 1);
     }
 };
 
