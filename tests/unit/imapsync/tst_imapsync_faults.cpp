@@ -233,6 +233,80 @@ private Q_SLOTS:
         QCOMPARE(s.filter(QStringLiteral("message ")).size(), 4);
         QCOMPARE(s.filter(QStringLiteral("message Archive uid=2 ")).size(), 1);
     }
+
+    // Faults before the pass writes anything: one clear error, and the cache exactly as before
+    // (queued local changes included: a pass that never reached the server keeps them all).
+    void faultLeavesTheCacheUnchanged_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<bool>("queued");   // local changes queued before the pass
+        QTest::addColumn<QString>("words"); // in the result's message: the server's own where it spoke
+        QTest::addColumn<QByteArray>("junk");
+        QTest::addColumn<int>("idleTimeoutMs");
+        auto row = [](const char *script, bool queued, const char *words, const QByteArray &junk = {},
+                      int idleTimeoutMs = 10000) {
+            QTest::newRow(script) << QString::fromLatin1(script) << queued << QString::fromUtf8(words) << junk
+                                  << idleTimeoutMs;
+        };
+        row("greeting-untagged-first.txt", true, "did not greet like an IMAP server (got \"CAPABILITY");
+        row("greeting-bye.txt", true, "Too many connections from your address");
+        row("capability-no.txt", true, "Capability list unavailable right now");
+        row("capability-bad.txt", true, "Command not understood here");
+        row("capability-bye.txt", true, "Server shutting down for maintenance");
+        row("login-no.txt", true, "Invalid credentials for frank");
+        row("login-bad.txt", true, "Malformed LOGIN arguments");
+        row("login-bye.txt", true, "Autologout after too many failures");
+        row("enable-bye.txt", true, "Internal error while enabling extensions");
+        row("replay-select-bye.txt", true, "Mailbox backend unavailable");
+        row("replay-store-bye.txt", true, "Server restarting, try again soon");
+        row("list-no.txt", false, "Folder list temporarily unavailable");
+        row("list-bad.txt", false, "Invalid LIST arguments");
+        row("list-bye.txt", false, "Server going down while listing");
+        row("select-no.txt", false, "Mailbox is locked by another session");
+        row("select-bad.txt", false, "Invalid mailbox name syntax");
+        row("select-bye.txt", false, "Mailbox index corrupted, disconnecting");
+        row("flags-no.txt", false, "Some messages could not be read");
+        row("flags-bad.txt", false, "Unknown FETCH attribute");
+        row("flags-bye.txt", false, "Out of memory reading flags");
+        row("search-no.txt", false, "Search index broken");
+        row("search-bad.txt", false, "Search criteria not understood");
+        row("search-bye.txt", false, "Search took too long, disconnecting");
+        row("fetch-no.txt", false, "Message storage temporarily unavailable");
+        row("fetch-bad.txt", false, "Error in IMAP command FETCH");
+        row("fetch-bye.txt", false, "Disk failure while fetching");
+        row("bye-unsolicited.txt", false, "Administrator killed this session");
+        row("literal-dropped.txt", false, "closed the connection");
+        row("literal-too-large.txt", false, "literal of 100000000 bytes");
+        row("garbage-text.txt", false, "HTTP/1.1 400 Bad Request");
+        row("garbage-binary.txt", false, " junk ", QByteArray("\x00\x01\xff\xfe junk \x80\x81\r\n", 16));
+        row("line-too-long.txt", false, "a line longer than Petrel accepts", QByteArray(1536 * 1024, 'x'));
+        row("silence.txt", false, "stopped answering", {}, 1000);
+    }
+
+    void faultLeavesTheCacheUnchanged()
+    {
+        QFETCH(QString, script);
+        QFETCH(bool, queued);
+        QFETCH(QString, words);
+        QFETCH(QByteArray, junk);
+        QFETCH(int, idleTimeoutMs);
+        if (queued)
+            queueLocalChanges();
+        RETURN_IF_FAILED();
+        const QStringList before = snapshot();
+        Pass pass;
+        runScript(script, &pass, idleTimeoutMs, junk);
+        RETURN_IF_FAILED();
+        qInfo("%s", qPrintable(describe(pass.result)));
+        QCOMPARE(pass.finishedCount, 1);
+        // The client stopped at the fault: nothing sent beyond the script (no LOGOUT, no next command).
+        QVERIFY2(pass.scriptError.isEmpty(), qPrintable(pass.scriptError));
+        QCOMPARE(int(pass.result.error), int(ImapSyncResult::Error::Server));
+        QVERIFY2(pass.result.message.contains(words), qPrintable(describe(pass.result)));
+        for (QChar c : std::as_const(pass.result.message))
+            QVERIFY2(c.isPrint(), qPrintable(describe(pass.result))); // no raw server bytes for the user
+        QCOMPARE(snapshot(), before);
+    }
 };
 
 QTEST_GUILESS_MAIN(ImapSyncFaultsTest)
