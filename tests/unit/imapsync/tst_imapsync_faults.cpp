@@ -307,6 +307,114 @@ private Q_SLOTS:
             QVERIFY2(c.isPrint(), qPrintable(describe(pass.result))); // no raw server bytes for the user
         QCOMPARE(snapshot(), before);
     }
+
+    // A fault in the second FETCH batch: the first batch stays committed, whole; nothing of the
+    // second is stored, even a message of it that arrived complete; the sync state stays where it
+    // was, so the next pass fetches the rest.
+    void faultInSecondBatchKeepsTheFirst_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("refused") << QStringLiteral("fetch2-no.txt") << QStringLiteral("Second batch temporarily unavailable");
+        QTest::newRow("dropped in a literal") << QStringLiteral("fetch2-literal-dropped.txt")
+                                              << QStringLiteral("closed the connection unexpectedly");
+    }
+
+    void faultInSecondBatchKeepsTheFirst()
+    {
+        QFETCH(QString, script);
+        QFETCH(QString, words);
+        const QStringList before = snapshot();
+        Pass pass;
+        runScript(script, &pass);
+        RETURN_IF_FAILED();
+        QCOMPARE(pass.finishedCount, 1);
+        QVERIFY2(pass.scriptError.isEmpty(), qPrintable(pass.scriptError));
+        QCOMPARE(int(pass.result.error), int(ImapSyncResult::Error::Server));
+        QVERIFY2(pass.result.message.contains(words), qPrintable(describe(pass.result)));
+        QCOMPARE(pass.result.newMessages, 2);
+
+        const QStringList after = snapshot();
+        QStringList added, removed;
+        for (const QString &line : after) {
+            if (!before.contains(line))
+                added << line;
+        }
+        for (const QString &line : before) {
+            if (!after.contains(line))
+                removed << line;
+        }
+        // Only INBOX's counts changed on its folder row: the sync state is the old one.
+        QCOMPARE(removed, before.filter(QStringLiteral("folder INBOX ")));
+        QCOMPARE(added.size(), 3);
+        QVERIFY2(added.at(0).startsWith(QLatin1String("folder INBOX ")) &&
+                     added.at(0).contains(QLatin1String(" uidvalidity=100 uidnext=4 modseq=0 unread=4 total=5")),
+                 qPrintable(added.at(0)));
+        QVERIFY2(added.at(1).startsWith(QLatin1String("message INBOX uid=6 ")) &&
+                     added.at(1).contains(QLatin1String(" msgid=six@petrel.test ")) &&
+                     added.at(1).contains(QLatin1String(" raw=60 ")),
+                 qPrintable(added.at(1)));
+        QVERIFY2(added.at(2).startsWith(QLatin1String("message INBOX uid=7 ")) &&
+                     added.at(2).contains(QLatin1String(" msgid=seven@petrel.test ")) &&
+                     added.at(2).contains(QLatin1String(" raw=66 ")),
+                 qPrintable(added.at(2)));
+    }
+
+    // A replay cut short by the connection: what the server confirmed leaves the queue (a move's
+    // local copy with it), everything after stays queued, in order, untouched.
+    void replayCutMidwayKeepsTheRest_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<int>("done"); // changes the server confirmed before the cut
+        QTest::addColumn<QString>("words");
+        QTest::addColumn<int>("idleTimeoutMs");
+        QTest::newRow("BYE at the move") << QStringLiteral("replay-move-bye.txt") << 1
+                                         << QStringLiteral("Server restarting, try again soon") << 10000;
+        QTest::newRow("dropped at the move") << QStringLiteral("replay-move-dropped.txt") << 1
+                                             << QStringLiteral("closed the connection unexpectedly") << 10000;
+        QTest::newRow("silence at the third") << QStringLiteral("replay-store3-silence.txt") << 2
+                                              << QStringLiteral("stopped answering") << 1000;
+    }
+
+    void replayCutMidwayKeepsTheRest()
+    {
+        QFETCH(QString, script);
+        QFETCH(int, done);
+        QFETCH(QString, words);
+        QFETCH(int, idleTimeoutMs);
+        queueLocalChanges();
+        RETURN_IF_FAILED();
+        const QStringList before = snapshot();
+        Pass pass;
+        runScript(script, &pass, idleTimeoutMs);
+        RETURN_IF_FAILED();
+        QCOMPARE(pass.finishedCount, 1);
+        QVERIFY2(pass.scriptError.isEmpty(), qPrintable(pass.scriptError));
+        QCOMPARE(int(pass.result.error), int(ImapSyncResult::Error::Server));
+        QVERIFY2(pass.result.message.contains(words), qPrintable(describe(pass.result)));
+        QCOMPARE(pass.result.replayed, done);
+
+        const QStringList after = snapshot();
+        QCOMPARE(after.filter(QStringLiteral("pending ")), before.filter(QStringLiteral("pending ")).mid(done));
+        QStringList expected = before;
+        expected.erase(std::remove_if(expected.begin(), expected.end(),
+                                      [](const QString &l) { return l.startsWith(QLatin1String("pending ")); }),
+                       expected.end());
+        if (done >= 2) {
+            // The move went through: its local copy (no UID yet) is gone, Archive counts one less.
+            const QStringList copy = before.filter(QStringLiteral("message Archive uid=NULL "));
+            QCOMPARE(copy.size(), 1);
+            expected.removeOne(copy.first());
+            const qsizetype archive = expected.indexOf(before.filter(QStringLiteral("folder Archive ")).first());
+            QVERIFY(expected[archive].endsWith(QLatin1String(" total=2")));
+            expected[archive].replace(QLatin1String(" total=2"), QLatin1String(" total=1"));
+        }
+        QStringList afterRows = after;
+        afterRows.erase(std::remove_if(afterRows.begin(), afterRows.end(),
+                                       [](const QString &l) { return l.startsWith(QLatin1String("pending ")); }),
+                        afterRows.end());
+        QCOMPARE(afterRows, expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(ImapSyncFaultsTest)
