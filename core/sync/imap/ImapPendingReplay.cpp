@@ -31,6 +31,20 @@ QList<QByteArray> flagList(const QJsonValue &value)
     return out;
 }
 
+// A moved message's local copy has no UID. Once the server answered the move, either way, the
+// folder syncs bring the message under its real UID (in the target, or back in the source when
+// refused), so the copy goes: left, it would stay a UID-less duplicate for good.
+void dropMovedCopy(Store::StoreWriter &writer, const QJsonObject &payload, ImapSyncResult *result)
+{
+    const qint64 localId = payload.value(QStringLiteral("localId")).toInteger();
+    try {
+        if (localId > 0)
+            writer.deleteMessages({localId});
+    } catch (const Store::StoreError &e) {
+        result->warnings << QStringLiteral("Could not drop a moved message's local copy: ") + e.text();
+    }
+}
+
 } // namespace
 
 ImapPendingReplay::ImapPendingReplay(Imap::ImapSession *session, Store::StoreWriter &writer, qint64 accountId,
@@ -108,14 +122,7 @@ void ImapPendingReplay::perform()
     } else if (row.kind == QLatin1String(ImapLocalActions::MoveKind)) {
         const QString target = m_payload.value(QStringLiteral("target")).toString();
         step(new Imap::ImapMoveOperation(m_session, uid, target, this), [this] {
-            // The local copy has no UID; the target folder's sync brings the message under its new one.
-            const qint64 localId = m_payload.value(QStringLiteral("localId")).toInteger();
-            try {
-                if (localId > 0)
-                    m_writer.deleteMessages({localId});
-            } catch (const Store::StoreError &e) {
-                m_result->warnings << QStringLiteral("Could not drop a moved message's local copy: ") + e.text();
-            }
+            dropMovedCopy(m_writer, m_payload, m_result);
             ++m_result->replayed;
             done();
         });
@@ -152,6 +159,8 @@ void ImapPendingReplay::refused(const Imap::ImapResult &r)
         // The server wins: it will not take this change, so it is not retried.
         m_result->warnings << QStringLiteral("The server refused a local change (%1): %2")
                                   .arg(m_queue.at(m_index).kind, r.serverText.isEmpty() ? r.message : r.serverText);
+        if (m_queue.at(m_index).kind == QLatin1String(ImapLocalActions::MoveKind))
+            dropMovedCopy(m_writer, m_payload, m_result);
         done();
         return;
     }

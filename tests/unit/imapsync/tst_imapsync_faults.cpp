@@ -14,6 +14,8 @@
 #include "sync/imap/ImapSyncEngine.h"
 
 #include <QFile>
+#include <QMap>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -61,6 +63,24 @@ struct Pass
     QString scriptError; // the client sent what the script did not expect
     bool scriptDone = false;
 };
+
+// "Archive:1,2 INBOX:1,3": each folder's cached UIDs ("NULL" for a local copy without one).
+QString uidsByFolder(const QStringList &snapshot)
+{
+    QMap<QString, QStringList> uids;
+    static const QRegularExpression folder(QStringLiteral("^folder (\\S+) "));
+    static const QRegularExpression message(QStringLiteral("^message (\\S+) uid=(\\S+) "));
+    for (const QString &line : snapshot) {
+        if (const QRegularExpressionMatch m = folder.match(line); m.hasMatch())
+            uids[m.captured(1)];
+        if (const QRegularExpressionMatch m = message.match(line); m.hasMatch())
+            uids[m.captured(1)] << m.captured(2);
+    }
+    QStringList out;
+    for (auto it = uids.cbegin(); it != uids.cend(); ++it)
+        out << it.key() + QLatin1Char(':') + it->join(QLatin1Char(','));
+    return out.join(QLatin1Char(' '));
+}
 
 QString describe(const ImapSyncResult &r)
 {
@@ -174,6 +194,13 @@ private:
         QCOMPARE(actions.setFlags(messageId(QStringLiteral("INBOX"), 1), Store::MessageFlag::Seen, {}), QString());
         QCOMPARE(actions.move(messageId(QStringLiteral("INBOX"), 2), QStringLiteral("Archive")), QString());
         QCOMPARE(actions.setFlags(messageId(QStringLiteral("INBOX"), 3), {}, Store::MessageFlag::Flagged), QString());
+    }
+
+    // A fresh profile with the baseline, for a test that compares two runs of the same steps.
+    void resetProfile()
+    {
+        cleanup();
+        init();
     }
 
 private Q_SLOTS:
@@ -414,6 +441,76 @@ private Q_SLOTS:
                                        [](const QString &l) { return l.startsWith(QLatin1String("pending ")); }),
                         afterRows.end());
         QCOMPARE(afterRows, expected);
+    }
+
+    // A change the server refuses (NO or BAD) is dropped with a warning in its words and the rest
+    // of the queue and the pass go on: the server wins, and the folder syncs show its state.
+    void replayRefusalIsDroppedWithAWarning_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("words");
+        QTest::addColumn<QString>("uids");        // each folder's UIDs afterwards
+        QTest::addColumn<QStringList>("matching"); // each matches exactly one row afterwards
+        QTest::newRow("store NO") << QStringLiteral("replay-store-no.txt") << QStringLiteral("Message 1 is read-only")
+                                  << QStringLiteral("Archive:1,2 INBOX:1,3")
+                                  << QStringList{QStringLiteral("^message INBOX uid=1 .* flags=0 keywords= ")};
+        QTest::newRow("store BAD") << QStringLiteral("replay-store-bad.txt") << QStringLiteral("Invalid flag list")
+                                   << QStringLiteral("Archive:1,2 INBOX:1,3")
+                                   << QStringList{QStringLiteral("^message INBOX uid=3 .* flags=4 keywords=\\$Work ")};
+        QTest::newRow("move NO") << QStringLiteral("replay-move-no.txt") << QStringLiteral("Archive is over quota")
+                                 << QStringLiteral("Archive:1 INBOX:1,2,3")
+                                 << QStringList{QStringLiteral("^message INBOX uid=2 .* msgid=two@petrel.test .* raw=60 "),
+                                                QStringLiteral("^folder Archive .* unread=1 total=1$")};
+    }
+
+    void replayRefusalIsDroppedWithAWarning()
+    {
+        QFETCH(QString, script);
+        QFETCH(QString, words);
+        QFETCH(QString, uids);
+        QFETCH(QStringList, matching);
+        queueLocalChanges();
+        RETURN_IF_FAILED();
+        Pass pass;
+        runHealthy(script, &pass);
+        RETURN_IF_FAILED();
+        QCOMPARE(pass.result.replayed, 2);
+        QCOMPARE(pass.result.warnings.size(), 1);
+        QVERIFY2(pass.result.warnings.first().contains(words), qPrintable(pass.result.warnings.first()));
+        const QStringList after = snapshot();
+        QCOMPARE(after.filter(QStringLiteral("pending ")), QStringList());
+        QCOMPARE(uidsByFolder(after), uids);
+        for (const QString &pattern : std::as_const(matching))
+            QVERIFY2(after.filter(QRegularExpression(pattern)).size() == 1, qPrintable(pattern + QLatin1Char('\n') + after.join(QLatin1Char('\n'))));
+    }
+
+    // ENABLE refused is not fatal: the session goes on without the extension, the pass completes
+    // and ends exactly where the healthy one does.
+    void enableRefusalIsNotFatal_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::newRow("NO") << QStringLiteral("enable-no.txt");
+        QTest::newRow("BAD") << QStringLiteral("enable-bad.txt");
+    }
+
+    void enableRefusalIsNotFatal()
+    {
+        QFETCH(QString, script);
+        queueLocalChanges();
+        RETURN_IF_FAILED();
+        Pass healthy;
+        runHealthy(QStringLiteral("replayed.txt"), &healthy);
+        RETURN_IF_FAILED();
+        const QStringList expected = snapshot();
+        resetProfile();
+        RETURN_IF_FAILED();
+        queueLocalChanges();
+        RETURN_IF_FAILED();
+        Pass pass;
+        runHealthy(script, &pass);
+        RETURN_IF_FAILED();
+        QCOMPARE(pass.result.replayed, 3);
+        QCOMPARE(snapshot(), expected);
     }
 };
 
