@@ -60,6 +60,8 @@ void ImapPendingReplay::start()
     try {
         Store::StoreReader reader(m_writer.database().path());
         m_queue = reader.pendingOperations(m_accountId);
+        for (const Store::FolderRow &f : reader.folders(m_accountId))
+            m_uidValidity.insert(f.path, f.uidValidity);
     } catch (const Store::StoreError &e) {
         m_result->error = ImapSyncResult::Error::Store;
         m_result->message = QStringLiteral("Reading the pending local changes failed: ") + e.text();
@@ -93,12 +95,27 @@ void ImapPendingReplay::next()
         perform();
         return;
     }
-    step(new Imap::ImapSelectOperation(m_session, folder, {}, this), [this] { perform(); });
+    auto *select = new Imap::ImapSelectOperation(m_session, folder, {}, this);
+    step(select, [this, select] {
+        m_selectedUidValidity = select->info().uidValidity;
+        perform();
+    });
 }
 
 void ImapPendingReplay::perform()
 {
     const Store::PendingOperationRow &row = m_queue.at(m_index);
+    // The UIDs were recorded under the folder's cached UIDVALIDITY; under another they name other
+    // messages. Dropped: the folder sync that follows refetches the renumbered folder anyway.
+    const qint64 recorded = m_uidValidity.value(m_payload.value(QStringLiteral("folder")).toString());
+    if (recorded > 0 && quint64(recorded) != m_selectedUidValidity) {
+        m_result->warnings << QStringLiteral("Dropped a local change (%1): the folder's UIDVALIDITY changed on the server")
+                                  .arg(row.kind);
+        if (row.kind == QLatin1String(ImapLocalActions::MoveKind))
+            dropMovedCopy(m_writer, m_payload, m_result);
+        done();
+        return;
+    }
     const Imap::ImapSequenceSet uid(quint32(m_payload.value(QStringLiteral("uid")).toInteger()));
     using Mode = Imap::ImapCommandBuilder::StoreMode;
     if (row.kind == QLatin1String(ImapLocalActions::FlagsKind)) {

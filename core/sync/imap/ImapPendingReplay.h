@@ -5,6 +5,7 @@
 #include "store/PendingOperationRow.h"
 #include "sync/imap/ImapSyncResult.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include "sync/imap/ImapSyncStep.h"
@@ -27,7 +28,9 @@ namespace Petrel::Core {
 // oldest first. Each is idempotent on the server (+FLAGS/-FLAGS, MOVE and EXPUNGE of a UID that
 // is gone do nothing), so a pass cut short can replay it again. An operation the server refuses
 // is dropped with a warning: the server wins, and the folder syncs that follow show its state.
-// A lost connection stops the replay and keeps the rest. finished() comes exactly once.
+// A change recorded under another UIDVALIDITY than the server's now is dropped the same way (its
+// UID names another message). A lost connection stops the replay and keeps the rest.
+// finished() comes exactly once.
 class ImapPendingReplay : public ImapSyncStep
 {
     Q_OBJECT
@@ -54,6 +57,8 @@ private:
     QList<Store::PendingOperationRow> m_queue;
     int m_index = -1;
     QJsonObject m_payload;
+    QHash<QString, qint64> m_uidValidity; // cached per folder path, as the changes were recorded
+    quint64 m_selectedUidValidity = 0;    // of the folder this replay selected last
 };
 
 } // namespace Petrel::Core

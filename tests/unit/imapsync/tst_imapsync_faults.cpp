@@ -512,6 +512,47 @@ private Q_SLOTS:
         QCOMPARE(pass.result.replayed, 3);
         QCOMPARE(snapshot(), expected);
     }
+
+    // The server renumbers INBOX (UIDVALIDITY 100 -> 101). Queued changes are replayed only under
+    // the UIDVALIDITY they were made under (else their UIDs name other messages); INBOX's cache
+    // is dropped and refetched under the new UIDs; Archive is untouched.
+    void uidValidityChange_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<int>("replayed");
+        QTest::addColumn<QString>("uids");
+        QTest::newRow("within the session") << QStringLiteral("uidvalidity-mid-session.txt") << 3
+                                            << QStringLiteral("Archive:1,2 INBOX:1,2");
+        QTest::newRow("before the replay") << QStringLiteral("uidvalidity-before-replay.txt") << 0
+                                           << QStringLiteral("Archive:1 INBOX:1,2");
+    }
+
+    void uidValidityChange()
+    {
+        QFETCH(QString, script);
+        QFETCH(int, replayed);
+        QFETCH(QString, uids);
+        queueLocalChanges();
+        RETURN_IF_FAILED();
+        const QStringList before = snapshot();
+        Pass pass;
+        runHealthy(script, &pass);
+        RETURN_IF_FAILED();
+        QCOMPARE(pass.result.replayed, replayed);
+        QCOMPARE(pass.result.warnings.size(), 3 - replayed);
+        for (const QString &w : std::as_const(pass.result.warnings))
+            QVERIFY2(w.contains(QLatin1String("UIDVALIDITY")), qPrintable(w));
+        QCOMPARE(pass.result.foldersDiscarded, 1);
+        const QStringList after = snapshot();
+        QCOMPARE(uidsByFolder(after), uids);
+        QCOMPARE(after.filter(QStringLiteral("pending ")), QStringList());
+        QCOMPARE(after.filter(QRegularExpression(QStringLiteral("^message INBOX uid=1 .* msgid=eins@petrel.test "))).size(), 1);
+        QCOMPARE(after.filter(QRegularExpression(QStringLiteral("^message INBOX uid=2 .* msgid=zwei@petrel.test "))).size(), 1);
+        QCOMPARE(after.filter(QRegularExpression(QStringLiteral("^folder INBOX .* uidvalidity=101 uidnext=3 "))).size(), 1);
+        // Archive's own message, untouched.
+        const QStringList archived = before.filter(QStringLiteral("message Archive uid=1 "));
+        QCOMPARE(after.filter(QStringLiteral("message Archive uid=1 ")), archived);
+    }
 };
 
 QTEST_GUILESS_MAIN(ImapSyncFaultsTest)
