@@ -553,6 +553,31 @@ private Q_SLOTS:
         const QStringList archived = before.filter(QStringLiteral("message Archive uid=1 "));
         QCOMPARE(after.filter(QStringLiteral("message Archive uid=1 ")), archived);
     }
+
+    // Odd but harmless UID reports (answers for UIDs never asked for; UIDs repeated or out of
+    // order) change nothing: the pass ends exactly where the healthy one does.
+    void oddUidsEndLikeTheHealthyPass_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::newRow("UIDs never asked for") << QStringLiteral("fetch-unasked-uids.txt");
+        QTest::newRow("repeated and decreasing UIDs") << QStringLiteral("duplicate-uids.txt");
+    }
+
+    void oddUidsEndLikeTheHealthyPass()
+    {
+        QFETCH(QString, script);
+        Pass healthy;
+        runHealthy(QStringLiteral("resync.txt"), &healthy);
+        RETURN_IF_FAILED();
+        const QStringList expected = snapshot();
+        resetProfile();
+        RETURN_IF_FAILED();
+        Pass pass;
+        runHealthy(script, &pass);
+        RETURN_IF_FAILED();
+        QCOMPARE(pass.result.newMessages, 4);
+        QCOMPARE(snapshot(), expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(ImapSyncFaultsTest)
