@@ -308,6 +308,8 @@ private Q_SLOTS:
         row("garbage-binary.txt", false, " junk ", QByteArray("\x00\x01\xff\xfe junk \x80\x81\r\n", 16));
         row("line-too-long.txt", false, "a line longer than Petrel accepts", QByteArray(1536 * 1024, 'x'));
         row("silence.txt", false, "stopped answering", {}, 1000);
+        row("greeting-silence.txt", true, "stopped answering", {}, 1000);
+        row("login-silence.txt", true, "stopped answering", {}, 1000);
     }
 
     void faultLeavesTheCacheUnchanged()
@@ -461,6 +463,10 @@ private Q_SLOTS:
                                  << QStringLiteral("Archive:1 INBOX:1,2,3")
                                  << QStringList{QStringLiteral("^message INBOX uid=2 .* msgid=two@petrel.test .* raw=60 "),
                                                 QStringLiteral("^folder Archive .* unread=1 total=1$")};
+        QTest::newRow("move BAD") << QStringLiteral("replay-move-bad.txt") << QStringLiteral("Unknown command MOVE")
+                                  << QStringLiteral("Archive:1 INBOX:1,2,3")
+                                  << QStringList{QStringLiteral("^message INBOX uid=2 .* msgid=two@petrel.test .* raw=60 "),
+                                                 QStringLiteral("^folder Archive .* unread=1 total=1$")};
     }
 
     void replayRefusalIsDroppedWithAWarning()
@@ -575,6 +581,45 @@ private Q_SLOTS:
         Pass pass;
         runHealthy(script, &pass);
         RETURN_IF_FAILED();
+        QCOMPARE(pass.result.newMessages, 4);
+        QCOMPARE(snapshot(), expected);
+    }
+
+    // Faults after a folder's sync completed, or once everything is done: the completed work
+    // stays exactly as the healthy pass leaves it. A refused or unanswered LOGOUT fails nothing.
+    void lateFaultKeepsTheCompletedWork_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("words"); // empty: the pass is Ok
+        QTest::addColumn<int>("idleTimeoutMs");
+        QTest::newRow("second folder refused") << QStringLiteral("archive-select-no.txt")
+                                               << QStringLiteral("Archive is being migrated") << 10000;
+        QTest::newRow("LOGOUT refused") << QStringLiteral("logout-no.txt") << QString() << 10000;
+        QTest::newRow("LOGOUT unanswered") << QStringLiteral("logout-silence.txt") << QString() << 1000;
+    }
+
+    void lateFaultKeepsTheCompletedWork()
+    {
+        QFETCH(QString, script);
+        QFETCH(QString, words);
+        QFETCH(int, idleTimeoutMs);
+        Pass healthy;
+        runHealthy(QStringLiteral("resync.txt"), &healthy);
+        RETURN_IF_FAILED();
+        const QStringList expected = snapshot();
+        resetProfile();
+        RETURN_IF_FAILED();
+        Pass pass;
+        runScript(script, &pass, idleTimeoutMs);
+        RETURN_IF_FAILED();
+        QCOMPARE(pass.finishedCount, 1);
+        QVERIFY2(pass.scriptError.isEmpty(), qPrintable(pass.scriptError));
+        if (words.isEmpty()) {
+            QVERIFY2(pass.result.isOk(), qPrintable(describe(pass.result)));
+        } else {
+            QCOMPARE(int(pass.result.error), int(ImapSyncResult::Error::Server));
+            QVERIFY2(pass.result.message.contains(words), qPrintable(describe(pass.result)));
+        }
         QCOMPARE(pass.result.newMessages, 4);
         QCOMPARE(snapshot(), expected);
     }
