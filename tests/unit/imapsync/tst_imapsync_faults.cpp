@@ -330,6 +330,7 @@ private Q_SLOTS:
         QCOMPARE(pass.finishedCount, 1);
         // The client stopped at the fault: nothing sent beyond the script (no LOGOUT, no next command).
         QVERIFY2(pass.scriptError.isEmpty(), qPrintable(pass.scriptError));
+        QVERIFY2(pass.scriptDone, qPrintable(describe(pass.result))); // the pass got as far as the fault
         QCOMPARE(int(pass.result.error), int(ImapSyncResult::Error::Server));
         QVERIFY2(pass.result.message.contains(words), qPrintable(describe(pass.result)));
         for (QChar c : std::as_const(pass.result.message))
@@ -359,6 +360,7 @@ private Q_SLOTS:
         RETURN_IF_FAILED();
         QCOMPARE(pass.finishedCount, 1);
         QVERIFY2(pass.scriptError.isEmpty(), qPrintable(pass.scriptError));
+        QVERIFY2(pass.scriptDone, qPrintable(describe(pass.result))); // the pass got as far as the fault
         QCOMPARE(int(pass.result.error), int(ImapSyncResult::Error::Server));
         QVERIFY2(pass.result.message.contains(words), qPrintable(describe(pass.result)));
         QCOMPARE(pass.result.newMessages, 2);
@@ -419,6 +421,7 @@ private Q_SLOTS:
         RETURN_IF_FAILED();
         QCOMPARE(pass.finishedCount, 1);
         QVERIFY2(pass.scriptError.isEmpty(), qPrintable(pass.scriptError));
+        QVERIFY2(pass.scriptDone, qPrintable(describe(pass.result))); // the pass got as far as the fault
         QCOMPARE(int(pass.result.error), int(ImapSyncResult::Error::Server));
         QVERIFY2(pass.result.message.contains(words), qPrintable(describe(pass.result)));
         QCOMPARE(pass.result.replayed, done);
@@ -614,6 +617,7 @@ private Q_SLOTS:
         RETURN_IF_FAILED();
         QCOMPARE(pass.finishedCount, 1);
         QVERIFY2(pass.scriptError.isEmpty(), qPrintable(pass.scriptError));
+        QVERIFY2(pass.scriptDone, qPrintable(describe(pass.result))); // the pass got as far as the fault
         if (words.isEmpty()) {
             QVERIFY2(pass.result.isOk(), qPrintable(describe(pass.result)));
         } else {
