@@ -28,12 +28,13 @@ qint64 announcedLiteral(const QByteArray &line)
 // '?', and long text is cut.
 QString printable(const QByteArray &bytes, qsizetype maxLength = 80)
 {
-    QString text = QString::fromUtf8(bytes.left(maxLength * 4)).left(maxLength);
+    const QString all = QString::fromUtf8(bytes.left(maxLength * 4));
+    QString text = all.left(maxLength);
     for (QChar &c : text) {
         if (!c.isPrint())
             c = QLatin1Char('?');
     }
-    return bytes.size() > maxLength ? text + QStringLiteral("...") : text;
+    return all.size() > maxLength || bytes.size() > maxLength * 4 ? text + QStringLiteral("...") : text;
 }
 
 } // namespace
