@@ -305,7 +305,8 @@ private Q_SLOTS:
         row("literal-dropped.txt", false, "closed the connection");
         row("literal-too-large.txt", false, "literal of 100000000 bytes");
         row("garbage-text.txt", false, "HTTP/1.1 400 Bad Request");
-        row("garbage-binary.txt", false, " junk ", QByteArray("\x00\x01\xff\xfe junk \x80\x81\r\n", 16));
+        static const char binaryJunk[] = "\x00\x01\xff\xfe junk \x80\x81\r\n";
+        row("garbage-binary.txt", false, " junk ", QByteArray(binaryJunk, sizeof(binaryJunk) - 1));
         row("line-too-long.txt", false, "a line longer than Petrel accepts", QByteArray(1536 * 1024, 'x'));
         row("silence.txt", false, "stopped answering", {}, 1000);
         row("greeting-silence.txt", true, "stopped answering", {}, 1000);
