@@ -27,7 +27,7 @@ void ImapSelectOperation::run()
         [this](const ImapResponse &r) { return onUntagged(r); },
         [this](const ImapResponse &r) {
             m_info.readOnly = m_options.readOnly || r.code.kind == ImapResponseCode::Kind::ReadOnly;
-            session()->setSelectedMailbox(m_mailbox, m_info.readOnly);
+            session()->setSelectedMailbox(m_mailbox, m_info.readOnly, m_info.uidValidity);
             finish(ImapResult::ok());
         },
         [this](const ImapResponse &r) {

@@ -24,6 +24,19 @@ qint64 announcedLiteral(const QByteArray &line)
     return ok && size >= 0 ? size : -1;
 }
 
+// Server bytes fit for a user-facing message: control and other unprintable characters become
+// '?', and long text is cut.
+QString printable(const QByteArray &bytes, qsizetype maxLength = 80)
+{
+    const QString all = QString::fromUtf8(bytes.left(maxLength * 4));
+    QString text = all.left(maxLength);
+    for (QChar &c : text) {
+        if (!c.isPrint())
+            c = QLatin1Char('?');
+    }
+    return all.size() > maxLength || bytes.size() > maxLength * 4 ? text + QStringLiteral("...") : text;
+}
+
 } // namespace
 
 ImapSession::ImapSession(QObject *parent) : QObject(parent)
@@ -59,10 +72,11 @@ void ImapSession::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
-void ImapSession::setSelectedMailbox(const QString &mailbox, bool readOnly)
+void ImapSession::setSelectedMailbox(const QString &mailbox, bool readOnly, quint64 uidValidity)
 {
     m_selected = mailbox;
     m_selectedReadOnly = readOnly;
+    m_selectedUidValidity = uidValidity;
     if (m_state == State::Authenticated)
         setState(State::Selected);
 }
@@ -71,6 +85,7 @@ void ImapSession::clearSelectedMailbox()
 {
     m_selected.clear();
     m_selectedReadOnly = false;
+    m_selectedUidValidity = 0;
     if (m_state == State::Selected)
         setState(State::Authenticated);
 }
@@ -175,6 +190,7 @@ void ImapSession::onReadyRead()
     // connection (it detects injected bytes itself), and nothing is read after a failure.
     if (m_state == State::Connecting && !m_awaitingGreeting)
         return; // onConnected() reads the greeting
+    QByteArray lastLine; // quoted when the parser gives up: the server's own words
     while (isOpen() && !m_awaitingTls) {
         if (m_literalRemaining > 0) {
             if (m_connection.bytesAvailable() <= 0)
@@ -190,6 +206,7 @@ void ImapSession::onReadyRead()
             const std::optional<QByteArray> line = m_connection.readLine();
             if (!line)
                 return;
+            lastLine = *line;
             m_parser.feed(*line + "\r\n");
             m_literalRemaining = std::max<qint64>(0, announcedLiteral(*line));
         }
@@ -205,7 +222,9 @@ void ImapSession::onReadyRead()
             ImapResult result = ImapResult::make(
                 ImapResult::Kind::Protocol,
                 QStringLiteral("The IMAP server sent data Petrel cannot read (%1); the connection was closed.")
-                    .arg(error.toString()));
+                    .arg(printable(error.toString().toUtf8(), 200)));
+            if (!lastLine.isEmpty())
+                result.message += QStringLiteral(" The last line it sent: \"%1\"").arg(printable(lastLine));
             failConnection(result);
             return;
         }
@@ -381,6 +400,7 @@ void ImapSession::failConnection(const ImapResult &result)
     m_idleTag.clear();
     m_literalRemaining = 0;
     m_selected.clear();
+    m_selectedUidValidity = 0;
     m_credentials = {};
     ImapResult failure = result;
     if (failure.isOk())

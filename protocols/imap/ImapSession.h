@@ -72,7 +72,9 @@ public:
     // The selected mailbox, kept by ImapSelectOperation.
     QString selectedMailbox() const { return m_selected; }
     bool isSelectedReadOnly() const { return m_selectedReadOnly; }
-    void setSelectedMailbox(const QString &mailbox, bool readOnly);
+    // The selected mailbox's UIDVALIDITY as its SELECT reported it (0: none, or not reported).
+    quint64 selectedUidValidity() const { return m_selectedUidValidity; }
+    void setSelectedMailbox(const QString &mailbox, bool readOnly, quint64 uidValidity = 0);
     void clearSelectedMailbox();
 
     // For operations: encode commands with builder(), run them with submit(). submit() returns the
@@ -158,6 +160,7 @@ private:
     QByteArray m_greeting;
     QString m_selected;
     bool m_selectedReadOnly = false;
+    quint64 m_selectedUidValidity = 0;
 };
 
 } // namespace Petrel::Imap

@@ -50,6 +50,7 @@ void ImapSession::open(const Net::ConnectionSettings &settings, const ImapCreden
     m_serverId.clear();
     m_greeting.clear();
     m_selected.clear();
+    m_selectedUidValidity = 0;
     setState(State::Connecting);
     qCInfo(lcPetrelImap) << "connecting to" << settings.host << settings.port;
     m_connection.connectToServer(settings);

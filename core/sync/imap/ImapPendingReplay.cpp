@@ -46,6 +46,8 @@ void ImapPendingReplay::start()
     try {
         m_reader = std::make_unique<Store::StoreReader>(m_writer.database().path());
         m_queue = m_reader->pendingOperations(m_accountId);
+        for (const Store::FolderRow &f : m_reader->folders(m_accountId))
+            m_uidValidity.insert(f.path, f.uidValidity);
     } catch (const Store::StoreError &e) {
         m_result->error = ImapSyncResult::Error::Store;
         m_result->message = QStringLiteral("Reading the pending local changes failed: ") + e.text();
@@ -114,6 +116,22 @@ void ImapPendingReplay::perform()
 
 void ImapPendingReplay::performMessageAction()
 {
+    // The UID was recorded under the folder's cached UIDVALIDITY; under another it names another
+    // message. Dropped: the folder sync that follows refetches the renumbered folder anyway.
+    const qint64 recorded = m_uidValidity.value(m_action.folder);
+    const quint64 current = m_session ? m_session->selectedUidValidity() : 0;
+    if (recorded > 0 && current > 0 && quint64(recorded) != current) {
+        m_result->warnings << QStringLiteral("Dropped a local change (%1): the folder's UIDVALIDITY changed on the server")
+                                  .arg(m_queue.at(m_index).kind);
+        try {
+            if (m_action.kind == Kind::Move || m_action.kind == Kind::Copy)
+                undoLocalCopy(false); // the source folder's resync brings the message back
+        } catch (const Store::StoreError &e) {
+            m_result->warnings << QStringLiteral("Could not drop a local copy: ") + e.text();
+        }
+        done();
+        return;
+    }
     const Imap::ImapSequenceSet uid(m_action.uid);
     using Mode = Imap::ImapCommandBuilder::StoreMode;
     switch (m_action.kind) {

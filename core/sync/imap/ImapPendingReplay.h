@@ -11,6 +11,7 @@
 #include "sync/imap/ImapSyncStep.h"
 
 #include <QList>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -42,6 +43,8 @@ namespace Petrel::Core {
 // and marked Store::ImapActionCache::NotUploadedKeyword, in its folder or, when the server says
 // that folder does not exist, in INBOX; a refused RENAME drops what the cache knew under the new
 // name (the folder list brings the old one back); other refusals are dropped with a warning.
+// A message change recorded under another UIDVALIDITY than the server's now is dropped with a
+// warning too (its UID names another message now); the folder's resync refetches the folder.
 // A lost connection stops the replay and keeps the rest. finished() comes exactly once.
 class ImapPendingReplay : public ImapSyncStep
 {
@@ -78,6 +81,7 @@ private:
     Store::StoreWriter &m_writer;
     Store::ImapFolderCache m_cache;
     std::unique_ptr<Store::StoreReader> m_reader;
+    QHash<QString, qint64> m_uidValidity; // cached per folder path, as the changes were recorded
     qint64 m_accountId;
     QList<Store::PendingOperationRow> m_queue;
     int m_index = -1;

@@ -2,6 +2,8 @@
 
 #include "importing/MessageRecordBuilder.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace Petrel::Core::ImapSyncPlan {
@@ -156,14 +158,19 @@ QList<Store::ImapFlagUpdate> changedFlags(const QList<Store::ImapFlagUpdate> &se
                                           const QHash<quint32, Store::ImapCachedMessage> &cached)
 {
     QList<Store::ImapFlagUpdate> out;
-    for (const Store::ImapFlagUpdate &u : server) {
-        const auto it = cached.constFind(u.uid);
+    QSet<quint32> seen;
+    // Newest first: a UID reported twice counts as its last report says.
+    for (auto u = server.crbegin(); u != server.crend(); ++u) {
+        if (seen.contains(u->uid))
+            continue;
+        seen.insert(u->uid);
+        const auto it = cached.constFind(u->uid);
         if (it == cached.cend())
             continue; // not cached (yet): the new-message fetch brings its flags
         QStringList local = it->keywords;
         local.sort();
-        if (it->flags != u.flags || local != u.keywords)
-            out.append(u);
+        if (it->flags != u->flags || local != u->keywords)
+            out.prepend(*u);
     }
     return out;
 }

@@ -56,7 +56,8 @@ Store::ImapFlagUpdate flagUpdate(quint32 uid, const QList<QByteArray> &imapFlags
 // The system flags for a STORE command, e.g. {"\\Seen", "\\Flagged"}.
 QByteArrayList imapFlags(Store::MessageFlags flags);
 
-// Only the updates that differ from what the cache holds (the server wins).
+// Only the updates that differ from what the cache holds (the server wins); of a UID reported
+// more than once, the last report.
 QList<Store::ImapFlagUpdate> changedFlags(const QList<Store::ImapFlagUpdate> &server,
                                           const QHash<quint32, Store::ImapCachedMessage> &cached);
 
