@@ -3,6 +3,7 @@
 #include "mime/FlowedText.h"
 #include "mime/GMimeDocument.h"
 
+#include <QHash>
 #include <QMimeDatabase>
 #include <QRegularExpression>
 
@@ -174,10 +175,21 @@ QString validContentType(const QString &contentType)
 
 QString asciiFileName(const QString &fileName)
 {
+    // Letters that compatibility decomposition leaves alone but have a usual ASCII spelling.
+    static const QHash<QChar, QString> spelled = {
+        {QChar(0xDF), QStringLiteral("ss")}, {QChar(0xC6), QStringLiteral("AE")}, {QChar(0xE6), QStringLiteral("ae")},
+        {QChar(0xD8), QStringLiteral("O")},  {QChar(0xF8), QStringLiteral("o")},  {QChar(0x152), QStringLiteral("OE")},
+        {QChar(0x153), QStringLiteral("oe")}, {QChar(0x141), QStringLiteral("L")}, {QChar(0x142), QStringLiteral("l")},
+        {QChar(0x110), QStringLiteral("D")}, {QChar(0x111), QStringLiteral("d")}, {QChar(0x2013), QStringLiteral("-")},
+        {QChar(0x2014), QStringLiteral("-")}};
     QString out;
     for (const QChar c : fileName.normalized(QString::NormalizationForm_KD)) {
         if (c.category() == QChar::Mark_NonSpacing)
             continue;
+        if (spelled.contains(c)) {
+            out += spelled.value(c);
+            continue;
+        }
         const char16_t u = c.unicode();
         out += (u < 0x20 || u > 0x7E || c == QLatin1Char('"') || c == QLatin1Char('\\')) ? QLatin1Char('_') : c;
     }

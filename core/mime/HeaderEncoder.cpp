@@ -10,7 +10,7 @@ namespace {
 
 constexpr qsizetype maxLine = 78;
 constexpr qsizetype maxPlainWord = 70;  // longer words are encoded so that they can be folded
-constexpr qsizetype bytesPerWord = 45;  // 60 base64 characters: a 72-character encoded word
+constexpr qsizetype bytesPerWord = 39;  // 52 base64 characters: a 64-character encoded word
 
 bool isPlainAscii(const QString &word)
 {
@@ -164,9 +164,8 @@ QByteArray foldedField(const QByteArray &name, const QByteArray &value)
     qsizetype start = 0;
     while (line.size() - start > maxLine) {
         // Break before the last space that keeps the line short; else before the next one.
+        // Right after "Name:" only when nothing else fits (a long name and a long first word).
         qsizetype cut = line.lastIndexOf(' ', start + maxLine);
-        if (cut <= start + name.size() + 1 && start == 0)
-            cut = -1;
         if (cut <= start)
             cut = line.indexOf(' ', start + maxLine);
         if (cut < 0)

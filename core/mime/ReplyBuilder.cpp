@@ -1,6 +1,7 @@
 #include "mime/ReplyBuilder.h"
 
 #include "mime/FileNameSanitizer.h"
+#include "mime/HeaderEncoder.h"
 #include "mime/MessageParser.h"
 
 #include <QLocale>
@@ -69,7 +70,9 @@ void appendRecipients(MailAddressList *out, const MailAddressList &from, const Q
 {
     for (const MailAddress &address : from) {
         const QString key = address.address.toLower();
-        if (address.address.isEmpty() || isOwn(address, own) || seen->contains(key))
+        QString unusable;
+        // A name without an address, or garbage from a broken header, cannot be answered.
+        if (!Detail::normalizedAddress(address.address, &unusable) || isOwn(address, own) || seen->contains(key))
             continue;
         seen->append(key);
         out->append(address);
