@@ -80,7 +80,7 @@ QString contentTypeFor(const QString &given, const QString &fileName, const QByt
     const QString valid = validContentType(given);
     if (!valid.isEmpty())
         return valid;
-    static const QMimeDatabase database;
+    const QMimeDatabase database;
     return database.mimeTypeForFileNameAndData(fileName, data).name();
 }
 

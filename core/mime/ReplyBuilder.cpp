@@ -79,6 +79,18 @@ void appendRecipients(MailAddressList *out, const MailAddressList &from, const Q
     }
 }
 
+// An id the composer can write back: broken ones from the wild are left out rather than refused.
+bool isUsableId(const QString &id)
+{
+    if (id.isEmpty() || !id.contains(QLatin1Char('@')))
+        return false;
+    for (const QChar c : id) {
+        if (c.unicode() <= 0x20 || c.unicode() >= 0x7F || c == QLatin1Char('<') || c == QLatin1Char('>'))
+            return false;
+    }
+    return true;
+}
+
 QByteArray withoutMboxLine(const QByteArray &raw)
 {
     if (!raw.startsWith("From "))
@@ -122,10 +134,14 @@ QString ReplyBuilder::forwardSubject(const QString &subject)
 
 QStringList ReplyBuilder::replyReferences(const Envelope &original, int maxIds)
 {
-    QStringList ids = original.references;
-    if (ids.isEmpty() && !original.inReplyTo.isEmpty())
+    QStringList ids;
+    for (const QString &id : original.references) {
+        if (isUsableId(id))
+            ids.append(id);
+    }
+    if (ids.isEmpty() && isUsableId(original.inReplyTo))
         ids.append(original.inReplyTo);
-    if (!original.messageId.isEmpty() && (ids.isEmpty() || ids.last() != original.messageId))
+    if (isUsableId(original.messageId) && (ids.isEmpty() || ids.last() != original.messageId))
         ids.append(original.messageId);
     if (maxIds >= 2 && ids.size() > maxIds)
         ids = QStringList{ids.first()} + ids.mid(ids.size() - (maxIds - 1));
@@ -173,7 +189,7 @@ DraftResult ReplyBuilder::reply(const QByteArray &raw, const MailAddress &identi
     if (reply.to.isEmpty() && reply.cc.isEmpty())
         reply.to = primary; // a message to oneself is answered to oneself
 
-    reply.inReplyTo = envelope.messageId;
+    reply.inReplyTo = isUsableId(envelope.messageId) ? envelope.messageId : QString();
     reply.references = replyReferences(envelope);
 
     const QString who = nameOf(envelope.from);

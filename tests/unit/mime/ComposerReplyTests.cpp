@@ -191,6 +191,17 @@ void ComposerTest::referencesTrimmed()
     QCOMPARE(ids.at(1), QStringLiteral("ref12@example.com"));
     QCOMPARE(ids.last(), QStringLiteral("last@example.com"));
 
+    Envelope broken;
+    broken.references = {QStringLiteral("ok@example.com"), QStringLiteral("two words@x"), QString::fromUtf8("ü@x"), QStringLiteral("no-at")};
+    broken.messageId = QStringLiteral("bad id");
+    QCOMPARE(ReplyBuilder::replyReferences(broken), QStringList{QStringLiteral("ok@example.com")});
+    const QByteArray brokenOriginal = "From: carol@example.com\nSubject: x\nMessage-ID: no brackets and spaces\n"
+                                      "References: <ok@example.com> <bad id>\n\nText\n";
+    const DraftResult draft = ReplyBuilder::reply(brokenOriginal, alice, ReplyMode::Sender);
+    QVERIFY2(draft.isOk(), qPrintable(draft.error));
+    QVERIFY(draft.message.inReplyTo.isEmpty());
+    QVERIFY(MessageComposer::compose(finished(draft.message)).isOk());
+
     Envelope onlyParent;
     onlyParent.inReplyTo = QStringLiteral("parent@example.com");
     onlyParent.messageId = QStringLiteral("child@example.com");
