@@ -3,6 +3,7 @@
 #include "CliProfile.h"
 #include "CommandParser.h"
 
+#include "localmail/ProtocolSwitch.h"
 #include "store/StoreError.h"
 
 #include <QJsonDocument>
@@ -14,7 +15,8 @@ namespace {
 const QString setUsage = QStringLiteral(
     "petrel-cli account set ACCOUNT KEY=VALUE... (keys: pop3.retention=leave|delete-after-days:N|"
     "delete-on-local-delete|delete-after-download, check-interval=MINUTES, imap.offline=inbox|all|days:N|none, "
-    "imap.watch=FOLDER[,FOLDER...])");
+    "imap.watch=FOLDER[,FOLDER...], protocol=imap|pop3, incoming.host=HOST, incoming.port=N, "
+    "incoming.security=tls|starttls|none, incoming.username=USER)");
 
 // Applies one KEY=VALUE; false with *error when the key or value is not acceptable.
 bool applySetting(Core::AccountSettings &s, const QString &assignment, QString *error)
@@ -26,6 +28,42 @@ bool applySetting(Core::AccountSettings &s, const QString &assignment, QString *
     }
     const QString key = assignment.left(eq).trimmed();
     const QString value = assignment.mid(eq + 1).trimmed();
+    if (key == QLatin1String("protocol")) {
+        if (value == QLatin1String("imap"))
+            s.protocol = Core::IncomingProtocol::Imap;
+        else if (value == QLatin1String("pop3"))
+            s.protocol = Core::IncomingProtocol::Pop3;
+        else {
+            *error = QStringLiteral("protocol must be imap or pop3");
+            return false;
+        }
+        return true;
+    }
+    if (key == QLatin1String("incoming.host")) {
+        s.incoming.host = value; // validate() checks it
+        return true;
+    }
+    if (key == QLatin1String("incoming.port")) {
+        bool ok = false;
+        const int port = value.toInt(&ok);
+        if (!ok || port < 0 || port > 65535) {
+            *error = QStringLiteral("incoming.port must be 0 (the protocol's default) to 65535");
+            return false;
+        }
+        s.incoming.port = quint16(port);
+        return true;
+    }
+    if (key == QLatin1String("incoming.security")) {
+        if (!Core::parseSecurity(value, &s.incoming.security)) {
+            *error = QStringLiteral("incoming.security must be tls, starttls or none");
+            return false;
+        }
+        return true;
+    }
+    if (key == QLatin1String("incoming.username")) {
+        s.incoming.userName = value;
+        return true;
+    }
     if (key == QLatin1String("pop3.retention")) {
         if (s.protocol != Core::IncomingProtocol::Pop3) {
             *error = QStringLiteral("pop3.retention applies to POP3 accounts only");
@@ -88,6 +126,20 @@ int accountSet(CliContext &ctx)
         const QStringList problems = s.validate();
         if (!problems.isEmpty())
             return ctx.fail(problems.join(QLatin1Char(' ')));
+        if (s.protocol != row->protocol) {
+            // The archive a POP3 account holds is kept across the switch (and back again).
+            const QString why = Core::ProtocolSwitch::apply(*profile.writer, *profile.reader, row->id, s);
+            if (!why.isEmpty())
+                return ctx.fail(why);
+            ctx.out << "switched account " << name << " to "
+                    << (s.protocol == Core::IncomingProtocol::Imap
+                            ? QStringLiteral("IMAP; the messages downloaded by POP3 are kept in the local folder '%1'")
+                                  .arg(QLatin1String(Core::ProtocolSwitch::ArchiveRoot))
+                            : QStringLiteral("POP3; the IMAP cache was dropped (the server keeps that mail) and the "
+                                             "POP3 archive is back in its folders"))
+                    << Qt::endl;
+            return Success;
+        }
         row->settingsJson = QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact);
         profile.writer->updateAccount(*row);
         ctx.out << "updated account " << name << ": pop3.retention=" << s.pop3Retention.toString()

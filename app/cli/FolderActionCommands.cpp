@@ -4,7 +4,7 @@
 #include "LocalActionCommands.h"
 
 #include "store/StoreReader.h"
-#include "sync/imap/ImapLocalActions.h"
+#include "localmail/MailActions.h"
 
 #include <functional>
 
@@ -12,7 +12,7 @@ namespace Petrel::Cli {
 
 namespace {
 
-using FolderAction = std::function<QString(Core::ImapLocalActions &, qint64 accountId, const QStringList &args)>;
+using FolderAction = std::function<QString(Core::MailActions &, qint64 accountId, const QStringList &args)>;
 
 // Parses "ACCOUNT PATH..." (positional arguments after the account) and runs the action.
 int runFolderAction(CliContext &ctx, const QString &usage, int paths, const FolderAction &action)
@@ -22,7 +22,7 @@ int runFolderAction(CliContext &ctx, const QString &usage, int paths, const Fold
     if (!parseCommand(parser, ctx, usage, 1 + paths, 1 + paths, &code))
         return code;
     const QStringList args = parser.positionalArguments();
-    return runLocalAction(ctx, [&](Core::ImapLocalActions &a, Store::StoreReader &reader) {
+    return runLocalAction(ctx, [&](Core::MailActions &a, Store::StoreReader &reader) {
         qint64 accountId = 0;
         if (QString why = accountIdByName(reader, args.first(), &accountId); !why.isEmpty())
             return why;
@@ -35,7 +35,7 @@ int runFolderAction(CliContext &ctx, const QString &usage, int paths, const Fold
 int folderCreate(CliContext &ctx)
 {
     return runFolderAction(ctx, QStringLiteral("petrel-cli folder create ACCOUNT PATH"), 1,
-                           [](Core::ImapLocalActions &a, qint64 account, const QStringList &p) {
+                           [](Core::MailActions &a, qint64 account, const QStringList &p) {
                                return a.createFolder(account, p.at(0));
                            });
 }
@@ -43,7 +43,7 @@ int folderCreate(CliContext &ctx)
 int folderRename(CliContext &ctx)
 {
     return runFolderAction(ctx, QStringLiteral("petrel-cli folder rename ACCOUNT OLD NEW"), 2,
-                           [](Core::ImapLocalActions &a, qint64 account, const QStringList &p) {
+                           [](Core::MailActions &a, qint64 account, const QStringList &p) {
                                return a.renameFolder(account, p.at(0), p.at(1));
                            });
 }
@@ -51,7 +51,7 @@ int folderRename(CliContext &ctx)
 int folderDelete(CliContext &ctx)
 {
     return runFolderAction(ctx, QStringLiteral("petrel-cli folder delete ACCOUNT PATH"), 1,
-                           [](Core::ImapLocalActions &a, qint64 account, const QStringList &p) {
+                           [](Core::MailActions &a, qint64 account, const QStringList &p) {
                                return a.deleteFolder(account, p.at(0));
                            });
 }
@@ -59,7 +59,7 @@ int folderDelete(CliContext &ctx)
 int folderSubscribe(CliContext &ctx)
 {
     return runFolderAction(ctx, QStringLiteral("petrel-cli folder subscribe ACCOUNT PATH"), 1,
-                           [](Core::ImapLocalActions &a, qint64 account, const QStringList &p) {
+                           [](Core::MailActions &a, qint64 account, const QStringList &p) {
                                return a.setSubscribed(account, p.at(0), true);
                            });
 }
@@ -67,7 +67,7 @@ int folderSubscribe(CliContext &ctx)
 int folderUnsubscribe(CliContext &ctx)
 {
     return runFolderAction(ctx, QStringLiteral("petrel-cli folder unsubscribe ACCOUNT PATH"), 1,
-                           [](Core::ImapLocalActions &a, qint64 account, const QStringList &p) {
+                           [](Core::MailActions &a, qint64 account, const QStringList &p) {
                                return a.setSubscribed(account, p.at(0), false);
                            });
 }

@@ -5,7 +5,7 @@
 namespace Petrel::Cli {
 
 // Local-first folder actions on an IMAP account: the cache changes at once and the server follows
-// on the next 'sync' (see Core::ImapLocalActions).
+// on the next 'sync' (see Core::MailActions).
 int folderCreate(CliContext &ctx);      // folder create ACCOUNT PATH
 int folderRename(CliContext &ctx);      // folder rename ACCOUNT OLD NEW
 int folderDelete(CliContext &ctx);      // folder delete ACCOUNT PATH

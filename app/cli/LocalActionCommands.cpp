@@ -4,7 +4,7 @@
 #include "CommandParser.h"
 
 #include "store/StoreError.h"
-#include "sync/imap/ImapLocalActions.h"
+#include "localmail/MailActions.h"
 
 #include <QFile>
 
@@ -21,9 +21,9 @@ bool parseId(const QString &text, qint64 *id)
     return ok && *id > 0;
 }
 
-int runAction(CliContext &ctx, const std::function<QString(Core::ImapLocalActions &)> &action)
+int runAction(CliContext &ctx, const std::function<QString(Core::MailActions &)> &action)
 {
-    return runLocalAction(ctx, [&](Core::ImapLocalActions &a, Store::StoreReader &) { return action(a); });
+    return runLocalAction(ctx, [&](Core::MailActions &a, Store::StoreReader &) { return action(a); });
 }
 
 // The largest message 'append' reads; far above what mail servers accept.
@@ -31,21 +31,23 @@ constexpr qint64 MaxAppendBytes = 256 * 1024 * 1024;
 
 } // namespace
 
-int runLocalAction(CliContext &ctx, const std::function<QString(Core::ImapLocalActions &, Store::StoreReader &)> &action)
+int runLocalAction(CliContext &ctx, const std::function<QString(Core::MailActions &, Store::StoreReader &)> &action)
 {
     int code = Success;
     CliProfile profile;
     if (!openProfile(ctx, &profile, &code))
         return code;
+    bool serverFollows = false;
     try {
-        Core::ImapLocalActions actions(*profile.writer, *profile.reader);
+        Core::MailActions actions(*profile.writer, *profile.reader);
         const QString why = action(actions, *profile.reader);
         if (!why.isEmpty())
             return ctx.fail(why);
+        serverFollows = actions.serverFollows();
     } catch (const Store::StoreError &e) {
         return ctx.fail(e.text());
     }
-    ctx.out << "done locally; the server follows on the next sync" << Qt::endl;
+    ctx.out << (serverFollows ? "done locally; the server follows on the next sync" : "done") << Qt::endl;
     return Success;
 }
 
@@ -86,7 +88,7 @@ int flagMessage(CliContext &ctx)
     }
     if (add & remove)
         return ctx.fail(QStringLiteral("a flag cannot be both set and cleared"), UsageError);
-    return runAction(ctx, [&](Core::ImapLocalActions &a) { return a.setFlags(id, add, remove); });
+    return runAction(ctx, [&](Core::MailActions &a) { return a.setFlags(id, add, remove); });
 }
 
 int moveMessage(CliContext &ctx)
@@ -99,7 +101,7 @@ int moveMessage(CliContext &ctx)
     if (!parseId(parser.positionalArguments().first(), &id))
         return ctx.fail(QStringLiteral("ID must be a message id as 'list' shows it"), UsageError);
     const QString folder = parser.positionalArguments().at(1);
-    return runAction(ctx, [&](Core::ImapLocalActions &a) { return a.move(id, folder); });
+    return runAction(ctx, [&](Core::MailActions &a) { return a.move(id, folder); });
 }
 
 int deleteMessage(CliContext &ctx)
@@ -111,7 +113,7 @@ int deleteMessage(CliContext &ctx)
     qint64 id = 0;
     if (!parseId(parser.positionalArguments().first(), &id))
         return ctx.fail(QStringLiteral("ID must be a message id as 'list' shows it"), UsageError);
-    return runAction(ctx, [&](Core::ImapLocalActions &a) { return a.remove(id); });
+    return runAction(ctx, [&](Core::MailActions &a) { return a.remove(id); });
 }
 
 } // namespace Petrel::Cli
@@ -128,7 +130,7 @@ int copyMessage(CliContext &ctx)
     if (!parseId(parser.positionalArguments().first(), &id))
         return ctx.fail(QStringLiteral("ID must be a message id as 'list' shows it"), UsageError);
     const QString folder = parser.positionalArguments().at(1);
-    return runAction(ctx, [&](Core::ImapLocalActions &a) { return a.copy(id, folder); });
+    return runAction(ctx, [&](Core::MailActions &a) { return a.copy(id, folder); });
 }
 
 int appendMessage(CliContext &ctx)
@@ -153,7 +155,7 @@ int appendMessage(CliContext &ctx)
         flags |= Store::MessageFlag::Seen;
     if (parser.isSet(flagged))
         flags |= Store::MessageFlag::Flagged;
-    return runLocalAction(ctx, [&](Core::ImapLocalActions &a, Store::StoreReader &reader) {
+    return runLocalAction(ctx, [&](Core::MailActions &a, Store::StoreReader &reader) {
         qint64 accountId = 0;
         if (QString why = accountIdByName(reader, args.at(0), &accountId); !why.isEmpty())
             return why;

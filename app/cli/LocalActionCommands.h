@@ -7,7 +7,7 @@
 #include <functional>
 
 namespace Petrel::Core {
-class ImapLocalActions;
+class MailActions;
 }
 namespace Petrel::Store {
 class StoreReader;
@@ -16,7 +16,7 @@ class StoreReader;
 namespace Petrel::Cli {
 
 // Local-first actions on a cached IMAP message: the cache changes at once and the server follows
-// on the next 'sync' (see Core::ImapLocalActions).
+// on the next 'sync' (see Core::MailActions).
 int flagMessage(CliContext &ctx);   // flag ID +seen|-seen|+flagged|-flagged...
 int moveMessage(CliContext &ctx);   // move ID FOLDER
 int deleteMessage(CliContext &ctx); // delete ID (to Trash)
@@ -25,7 +25,7 @@ int appendMessage(CliContext &ctx); // append ACCOUNT FOLDER FILE.eml [--seen] [
 
 // Opens the profile and runs one local action; the action returns "" or why it refused, which is
 // printed as the error.
-int runLocalAction(CliContext &ctx, const std::function<QString(Core::ImapLocalActions &, Store::StoreReader &)> &action);
+int runLocalAction(CliContext &ctx, const std::function<QString(Core::MailActions &, Store::StoreReader &)> &action);
 // The id of the named account, or why there is none.
 QString accountIdByName(Store::StoreReader &reader, const QString &name, qint64 *id);
 

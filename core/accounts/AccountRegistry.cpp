@@ -1,6 +1,7 @@
 #include "AccountRegistry.h"
 
 #include "credentials/CredentialStore.h"
+#include "localmail/LocalFolders.h"
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
@@ -75,6 +76,9 @@ AccountRegistry::Outcome AccountRegistry::add(AccountSettings settings, const st
             return outcome;
         }
         outcome.accountId = m_writer.addAccount(row);
+        // A POP3 account's folders are its own: they exist from the start.
+        if (settings.protocol == IncomingProtocol::Pop3)
+            LocalFolders::ensureDefaults(m_writer, m_reader, outcome.accountId);
     } catch (const Store::StoreError &e) {
         outcome.error = QStringLiteral("Could not save the account: %1").arg(e.text());
         return outcome;

@@ -22,6 +22,7 @@ struct FolderRow
     qint64 uidNext = 0;
     qint64 highestModSeq = 0;
     bool subscribed = true;
+    bool localOnly = false; // not on any server (POP3 accounts' folders are local by nature)
     qint64 unreadCount = 0; // maintained by the store
     qint64 totalCount = 0;
 };

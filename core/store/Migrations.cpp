@@ -176,7 +176,13 @@ ALTER TABLE outbox ADD COLUMN sent_at INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX outbox_account ON outbox(account_id, id);
 )SQL";
 
-constexpr const char *migrations[] = {migration1, migration2, migration3, migration4, migration5};
+// A folder of an IMAP account that lives only here (e.g. the POP3 archive kept when an account
+// switched to IMAP): the IMAP sync neither removes nor fills it.
+constexpr const char *migration6 = R"SQL(
+ALTER TABLE folders ADD COLUMN local_only INTEGER NOT NULL DEFAULT 0;
+)SQL";
+
+constexpr const char *migrations[] = {migration1, migration2, migration3, migration4, migration5, migration6};
 
 } // namespace
 

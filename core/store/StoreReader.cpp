@@ -48,7 +48,7 @@ AccountRow accountFrom(const Statement &s)
 
 #define FOLDER_COLUMNS                                                                                       \
     "id, account_id, path, display_name, role, delimiter, uidvalidity, uidnext, highestmodseq, subscribed,"  \
-    " unread_count, total_count"
+    " unread_count, total_count, local_only"
 
 FolderRow folderFrom(const Statement &s)
 {
@@ -65,6 +65,7 @@ FolderRow folderFrom(const Statement &s)
     f.subscribed = s.columnInt64(9) != 0;
     f.unreadCount = s.columnInt64(10);
     f.totalCount = s.columnInt64(11);
+    f.localOnly = s.columnInt64(12) != 0;
     return f;
 }
 

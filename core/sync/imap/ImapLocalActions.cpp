@@ -48,8 +48,9 @@ QString ImapLocalActions::imapAccount(qint64 accountId)
 
 std::optional<Store::FolderRow> ImapLocalActions::folderByPath(qint64 accountId, const QString &path)
 {
+    // Local-only folders (a kept POP3 archive) are not the server's: no IMAP action reaches them.
     for (const Store::FolderRow &f : m_reader.folders(accountId)) {
-        if (f.path == path)
+        if (f.path == path && !f.localOnly)
             return f;
     }
     return std::nullopt;
@@ -103,7 +104,7 @@ QString ImapLocalActions::moveOrCopy(qint64 messageId, const QString &targetFold
         return why;
     const std::optional<Store::FolderRow> target = folderByPath(t.accountId, targetFolderPath);
     if (!target)
-        return QStringLiteral("the account has no folder '%1'").arg(targetFolderPath);
+        return QStringLiteral("the account has no folder '%1' on the server").arg(targetFolderPath);
     if (target->id == t.folderId)
         return QStringLiteral("message %1 is in '%2' already").arg(messageId).arg(targetFolderPath);
     ImapPendingAction a;
@@ -135,7 +136,7 @@ QString ImapLocalActions::remove(qint64 messageId)
     if (QString why = locate(messageId, &t); !why.isEmpty())
         return why;
     for (const Store::FolderRow &f : m_reader.folders(t.accountId)) {
-        if (f.role == Store::FolderRole::Trash && f.id != t.folderId)
+        if (f.role == Store::FolderRole::Trash && f.id != t.folderId && !f.localOnly)
             return move(messageId, f.path);
     }
     m_writer.deleteMessages({messageId});

@@ -115,10 +115,15 @@ void ImapSyncEngine::onListed(const QList<Imap::ImapListEntry> &entries, const s
         Store::ImapFolderCache folderCache(m_writer.database());
         Store::ImapActionCache actionCache(m_writer.database());
         QHash<QString, Store::FolderRow> cached;
+        QSet<QString> localOnly; // kept here only (e.g. a POP3 archive): the server's list says nothing of them
         {
             Store::StoreReader reader(m_writer.database().path());
-            for (const Store::FolderRow &f : reader.folders(m_accountId))
-                cached.insert(f.path, f);
+            for (const Store::FolderRow &f : reader.folders(m_accountId)) {
+                if (f.localOnly)
+                    localOnly.insert(f.path);
+                else
+                    cached.insert(f.path, f);
+            }
         }
         QList<qint64> ids;
         QSet<QString> seen;
@@ -127,6 +132,11 @@ void ImapSyncEngine::onListed(const QList<Imap::ImapListEntry> &entries, const s
             if (!ImapSyncPlan::isSelectable(entry) || entry.nameDecodeFailed || seen.contains(entry.name))
                 continue;
             seen.insert(entry.name);
+            if (localOnly.contains(entry.name)) {
+                m_result.warnings << QStringLiteral("The server's folder '%1' is not shown: a local folder has that name")
+                                         .arg(entry.name);
+                continue;
+            }
             if (!cached.contains(entry.name))
                 ++m_result.foldersAdded;
             const Store::FolderRole role = ImapSyncPlan::roleFor(entry);

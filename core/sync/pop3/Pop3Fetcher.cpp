@@ -1,9 +1,12 @@
 #include "sync/pop3/Pop3Fetcher.h"
 
 #include "importing/MessageRecordBuilder.h"
+#include "localmail/LocalFolders.h"
 #include "mime/MessageParser.h"
 #include "pop3/Pop3Session.h"
+#include "store/Database.h"
 #include "store/Pop3UidlStore.h"
+#include "store/StoreReader.h"
 #include "store/StoreError.h"
 #include "store/StoreWriter.h"
 
@@ -51,6 +54,8 @@ void Pop3Fetcher::start()
     try {
         m_uidlStore = std::make_unique<Store::Pop3UidlStore>(m_writer.database());
         m_folderId = m_writer.ensureFolder(m_accountId, InboxPath, Store::FolderRole::Inbox, QStringLiteral("Inbox"));
+        Store::StoreReader reader(m_writer.database().path());
+        LocalFolders::ensureDefaults(m_writer, reader, m_accountId);
     } catch (const Store::StoreError &e) {
         fail(Pop3FetchResult::Error::Store, e.text());
         return;
