@@ -61,13 +61,15 @@ int listFolders(CliContext &ctx)
                                          {QStringLiteral("role"), Store::folderRoleName(f.role)},
                                          {QStringLiteral("total"), f.totalCount},
                                          {QStringLiteral("unread"), f.unreadCount},
-                                         {QStringLiteral("subscribed"), f.subscribed}});
+                                         {QStringLiteral("subscribed"), f.subscribed},
+                                         {QStringLiteral("localOnly"), f.localOnly}});
             ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
             return Success;
         }
         for (const Store::FolderRow &f : folders)
             ctx.out << f.path << '\t' << Store::folderRoleName(f.role) << '\t' << f.totalCount << " messages, "
-                    << f.unreadCount << " unread" << (f.subscribed ? "" : "\tnot subscribed") << Qt::endl;
+                    << f.unreadCount << " unread" << (f.subscribed ? "" : "\tnot subscribed")
+                    << (f.localOnly ? "\tlocal only" : "") << Qt::endl;
     } catch (const Store::StoreError &e) {
         return ctx.fail(e.text());
     }

@@ -23,9 +23,7 @@ int syncPop3(CliContext &ctx, CliProfile &profile, const Core::Account &account,
                             .arg(name, secret.errorString.isEmpty() ? QStringLiteral("not found") : secret.errorString));
 
     Core::Pop3Fetcher fetcher(*profile.writer, account.id);
-    fetcher.setConnectionSettings(settings.incomingConnection());
-    fetcher.setCredentials({settings.incomingUserName(), secret.secret, Pop3::Pop3Credentials::Method::Automatic});
-    fetcher.setRetention(settings.pop3Retention);
+    setUpPop3Fetcher(fetcher, settings, secret.secret);
     if (!quiet) {
         // Counts on stderr as it goes; stdout stays one summary line for scripts.
         QObject::connect(&fetcher, &Core::Pop3Fetcher::progressed, [&ctx](const Core::Pop3FetchProgress &p) {
@@ -53,6 +51,13 @@ int syncPop3(CliContext &ctx, CliProfile &profile, const Core::Account &account,
 }
 
 } // namespace
+
+void setUpPop3Fetcher(Core::Pop3Fetcher &fetcher, const Core::AccountSettings &settings, const QString &password)
+{
+    fetcher.setConnectionSettings(settings.incomingConnection());
+    fetcher.setCredentials({settings.incomingUserName(), password, Pop3::Pop3Credentials::Method::Automatic});
+    fetcher.setRetention(settings.pop3Retention);
+}
 
 int syncAccount(CliContext &ctx)
 {

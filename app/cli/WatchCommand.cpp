@@ -2,14 +2,14 @@
 
 #include "CliProfile.h"
 #include "CommandParser.h"
+#include "MessageJsonLine.h"
+#include "Pop3WatchCommand.h"
 #include "StopSignal.h"
 
 #include "store/StoreError.h"
 #include "sync/imap/ImapAccountWatcher.h"
 
 #include <QEventLoop>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace Petrel::Cli {
 
@@ -17,20 +17,6 @@ namespace {
 
 constexpr int DefaultPollSeconds = 120;
 constexpr int MaxPollSeconds = 24 * 60 * 60;
-
-QByteArray messageLine(const Store::MessageRow &m, const QString &account, const QString &folder)
-{
-    const QJsonObject o{{QStringLiteral("id"), m.id},
-                        {QStringLiteral("account"), account},
-                        {QStringLiteral("folder"), folder},
-                        {QStringLiteral("uid"), m.uid ? QJsonValue(*m.uid) : QJsonValue()},
-                        {QStringLiteral("from"), m.fromDisplay},
-                        {QStringLiteral("fromAddress"), m.fromAddress},
-                        {QStringLiteral("subject"), m.subject},
-                        {QStringLiteral("date"), m.date.isValid() ? m.date.toUTC().toString(Qt::ISODate) : QString()},
-                        {QStringLiteral("messageId"), m.messageId}};
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 
 } // namespace
 
@@ -65,8 +51,12 @@ int watchAccount(CliContext &ctx)
     if (!account)
         return ctx.fail(QStringLiteral("there is no account named '%1' (see 'account list')").arg(name));
     const Core::AccountSettings &settings = account->settings;
-    if (settings.protocol != Core::IncomingProtocol::Imap)
-        return ctx.fail(QStringLiteral("account '%1' is not an IMAP account; only IMAP accounts can be watched").arg(name));
+    if (settings.protocol == Core::IncomingProtocol::Pop3) {
+        if (parser.isSet(folderOption))
+            return ctx.fail(QStringLiteral("a POP3 account has one mailbox: --folder is for IMAP accounts"), UsageError);
+        // Scheduled checks at the account's interval (--poll-seconds overrides it).
+        return watchPop3Account(ctx, profile, *account, parser.isSet(pollOption) ? pollSeconds : 0);
+    }
     QStringList folders = parser.values(folderOption);
     if (folders.isEmpty())
         folders = settings.imapWatchFolders;
@@ -99,7 +89,7 @@ int watchAccount(CliContext &ctx)
         for (qint64 id : c.newMessageIds) {
             try {
                 if (const std::optional<Store::MessageRow> m = profile.reader->message(id))
-                    ctx.out << messageLine(*m, name, c.folder) << Qt::endl; // endl flushes
+                    ctx.out << messageJsonLine(*m, name, c.folder) << Qt::endl; // endl flushes
             } catch (const Store::StoreError &e) {
                 ctx.err << "petrel-cli: " << e.text() << Qt::endl;
             }

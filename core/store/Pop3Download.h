@@ -18,6 +18,7 @@ struct Pop3Download
 struct Pop3BatchResult
 {
     QList<qint64> messageIds; // the local message of each input, in input order
+    QList<qint64> insertedIds; // the messages this batch added to the archive
     int inserted = 0;
     int alreadyKnown = 0; // the UIDL was committed before: nothing written for it
 };

@@ -75,6 +75,7 @@ Pop3BatchResult Pop3UidlStore::insertDownloaded(qint64 accountId, qint64 folderI
         qint64 messageId = 0;
         if (!inserted.insertedIds.isEmpty()) {
             messageId = inserted.insertedIds.first();
+            result.insertedIds.append(messageId);
             ++result.inserted;
         } else {
             // The folder holds this UIDL already without a state row (e.g. from an older Petrel):

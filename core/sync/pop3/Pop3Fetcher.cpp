@@ -232,6 +232,8 @@ bool Pop3Fetcher::commitBatch()
         m_result.downloaded += done.inserted;
         m_result.alreadyArchived += done.alreadyKnown;
         m_progress.downloaded = m_result.downloaded;
+        if (!done.insertedIds.isEmpty())
+            Q_EMIT stored(done.insertedIds);
     } catch (const Store::StoreError &e) {
         m_batch.clear();
         m_batchBytes = 0;

@@ -59,6 +59,8 @@ public:
 
 Q_SIGNALS:
     void progressed(const Petrel::Core::Pop3FetchProgress &progress);
+    // The messages one committed batch added to the archive (for watchers that report new mail).
+    void stored(const QList<qint64> &messageIds);
     void finished(const Petrel::Core::Pop3FetchResult &result);
 
 private:
