@@ -204,6 +204,30 @@ private Q_SLOTS:
         QVERIFY(known().isEmpty());
     }
 
+    void serverLyingInListSizesIsCaughtByTheLimit()
+    {
+        // LIST promises 30 bytes; RETR delivers far more than the size limit: the download stops
+        // at the limit with a clear error, nothing of it is archived and nothing is deleted.
+        QByteArray body;
+        for (int i = 0; i < 40; ++i)
+            body += "S: " + QByteArray(78, char('a' + i % 26)) + "\n";
+        QString error;
+        const Pop3FetchResult r = run(loginWithUidl +
+                                          "C: UIDL\nS: +OK\nS: 1 liar\nS: .\n"
+                                          "C: LIST\nS: +OK\nS: 1 30\nS: .\n"
+                                          "C: RETR 1\nS: +OK\nS: Subject: lies\nS: \n" + body + "S: .\n",
+                                      {Pop3Retention::Mode::DeleteAfterDownload, 0}, 1000, &error);
+        QVERIFY(r.downloaded == 0);
+        QCOMPARE(r.deletedOnServer, 0);
+        QVERIFY(!r.isOk() || !r.warnings.isEmpty());
+        const QString said = r.isOk() ? r.warnings.join(QLatin1Char(' ')) : r.message;
+        QVERIFY2(said.contains(QLatin1String("limit"), Qt::CaseInsensitive) ||
+                     said.contains(QLatin1String("large"), Qt::CaseInsensitive),
+                 qPrintable(said));
+        QVERIFY(known().isEmpty() || !known().value(QStringLiteral("liar")).deletedFromServer);
+        QVERIFY2(!error.contains(QLatin1String("DELE")), qPrintable(error)); // the script has no DELE to answer
+    }
+
     void lineOverLimitIsAClearError()
     {
         const QByteArray longLine(Pop3::Pop3Limits().maxStatusLineLength + 100, 'x');
