@@ -82,6 +82,10 @@ void OutboxSender::recover()
     record([this] {
         m_outbox->recoverInterrupted(m_accountId);
         for (const Store::OutboxRow &row : m_outbox->list(m_accountId)) {
+            if (row.state == Store::OutboxState::Sent) {
+                fileLeftover(row); // sent, but the pass ended before its copy was filed
+                continue;
+            }
             if (row.state != Store::OutboxState::Unknown || !m_outbox->inSentFolder(m_accountId, row.messageIdHeader))
                 continue;
             // Its copy is in Sent (the server or another client filed it): it was delivered.
@@ -91,6 +95,20 @@ void OutboxSender::recover()
             Q_EMIT messageDone(row.id, Store::OutboxState::Sent, QStringLiteral("found in the Sent folder"));
         }
     });
+}
+
+void OutboxSender::fileLeftover(const Store::OutboxRow &row)
+{
+    if (!m_filer || m_outbox->inSentFolder(m_accountId, row.messageIdHeader)) {
+        m_outbox->removeSent(row.id);
+        return;
+    }
+    const QString why = m_filer(row, m_outbox->raw(row.id));
+    if (why.isEmpty())
+        m_outbox->removeSent(row.id);
+    else
+        m_result.warnings << QStringLiteral("Message <%1> was sent, but its copy is not in Sent: %2")
+                                 .arg(row.messageIdHeader, why);
 }
 
 void OutboxSender::sendNext()
