@@ -164,8 +164,15 @@ int outboxSend(CliContext &ctx)
         }
         int result = Success;
         for (const Core::Account &account : std::as_const(accounts)) {
-            if (profile.reader->outbox(account.id).isEmpty())
+            const QList<Store::OutboxRow> rows = profile.reader->outbox(account.id);
+            if (rows.isEmpty())
                 continue;
+            // The user asked to send now: what waits for its next attempt is due at once.
+            Store::OutboxStore outbox(profile.writer->database());
+            for (const Store::OutboxRow &row : rows) {
+                if (row.state == Store::OutboxState::Queued)
+                    outbox.retry(row.id);
+            }
             Core::OutboxRunResult r;
             if (!runOutboxPass(ctx, profile, account, &r)) {
                 result = Failure;

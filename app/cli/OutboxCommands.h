@@ -10,8 +10,9 @@ int outboxList(CliContext &ctx);
 int outboxRetry(CliContext &ctx);
 // outbox remove ID: drops a message that is not being sent.
 int outboxRemove(CliContext &ctx);
-// outbox send [ACCOUNT...]: one outbox pass per account (all accounts when none is named); also
-// what resumes after a crash.
+// outbox send [ACCOUNT...]: one outbox pass per account (all accounts when none is named), queued
+// messages due at once (the user asked; the backoff is for passes nobody asked for); also what
+// resumes after a crash.
 int outboxSend(CliContext &ctx);
 
 } // namespace Petrel::Cli
