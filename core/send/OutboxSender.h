@@ -26,9 +26,9 @@ class SmtpSession;
 namespace Petrel::Core {
 
 // One pass over an account's outbox (see Store::OutboxStore for the states). First what a crash
-// left: "sending" goes back to the queue, and an "unknown" message whose Message-ID is in the
-// cached Sent folder counts as delivered, and a "sent" message whose copy was not filed yet is
-// filed (or left with a warning; never sent again). Then every due message in order on one SMTP session,
+// left: "sending" goes back to the queue, an "unknown" message whose Message-ID is in the cached
+// Sent folder counts as delivered, and a "sent" message whose copy was not filed yet is filed (or
+// kept with a warning; never sent again). Then every due message in order on one SMTP session,
 // opened only when there is something to send: the outbox row is marked "unknown" right before
 // the body goes out, "sent" after the final 250; a 4xx or a network error before the body queues
 // it again with backoff (OutboxRetryPolicy); a 5xx marks it failed with the server's words; a

@@ -403,7 +403,7 @@ void TestSendPostfix::draftsReplaceOnTheServer()
 
     // A draft id that is not a draft of the account is refused, nothing saved.
     const CliRun bad = cli.run({QStringLiteral("send"), QStringLiteral("--account"), QStringLiteral("vera"),
-                                QStringLiteral("--subject"), QStringLiteral("x"), QStringLiteral("--body"),
+                                QStringLiteral("--to"), m_walt.login, QStringLiteral("--subject"), QStringLiteral("x"), QStringLiteral("--body"),
                                 QStringLiteral("x"), QStringLiteral("--draft"), QStringLiteral("--replace-draft"),
                                 QStringLiteral("999999")});
     QCOMPARE(bad.exitCode, 1);

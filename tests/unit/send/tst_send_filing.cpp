@@ -2,11 +2,14 @@
 // what IMAP accounts queue for the next sync, what POP3 accounts keep locally, and replaced drafts.
 #include "accounts/AccountSettings.h"
 #include "send/DraftSaver.h"
+#include "send/OutboxSender.h"
 #include "send/SentFiler.h"
+#include "store/OutboxStore.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
 #include "sync/imap/ImapPendingAction.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -76,6 +79,7 @@ private Q_SLOTS:
     void pop3DraftReplacesLocally();
     void imapDraftReplacesOnTheServer();
     void draftRefusesWhatIsNotADraft();
+    void sentButNotFiledIsFiledByTheNextPass();
 };
 
 void TestSendFiling::imapSentIsCreatedAndQueued()
@@ -210,6 +214,54 @@ void TestSendFiling::draftRefusesWhatIsNotADraft()
     QVERIFY(f.reader->message(id));
     QVERIFY(!f.folderWithRole(Store::FolderRole::Drafts));
     QVERIFY(f.queued().isEmpty());
+}
+
+void TestSendFiling::sentButNotFiledIsFiledByTheNextPass()
+{
+    // A pass ended (killed) between the server's 250 and the Sent copy: the next pass files it
+    // and drops the row, without any connection (nothing is due, so none is opened).
+    Fixture f(Store::AccountProtocol::Pop3);
+    Store::OutboxStore outbox(f.writer->database());
+    const qint64 id = outbox.enqueue(f.account, QStringLiteral("one@example.org"), QStringLiteral("vera@example.org"),
+                                     {QStringLiteral("walt@example.org")}, message("one"));
+    QVERIFY(outbox.claimNext(f.account, QDateTime::currentDateTimeUtc()));
+    outbox.markBodyStarting(id);
+    outbox.markSent(id, QDateTime::currentDateTimeUtc());
+
+    SentFiler filer(*f.writer, *f.reader);
+    OutboxSender sender(*f.writer, f.account);
+    int filed = 0;
+    sender.setSentFiler([&](const Store::OutboxRow &row, const QByteArray &raw) {
+        ++filed;
+        [&] { QCOMPARE(row.id, id); }();
+        return filer.file(f.account, f.settings, raw);
+    });
+    QSignalSpy finished(&sender, &OutboxSender::finished);
+    sender.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    const OutboxRunResult result = finished.first().first().value<OutboxRunResult>();
+    QVERIFY2(result.isOk(), qPrintable(result.message));
+    QCOMPARE(result.sent, 0); // never sent again
+    QCOMPARE(filed, 1);
+    QVERIFY(outbox.list(f.account).isEmpty());
+    QVERIFY(outbox.inSentFolder(f.account, QStringLiteral("one@example.org")));
+
+    // A row whose copy is in Sent already just leaves the outbox; nothing is filed twice.
+    const qint64 again = outbox.enqueue(f.account, QStringLiteral("one@example.org"), QStringLiteral("vera@example.org"),
+                                        {QStringLiteral("walt@example.org")}, message("one"));
+    QVERIFY(outbox.claimNext(f.account, QDateTime::currentDateTimeUtc()));
+    outbox.markBodyStarting(again);
+    outbox.markSent(again, QDateTime::currentDateTimeUtc());
+    OutboxSender second(*f.writer, f.account);
+    second.setSentFiler([&](const Store::OutboxRow &, const QByteArray &) {
+        ++filed;
+        return QString();
+    });
+    QSignalSpy secondFinished(&second, &OutboxSender::finished);
+    second.start();
+    QTRY_COMPARE_WITH_TIMEOUT(secondFinished.size(), 1, 10000);
+    QCOMPARE(filed, 1);
+    QVERIFY(outbox.list(f.account).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSendFiling)
