@@ -2,10 +2,12 @@
 
 #include "send/OutboxRetryPolicy.h"
 #include "smtp/SmtpSession.h"
+#include "store/Database.h"
 #include "store/OutboxStore.h"
 #include "store/StoreError.h"
 #include "store/StoreWriter.h"
 
+#include <QLockFile>
 #include <QTimer>
 
 namespace Petrel::Core {
@@ -50,9 +52,23 @@ void OutboxSender::start()
     if (m_started)
         return;
     m_started = true;
+    // Two passes over one outbox (two processes: the app and petrel-cli) would each take the
+    // other's "sending" rows for crash leftovers and send them again.
+    m_lock = std::make_unique<QLockFile>(lockFilePath(m_writer.database().path(), m_accountId));
+    m_lock->setStaleLockTime(0); // only a dead owner makes a lock stale, never its age
+    if (!m_lock->tryLock(0)) {
+        failPass(OutboxRunResult::Error::Busy,
+                 QStringLiteral("Another Petrel process is sending this account's outbox right now"));
+        return;
+    }
     recover();
     if (!m_finished)
         sendNext();
+}
+
+QString OutboxSender::lockFilePath(const QString &databasePath, qint64 accountId)
+{
+    return QStringLiteral("%1.outbox-%2.lock").arg(databasePath).arg(accountId);
 }
 
 void OutboxSender::abort()
@@ -272,6 +288,8 @@ void OutboxSender::finish()
     if (m_finished)
         return;
     m_finished = true;
+    if (m_lock)
+        m_lock->unlock();
     QTimer::singleShot(0, this, [this] { Q_EMIT finished(m_result); });
 }
 

@@ -12,6 +12,8 @@
 
 #include <functional>
 #include <memory>
+
+class QLockFile;
 #include <optional>
 
 namespace Petrel::Store {
@@ -52,7 +54,10 @@ public:
     void setSentFiler(SentFiler filer) { m_filer = std::move(filer); }
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
+    // Refused (Error::Busy) while another pass of the account's outbox runs, in any process.
     void start();
+    // The lock file that keeps passes over one account's outbox apart.
+    static QString lockFilePath(const QString &databasePath, qint64 accountId);
     // Hard stop: the connection drops. A message whose body had started stays "unknown".
     void abort();
 
@@ -84,6 +89,7 @@ private:
     Smtp::SmtpSession *m_session = nullptr;
     std::optional<Store::OutboxRow> m_current;
     OutboxRunResult m_result;
+    std::unique_ptr<QLockFile> m_lock;
     bool m_started = false;
     bool m_finished = false;
 };

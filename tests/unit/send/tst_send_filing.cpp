@@ -4,11 +4,13 @@
 #include "send/DraftSaver.h"
 #include "send/OutboxSender.h"
 #include "send/SentFiler.h"
+#include "store/Database.h"
 #include "store/OutboxStore.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
 #include "sync/imap/ImapPendingAction.h"
 
+#include <QLockFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void imapDraftReplacesOnTheServer();
     void draftRefusesWhatIsNotADraft();
     void sentButNotFiledIsFiledByTheNextPass();
+    void oneOutboxPassAtATime();
 };
 
 void TestSendFiling::imapSentIsCreatedAndQueued()
@@ -262,6 +265,42 @@ void TestSendFiling::sentButNotFiledIsFiledByTheNextPass()
     QTRY_COMPARE_WITH_TIMEOUT(secondFinished.size(), 1, 10000);
     QCOMPARE(filed, 1);
     QVERIFY(outbox.list(f.account).isEmpty());
+}
+
+void TestSendFiling::oneOutboxPassAtATime()
+{
+    // Another process holds the account's outbox: this pass touches nothing, not even the
+    // "sending" row that process is working on.
+    Fixture f(Store::AccountProtocol::Pop3);
+    Store::OutboxStore outbox(f.writer->database());
+    const qint64 id = outbox.enqueue(f.account, QStringLiteral("one@example.org"), QStringLiteral("vera@example.org"),
+                                     {QStringLiteral("walt@example.org")}, message("one"));
+    QVERIFY(outbox.claimNext(f.account, QDateTime::currentDateTimeUtc()));
+    QLockFile other(OutboxSender::lockFilePath(f.writer->database().path(), f.account));
+    QVERIFY(other.tryLock(0));
+
+    OutboxSender sender(*f.writer, f.account);
+    QSignalSpy finished(&sender, &OutboxSender::finished);
+    sender.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    const OutboxRunResult result = finished.first().first().value<OutboxRunResult>();
+    QCOMPARE(result.error, OutboxRunResult::Error::Busy);
+    QVERIFY(result.message.contains(QStringLiteral("Another Petrel process")));
+    QCOMPARE(f.reader->outboxMessage(id)->state, Store::OutboxState::Sending);
+
+    // Once it is gone, the next pass takes over (and its leftovers).
+    other.unlock();
+    OutboxSender next(*f.writer, f.account);
+    QSignalSpy nextFinished(&next, &OutboxSender::finished);
+    Net::ConnectionSettings nowhere;
+    nowhere.host = QStringLiteral("127.0.0.1");
+    nowhere.port = 1; // nothing listens: refused at once
+    nowhere.security = Net::Security::None;
+    next.setConnectionSettings(nowhere);
+    next.start();
+    QTRY_COMPARE_WITH_TIMEOUT(nextFinished.size(), 1, 30000);
+    QCOMPARE(nextFinished.first().first().value<OutboxRunResult>().error, OutboxRunResult::Error::Server);
+    QCOMPARE(f.reader->outboxMessage(id)->state, Store::OutboxState::Queued); // recovered, tried, queued again
 }
 
 QTEST_GUILESS_MAIN(TestSendFiling)
