@@ -31,6 +31,8 @@ class TestSendPostfix : public QObject
 private Q_SLOTS:
     void initTestCase();
     void roundTripWithCcBccAndAttachment();
+    void sentCopySkippedWhereTheServerFilesIt();
+    void pop3AccountKeepsSentLocally();
     void wrongPasswordKeepsTheMessageQueued();
     void plainPortWithoutStartTlsIsRefused();
     void tooLargeForTheServersSize();
@@ -41,7 +43,8 @@ private Q_SLOTS:
 private:
     QString profile(const QString &name) const { return m_dir.filePath(name); }
     // Adds account "vera" to the profile: IMAP (implicit TLS) and submission (STARTTLS).
-    void addAccount(CliRunner &cli, quint16 smtpPort, const QString &password);
+    void addAccount(CliRunner &cli, quint16 smtpPort, const QString &password, bool pop3 = false);
+    QString sendOne(CliRunner &cli, const QString &subject);
     QStringList searchIds(const QString &login, const QString &mailbox, const QString &messageId) const;
     QByteArray fetchRaw(const QString &login, const QString &mailbox, const QString &messageId) const;
     QJsonArray outbox(CliRunner &cli);
@@ -71,18 +74,33 @@ void TestSendPostfix::initTestCase()
     }
 }
 
-void TestSendPostfix::addAccount(CliRunner &cli, quint16 smtpPort, const QString &password)
+void TestSendPostfix::addAccount(CliRunner &cli, quint16 smtpPort, const QString &password, bool pop3)
 {
     const CliRun r = cli.run(
         {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("vera"), QStringLiteral("--address"),
          m_vera.login, QStringLiteral("--display-name"), QStringLiteral("Véra Åström"), QStringLiteral("--host"),
-         m_servers.host(), QStringLiteral("--port"), QString::number(m_servers.imapTlsPort()),
-         QStringLiteral("--protocol"), QStringLiteral("imap"), QStringLiteral("--security"), QStringLiteral("tls"),
+         m_servers.host(), QStringLiteral("--port"),
+         QString::number(pop3 ? m_servers.pop3TlsPort() : m_servers.imapTlsPort()), QStringLiteral("--protocol"),
+         pop3 ? QStringLiteral("pop3") : QStringLiteral("imap"), QStringLiteral("--security"), QStringLiteral("tls"),
          QStringLiteral("--smtp-host"), m_servers.host(), QStringLiteral("--smtp-port"), QString::number(smtpPort),
          QStringLiteral("--smtp-security"), QStringLiteral("starttls"), QStringLiteral("--ca-file"),
          m_servers.caFile(), QStringLiteral("--password-stdin")},
         password.toUtf8() + '\n');
     QVERIFY2(r.exitCode == 0, r.err.constData());
+}
+
+// Sends one short message to walt; returns its Message-ID ("" on failure, reported).
+QString TestSendPostfix::sendOne(CliRunner &cli, const QString &subject)
+{
+    const CliRun r = cli.run({QStringLiteral("send"), QStringLiteral("--account"), QStringLiteral("vera"),
+                              QStringLiteral("--to"), m_walt.login, QStringLiteral("--subject"), subject,
+                              QStringLiteral("--body"), QStringLiteral("x")},
+                             {}, 120000);
+    if (r.exitCode != 0) {
+        qWarning("send failed: %s", r.err.constData());
+        return {};
+    }
+    return messageIdIn(r.err);
 }
 
 QStringList TestSendPostfix::searchIds(const QString &login, const QString &mailbox, const QString &messageId) const
@@ -232,6 +250,53 @@ void TestSendPostfix::roundTripWithCcBccAndAttachment()
     const CliRun sync = cli.run({QStringLiteral("sync"), QStringLiteral("vera")}, {}, 120000);
     QVERIFY2(sync.exitCode == 0, sync.err.constData());
     QCOMPARE(searchIds(m_vera.login, QStringLiteral("Sent"), id).size(), 1);
+}
+
+void TestSendPostfix::sentCopySkippedWhereTheServerFilesIt()
+{
+    CliRunner cli(profile(QStringLiteral("nosentcopy")));
+    addAccount(cli, m_servers.submissionPort(), m_vera.password);
+    if (QTest::currentTestFailed())
+        return;
+    const CliRun set = cli.run({QStringLiteral("account"), QStringLiteral("set"), QStringLiteral("vera"),
+                                QStringLiteral("smtp.save-sent=false")});
+    QVERIFY2(set.exitCode == 0 && set.out.contains("smtp.save-sent=false"), set.err.constData());
+    const QString id = sendOne(cli, QStringLiteral("no copy from Petrel"));
+    QVERIFY(!id.isEmpty());
+    QVERIFY(m_servers.waitForMessage(m_walt.login, QStringLiteral("INBOX"),
+                                     {QStringLiteral("HEADER"), QStringLiteral("Message-ID"), id}, 60000));
+    const CliRun sync = cli.run({QStringLiteral("sync"), QStringLiteral("vera")}, {}, 120000);
+    QVERIFY2(sync.exitCode == 0, sync.err.constData());
+    QVERIFY(searchIds(m_vera.login, QStringLiteral("Sent"), id).isEmpty());
+    QVERIFY(outbox(cli).isEmpty());
+}
+
+void TestSendPostfix::pop3AccountKeepsSentLocally()
+{
+    CliRunner cli(profile(QStringLiteral("pop3")));
+    addAccount(cli, m_servers.submissionPort(), m_vera.password, true);
+    if (QTest::currentTestFailed())
+        return;
+    const QString subject = QStringLiteral("from a POP3 account %1").arg(QDateTime::currentMSecsSinceEpoch());
+    const QString id = sendOne(cli, subject);
+    QVERIFY(!id.isEmpty());
+    QVERIFY(m_servers.waitForMessage(m_walt.login, QStringLiteral("INBOX"),
+                                     {QStringLiteral("HEADER"), QStringLiteral("Message-ID"), id}, 60000));
+    const CliRun folders = cli.run({QStringLiteral("folders"), QStringLiteral("vera"), QStringLiteral("--json")});
+    QVERIFY2(folders.exitCode == 0, folders.err.constData());
+    QString sentPath;
+    for (const QJsonValue &v : QJsonDocument::fromJson(folders.out).array()) {
+        if (v.toObject().value(QStringLiteral("role")).toString() == QLatin1String("sent"))
+            sentPath = v.toObject().value(QStringLiteral("path")).toString();
+    }
+    QCOMPARE(sentPath, QStringLiteral("Sent"));
+    const CliRun list = cli.run({QStringLiteral("list"), QStringLiteral("vera"), sentPath, QStringLiteral("--json")});
+    QVERIFY2(list.exitCode == 0, list.err.constData());
+    const QJsonArray sent = QJsonDocument::fromJson(list.out).array();
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.first().toObject().value(QStringLiteral("subject")).toString(), subject);
+    QVERIFY(searchIds(m_vera.login, QStringLiteral("Sent"), id).isEmpty()); // nothing on the server
+    QVERIFY(outbox(cli).isEmpty());
 }
 
 void TestSendPostfix::wrongPasswordKeepsTheMessageQueued()
@@ -418,31 +483,38 @@ void TestSendPostfix::killedSendsDeliverAtMostOnce()
     if (QTest::currentTestFailed())
         return;
     const QString tag = QString::number(QDateTime::currentMSecsSinceEpoch());
+    // A few MB each, so that kills land in the middle of DATA and of the Sent APPEND too.
+    QFile payload(m_dir.filePath(QStringLiteral("payload.bin")));
+    QVERIFY(payload.open(QIODevice::WriteOnly));
+    payload.write(QByteArray(3 * 1024 * 1024, 'k'));
+    payload.close();
     QSet<QString> ids;
     for (int i = 0; i < 6; ++i) {
         const CliRun r = cli.run({QStringLiteral("send"), QStringLiteral("--account"), QStringLiteral("vera"),
                                   QStringLiteral("--to"), m_walt.login, QStringLiteral("--subject"),
                                   QStringLiteral("queued %1 %2").arg(i).arg(tag), QStringLiteral("--body"),
-                                  QStringLiteral("x"), QStringLiteral("--queue-only")});
+                                  QStringLiteral("x"), QStringLiteral("--attach"), payload.fileName(),
+                                  QStringLiteral("--queue-only")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         ids.insert(messageIdIn(r.err));
     }
     const quint32 seed = QRandomGenerator::global()->generate();
     qInfo("kill delays from seed %u", seed);
     QRandomGenerator random(seed);
-    for (int run = 0; run < 16; ++run) {
+    for (int run = 0; run < 20; ++run) {
         QStringList args = {QStringLiteral("--profile"), profileDir};
         if (run % 2 == 0)
             args << QStringLiteral("outbox") << QStringLiteral("send");
         else
             args << QStringLiteral("send") << QStringLiteral("--account") << QStringLiteral("vera")
                  << QStringLiteral("--to") << m_walt.login << QStringLiteral("--subject")
-                 << QStringLiteral("run %1 %2").arg(run).arg(tag) << QStringLiteral("--body") << QStringLiteral("x");
+                 << QStringLiteral("run %1 %2").arg(run).arg(tag) << QStringLiteral("--body") << QStringLiteral("x")
+                 << QStringLiteral("--attach") << payload.fileName();
         QProcess process;
         process.start(QStringLiteral(PETREL_CLI_PATH), args);
         QVERIFY(process.waitForStarted(30000));
         // Short delays hit the start (store, keychain, connection), longer ones the transfers.
-        const int delayMs = int(random.bounded(run % 4 == 1 ? 60 : 900));
+        const int delayMs = int(random.bounded(run % 4 == 1 ? 60 : 1500));
         process.waitForFinished(delayMs);
         process.kill();
         process.waitForFinished(30000);
