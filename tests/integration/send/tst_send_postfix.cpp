@@ -322,6 +322,15 @@ void TestSendPostfix::wrongPasswordKeepsTheMessageQueued()
     const QString id = row.value(QStringLiteral("messageId")).toString();
     QVERIFY(searchIds(m_walt.login, QStringLiteral("INBOX"), id).isEmpty());
 
+    // The backoff wait can be cut short by the user; an id that is not there is an error.
+    QVERIFY(!row.value(QStringLiteral("nextAttempt")).toString().isEmpty());
+    const QString outboxId = QString::number(row.value(QStringLiteral("id")).toInteger());
+    const CliRun retry = cli.run({QStringLiteral("outbox"), QStringLiteral("retry"), outboxId});
+    QVERIFY2(retry.exitCode == 0 && retry.out.contains("due now"), retry.err.constData());
+    QVERIFY(outbox(cli).first().toObject().value(QStringLiteral("nextAttempt")).toString().isEmpty());
+    const CliRun noSuch = cli.run({QStringLiteral("outbox"), QStringLiteral("retry"), QStringLiteral("999999")});
+    QCOMPARE(noSuch.exitCode, 1);
+
     // The plain listing names the error too; the user can drop it.
     const CliRun list = cli.run({QStringLiteral("outbox"), QStringLiteral("vera")});
     QVERIFY2(list.exitCode == 0 && list.out.contains("authentication failed"), list.out.constData());
