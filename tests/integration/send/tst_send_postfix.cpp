@@ -33,6 +33,7 @@ private Q_SLOTS:
     void roundTripWithCcBccAndAttachment();
     void sentCopySkippedWhereTheServerFilesIt();
     void pop3AccountKeepsSentLocally();
+    void badInputIsRefusedBeforeQueueing();
     void wrongPasswordKeepsTheMessageQueued();
     void plainPortWithoutStartTlsIsRefused();
     void tooLargeForTheServersSize();
@@ -297,6 +298,52 @@ void TestSendPostfix::pop3AccountKeepsSentLocally()
     QCOMPARE(sent.first().toObject().value(QStringLiteral("subject")).toString(), subject);
     QVERIFY(searchIds(m_vera.login, QStringLiteral("Sent"), id).isEmpty()); // nothing on the server
     QVERIFY(outbox(cli).isEmpty());
+}
+
+void TestSendPostfix::badInputIsRefusedBeforeQueueing()
+{
+    CliRunner cli(profile(QStringLiteral("badinput")));
+    addAccount(cli, m_servers.submissionPort(), m_vera.password);
+    if (QTest::currentTestFailed())
+        return;
+    const QStringList base = {QStringLiteral("send"), QStringLiteral("--account"), QStringLiteral("vera"),
+                              QStringLiteral("--subject"), QStringLiteral("s")};
+    struct Case
+    {
+        QStringList args;
+        int exitCode;
+        const char *says;
+    };
+    const QList<Case> cases = {
+        {{QStringLiteral("--body"), QStringLiteral("x")}, 2, "at least one --to"},
+        {{QStringLiteral("--to"), m_walt.login}, 2, "exactly one of --body and --body-file"},
+        {{QStringLiteral("--to"), m_walt.login, QStringLiteral("--body"), QStringLiteral("x"),
+          QStringLiteral("--body-file"), QStringLiteral("/nonexistent")},
+         2, "exactly one of --body and --body-file"},
+        {{QStringLiteral("--to"), m_walt.login, QStringLiteral("--body"), QStringLiteral("x"),
+          QStringLiteral("--replace-draft"), QStringLiteral("3")},
+         2, "--replace-draft goes with --draft"},
+        {{QStringLiteral("--to"), m_walt.login, QStringLiteral("--body"), QStringLiteral("x"),
+          QStringLiteral("--attach"), m_dir.filePath(QStringLiteral("missing.pdf"))},
+         1, "cannot read"},
+        {{QStringLiteral("--to"), QStringLiteral("not an address"), QStringLiteral("--body"), QStringLiteral("x")},
+         1, "cannot compose the message"},
+        {{QStringLiteral("--to"), QStringLiteral("walt@petrel.test\r\nBcc: x@y"), QStringLiteral("--body"),
+          QStringLiteral("x")},
+         1, "cannot compose the message"},
+    };
+    for (const Case &c : cases) {
+        const CliRun r = cli.run(base + c.args);
+        QVERIFY2(r.exitCode == c.exitCode && r.err.contains(c.says),
+                 qPrintable(c.args.join(QLatin1Char(' ')) + QStringLiteral(" -> ") + QString::number(r.exitCode)
+                            + QLatin1Char(' ') + QString::fromUtf8(r.err)));
+    }
+    QVERIFY(outbox(cli).isEmpty());
+    const CliRun noAccount = cli.run({QStringLiteral("send"), QStringLiteral("--account"), QStringLiteral("nosuch"),
+                                      QStringLiteral("--to"), m_walt.login, QStringLiteral("--subject"),
+                                      QStringLiteral("s"), QStringLiteral("--body"), QStringLiteral("x")});
+    QCOMPARE(noAccount.exitCode, 1);
+    QVERIFY(noAccount.err.contains("no account named 'nosuch'"));
 }
 
 void TestSendPostfix::wrongPasswordKeepsTheMessageQueued()
