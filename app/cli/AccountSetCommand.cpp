@@ -15,8 +15,8 @@ namespace {
 const QString setUsage = QStringLiteral(
     "petrel-cli account set ACCOUNT KEY=VALUE... (keys: pop3.retention=leave|delete-after-days:N|"
     "delete-on-local-delete|delete-after-download, check-interval=MINUTES, imap.offline=inbox|all|days:N|none, "
-    "imap.watch=FOLDER[,FOLDER...], protocol=imap|pop3, incoming.host=HOST, incoming.port=N, "
-    "incoming.security=tls|starttls|none, incoming.username=USER)");
+    "imap.watch=FOLDER[,FOLDER...], smtp.save-sent=true|false, protocol=imap|pop3, incoming.host=HOST, "
+    "incoming.port=N, incoming.security=tls|starttls|none, incoming.username=USER)");
 
 // Applies one KEY=VALUE; false with *error when the key or value is not acceptable.
 bool applySetting(Core::AccountSettings &s, const QString &assignment, QString *error)
@@ -95,6 +95,15 @@ bool applySetting(Core::AccountSettings &s, const QString &assignment, QString *
         s.imapWatchFolders = folders; // validate() checks count and names
         return true;
     }
+    if (key == QLatin1String("smtp.save-sent")) {
+        if (value != QLatin1String("true") && value != QLatin1String("false")) {
+            *error = QStringLiteral("smtp.save-sent must be true or false (false where the server files sent mail "
+                                    "in Sent itself)");
+            return false;
+        }
+        s.saveSentCopy = value == QLatin1String("true");
+        return true;
+    }
     *error = QStringLiteral("unknown setting '%1' (usage: %2)").arg(key.left(80), setUsage);
     return false;
 }
@@ -143,7 +152,8 @@ int accountSet(CliContext &ctx)
         row->settingsJson = QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact);
         profile.writer->updateAccount(*row);
         ctx.out << "updated account " << name << ": pop3.retention=" << s.pop3Retention.toString()
-                << ", check-interval=" << s.checkIntervalMinutes;
+                << ", check-interval=" << s.checkIntervalMinutes
+                << ", smtp.save-sent=" << (s.saveSentCopy ? "true" : "false");
         if (s.protocol == Core::IncomingProtocol::Imap)
             ctx.out << ", imap.offline=" << s.imapOffline.toString() << ", imap.watch=" << s.imapWatchFolders.join(QLatin1Char(','));
         ctx.out << Qt::endl;

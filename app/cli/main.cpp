@@ -6,7 +6,9 @@
 #include "CliContext.h"
 #include "ImportCommand.h"
 #include "LocalActionCommands.h"
+#include "OutboxCommands.h"
 #include "PetrelVersion.h"
+#include "SendCommand.h"
 #include "ShowCommand.h"
 #include "SyncCommand.h"
 #include "WatchCommand.h"
@@ -33,7 +35,8 @@ const char usageText[] =
     "  account list [--json]\n"
     "  account remove NAME\n"
     "  account set NAME KEY=VALUE...   (pop3.retention=leave|delete-after-days:N|\n"
-    "              delete-on-local-delete|delete-after-download, check-interval=MINUTES)\n"
+    "              delete-on-local-delete|delete-after-download, check-interval=MINUTES,\n"
+    "              imap.offline=..., imap.watch=..., smtp.save-sent=true|false)\n"
     "  append ACCOUNT FOLDER FILE.eml [--seen] [--flagged]   (stores one message in an IMAP\n"
     "              folder; the server follows on the next sync)\n"
     "  copy ID FOLDER   (the server follows on the next sync)\n"
@@ -45,6 +48,13 @@ const char usageText[] =
     "  import PATH --account NAME --folder FOLDER   (a .eml file, an mbox file or a maildir)\n"
     "  list ACCOUNT FOLDER [--json] [--limit N]   (newest first, from the local cache)\n"
     "  move ID FOLDER   (the server follows on the next sync)\n"
+    "  outbox [ACCOUNT] [--json]   (messages waiting, failed or unknown, with the server's last words)\n"
+    "  outbox retry ID | outbox remove ID\n"
+    "  outbox send [ACCOUNT...]   (sends what is due; resumes after a crash)\n"
+    "  send --account NAME --to ADDR [--to ...] [--cc ADDR]... [--bcc ADDR]... --subject TEXT\n"
+    "              (--body TEXT | --body-file FILE) [--html-file FILE] [--attach FILE]...\n"
+    "              [--queue-only]   (queued in the outbox first, then sent; a copy goes to Sent)\n"
+    "              [--draft [--replace-draft ID]]   (saves a draft instead; prints its id)\n"
     "  show ID [--json | --raw] [--offline]   (a body not yet downloaded is fetched first,\n"
     "              unless --offline)\n"
     "  sync [ACCOUNT...] [--quiet]   (all accounts when none is named: POP3 downloads new mail\n"
@@ -136,6 +146,11 @@ int main(int argc, char *argv[])
         {{QStringLiteral("import")}, importMessages},
         {{QStringLiteral("list")}, listMessages},
         {{QStringLiteral("move")}, moveMessage},
+        {{QStringLiteral("outbox"), QStringLiteral("retry")}, outboxRetry},
+        {{QStringLiteral("outbox"), QStringLiteral("remove")}, outboxRemove},
+        {{QStringLiteral("outbox"), QStringLiteral("send")}, outboxSend},
+        {{QStringLiteral("outbox")}, outboxList},
+        {{QStringLiteral("send")}, sendMessage},
         {{QStringLiteral("show")}, showMessage},
         {{QStringLiteral("sync")}, syncAccount},
         {{QStringLiteral("watch")}, watchAccount},

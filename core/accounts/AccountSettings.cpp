@@ -162,6 +162,8 @@ QJsonObject AccountSettings::toJson() const
     o.insert(QStringLiteral("credentialKey"), credentialKey);
     if (protocol == IncomingProtocol::Pop3 || pop3Retention.mode != Pop3Retention::Mode::Leave)
         o.insert(QStringLiteral("pop3"), QJsonObject{{QStringLiteral("retention"), pop3Retention.toString()}});
+    if (!saveSentCopy)
+        o.insert(QStringLiteral("saveSentCopy"), false);
     if (checkIntervalMinutes > 0)
         o.insert(QStringLiteral("checkIntervalMinutes"), checkIntervalMinutes);
     if (protocol == IncomingProtocol::Imap || imapOffline != ImapOfflinePolicy() ||
@@ -184,6 +186,7 @@ AccountSettings AccountSettings::fromJson(const QJsonObject &o)
         o.value(QStringLiteral("pop3")).toObject().value(QStringLiteral("retention")).toString();
     if (!Pop3Retention::parse(retention, &a.pop3Retention))
         a.pop3Retention = Pop3Retention();
+    a.saveSentCopy = o.value(QStringLiteral("saveSentCopy")).toBool(true);
     const int interval = o.value(QStringLiteral("checkIntervalMinutes")).toInt();
     a.checkIntervalMinutes = (interval > 0 && interval <= MaxCheckIntervalMinutes) ? interval : 0;
     const QJsonObject imap = o.value(QStringLiteral("imap")).toObject();

@@ -44,6 +44,9 @@ struct AccountSettings
     ImapOfflinePolicy imapOffline; // IMAP only: which bodies are downloaded ahead of time
     // IMAP only: folders kept open with IDLE (or polled where the server lacks IDLE) while online.
     QStringList imapWatchFolders{QStringLiteral("INBOX")};
+    // After sending, Petrel files a copy in Sent; false where the server files sent mail itself
+    // (Gmail and others), which would otherwise give two copies.
+    bool saveSentCopy = true;
 
     static constexpr int MaxCheckIntervalMinutes = 7 * 24 * 60;
     static constexpr int MaxWatchFolders = 8;

@@ -11,7 +11,7 @@ namespace Petrel::Core {
 // are in the counts and in the outbox rows themselves.
 struct OutboxRunResult
 {
-    enum class Error { None, Server, Store, Cancelled };
+    enum class Error { None, Server, Store, Cancelled, Busy };
     Error error = Error::None;
     QString message;          // for the user: what failed, in the server's words where it spoke
     int sent = 0;             // taken by the server (after the final 250)

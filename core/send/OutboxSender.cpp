@@ -2,10 +2,12 @@
 
 #include "send/OutboxRetryPolicy.h"
 #include "smtp/SmtpSession.h"
+#include "store/Database.h"
 #include "store/OutboxStore.h"
 #include "store/StoreError.h"
 #include "store/StoreWriter.h"
 
+#include <QLockFile>
 #include <QTimer>
 
 namespace Petrel::Core {
@@ -50,9 +52,23 @@ void OutboxSender::start()
     if (m_started)
         return;
     m_started = true;
+    // Two passes over one outbox (two processes: the app and petrel-cli) would each take the
+    // other's "sending" rows for crash leftovers and send them again.
+    m_lock = std::make_unique<QLockFile>(lockFilePath(m_writer.database().path(), m_accountId));
+    m_lock->setStaleLockTime(0); // only a dead owner makes a lock stale, never its age
+    if (!m_lock->tryLock(0)) {
+        failPass(OutboxRunResult::Error::Busy,
+                 QStringLiteral("Another Petrel process is sending this account's outbox right now"));
+        return;
+    }
     recover();
     if (!m_finished)
         sendNext();
+}
+
+QString OutboxSender::lockFilePath(const QString &databasePath, qint64 accountId)
+{
+    return QStringLiteral("%1.outbox-%2.lock").arg(databasePath).arg(accountId);
 }
 
 void OutboxSender::abort()
@@ -82,6 +98,10 @@ void OutboxSender::recover()
     record([this] {
         m_outbox->recoverInterrupted(m_accountId);
         for (const Store::OutboxRow &row : m_outbox->list(m_accountId)) {
+            if (row.state == Store::OutboxState::Sent) {
+                fileLeftover(row); // sent, but the pass ended before its copy was filed
+                continue;
+            }
             if (row.state != Store::OutboxState::Unknown || !m_outbox->inSentFolder(m_accountId, row.messageIdHeader))
                 continue;
             // Its copy is in Sent (the server or another client filed it): it was delivered.
@@ -91,6 +111,20 @@ void OutboxSender::recover()
             Q_EMIT messageDone(row.id, Store::OutboxState::Sent, QStringLiteral("found in the Sent folder"));
         }
     });
+}
+
+void OutboxSender::fileLeftover(const Store::OutboxRow &row)
+{
+    if (!m_filer || m_outbox->inSentFolder(m_accountId, row.messageIdHeader)) {
+        m_outbox->removeSent(row.id);
+        return;
+    }
+    const QString why = m_filer(row, m_outbox->raw(row.id));
+    if (why.isEmpty())
+        m_outbox->removeSent(row.id);
+    else
+        m_result.warnings << QStringLiteral("Message <%1> was sent, but its copy is not in Sent: %2")
+                                 .arg(row.messageIdHeader, why);
 }
 
 void OutboxSender::sendNext()
@@ -254,6 +288,8 @@ void OutboxSender::finish()
     if (m_finished)
         return;
     m_finished = true;
+    if (m_lock)
+        m_lock->unlock();
     QTimer::singleShot(0, this, [this] { Q_EMIT finished(m_result); });
 }
 

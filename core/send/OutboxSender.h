@@ -12,6 +12,8 @@
 
 #include <functional>
 #include <memory>
+
+class QLockFile;
 #include <optional>
 
 namespace Petrel::Store {
@@ -26,8 +28,9 @@ class SmtpSession;
 namespace Petrel::Core {
 
 // One pass over an account's outbox (see Store::OutboxStore for the states). First what a crash
-// left: "sending" goes back to the queue, and an "unknown" message whose Message-ID is in the
-// cached Sent folder counts as delivered. Then every due message in order on one SMTP session,
+// left: "sending" goes back to the queue, an "unknown" message whose Message-ID is in the cached
+// Sent folder counts as delivered, and a "sent" message whose copy was not filed yet is filed (or
+// kept with a warning; never sent again). Then every due message in order on one SMTP session,
 // opened only when there is something to send: the outbox row is marked "unknown" right before
 // the body goes out, "sent" after the final 250; a 4xx or a network error before the body queues
 // it again with backoff (OutboxRetryPolicy); a 5xx marks it failed with the server's words; a
@@ -51,7 +54,10 @@ public:
     void setSentFiler(SentFiler filer) { m_filer = std::move(filer); }
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
+    // Refused (Error::Busy) while another pass of the account's outbox runs, in any process.
     void start();
+    // The lock file that keeps passes over one account's outbox apart.
+    static QString lockFilePath(const QString &databasePath, qint64 accountId);
     // Hard stop: the connection drops. A message whose body had started stays "unknown".
     void abort();
 
@@ -62,6 +68,7 @@ Q_SIGNALS:
 
 private:
     void recover();
+    void fileLeftover(const Store::OutboxRow &row);
     void sendNext();
     void openSession();
     void submit();
@@ -82,6 +89,7 @@ private:
     Smtp::SmtpSession *m_session = nullptr;
     std::optional<Store::OutboxRow> m_current;
     OutboxRunResult m_result;
+    std::unique_ptr<QLockFile> m_lock;
     bool m_started = false;
     bool m_finished = false;
 };

@@ -148,6 +148,27 @@ QString ImapLocalActions::remove(qint64 messageId)
     return {};
 }
 
+QString ImapLocalActions::removePermanently(qint64 messageId)
+{
+    if (const std::optional<Store::MessageRow> m = m_reader.message(messageId); m && !m->uid) {
+        const std::optional<Store::FolderRow> folder = m_reader.folder(m->folderId);
+        if (!folder || !imapAccount(folder->accountId).isEmpty())
+            return QStringLiteral("message %1 is not in an IMAP account").arg(messageId);
+        m_writer.deleteMessages({messageId});
+        return {};
+    }
+    Target t;
+    if (QString why = locate(messageId, &t); !why.isEmpty())
+        return why;
+    m_writer.deleteMessages({messageId});
+    ImapPendingAction a;
+    a.kind = Kind::Expunge;
+    a.folder = t.folderPath;
+    a.uid = quint32(t.uid);
+    enqueue(t.accountId, a);
+    return {};
+}
+
 QString ImapLocalActions::append(qint64 accountId, const QString &folderPath, const QByteArray &raw,
                                  Store::MessageFlags flags, qint64 *newId)
 {

@@ -46,6 +46,10 @@ public:
     // for good (\Deleted, then UID EXPUNGE). A message the server refused (not uploaded) is only
     // local: it is removed from the cache and nothing is queued.
     QString remove(qint64 messageId);
+    // For good, never through Trash (a replaced draft): \Deleted, then UID EXPUNGE. A UID-less
+    // message (its upload not replayed yet) only leaves the cache; its queued upload then finds
+    // nothing to upload and is dropped.
+    QString removePermanently(qint64 messageId);
     // Stores a whole message in the folder at once (UID-less) and queues its APPEND. *newId gets
     // the local row's id.
     QString append(qint64 accountId, const QString &folderPath, const QByteArray &raw, Store::MessageFlags flags,

@@ -77,6 +77,12 @@ void TestAccountsImapSettings::jsonRoundTrip()
     QCOMPARE(back.imapOffline, s.imapOffline);
     QCOMPARE(back.imapWatchFolders, s.imapWatchFolders);
 
+    // Sent copies: on by default and after a round trip; off survives it too.
+    QVERIFY(AccountSettings::fromJson(s.toJson()).saveSentCopy);
+    s.saveSentCopy = false;
+    QVERIFY(!AccountSettings::fromJson(s.toJson()).saveSentCopy);
+    QVERIFY(AccountSettings::fromJson(QJsonObject()).saveSentCopy);
+
     // An account that watches nothing keeps it that way.
     s.imapWatchFolders.clear();
     QVERIFY(AccountSettings::fromJson(s.toJson()).imapWatchFolders.isEmpty());
