@@ -1,14 +1,11 @@
 #include "localmail/LocalMailActions.h"
 
-#include "importing/MessageRecordBuilder.h"
+#include "importing/RawMessageStore.h"
 #include "localmail/LocalFolders.h"
-#include "mime/MessageParser.h"
 #include "store/ImapActionCache.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
 #include "sync/imap/ImapFolderNames.h"
-
-#include <QDateTime>
 
 namespace Petrel::Core {
 
@@ -137,16 +134,7 @@ QString LocalMailActions::append(qint64 accountId, const QString &folderPath, co
     qint64 target = 0;
     if (QString why = targetFolder(accountId, folderPath, &target); !why.isEmpty())
         return why;
-    const Mime::ParseResult parsed = Mime::MessageParser::parse(raw);
-    if (!parsed.isOk())
-        return QStringLiteral("not a mail message: ") + parsed.errorString;
-    Store::MessageRecord record = buildMessageRecord(raw, parsed.message);
-    record.flags = flags;
-    record.internalDate = QDateTime::currentDateTimeUtc();
-    const Store::InsertResult inserted = m_writer.insertMessages(target, {record}, Store::DuplicatePolicy::SkipSameRemoteId);
-    if (newId && !inserted.insertedIds.isEmpty())
-        *newId = inserted.insertedIds.constFirst();
-    return {};
+    return storeRawMessage(m_writer, target, raw, flags, newId);
 }
 
 QString LocalMailActions::createFolder(qint64 accountId, const QString &path)

@@ -1,12 +1,10 @@
 #include "send/RoleFolderStore.h"
 
-#include "importing/MessageRecordBuilder.h"
-#include "mime/MessageParser.h"
+#include "importing/RawMessageStore.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
 #include "sync/imap/ImapLocalActions.h"
 
-#include <QDateTime>
 
 namespace Petrel::Core {
 
@@ -60,22 +58,7 @@ QString RoleFolderStore::store(qint64 accountId, Store::FolderRole role, const Q
 QString RoleFolderStore::storeLocally(qint64 folderId, const QByteArray &raw, Store::MessageFlags flags,
                                       qint64 *newId)
 {
-    if (raw.isEmpty())
-        return QStringLiteral("the message is empty");
-    const Mime::ParseResult parsed = Mime::MessageParser::parse(raw);
-    if (!parsed.isOk())
-        return QStringLiteral("not a mail message: %1").arg(parsed.errorString);
-    Store::MessageRecord record = buildMessageRecord(raw, parsed.message);
-    record.flags = flags;
-    record.internalDate = QDateTime::currentDateTimeUtc();
-    // No remote id: never skipped as a duplicate, so a draft saved twice unchanged is still saved.
-    const Store::InsertResult inserted =
-        m_writer.insertMessages(folderId, {record}, Store::DuplicatePolicy::SkipSameRemoteId);
-    if (inserted.insertedIds.isEmpty())
-        return QStringLiteral("the message could not be stored");
-    if (newId)
-        *newId = inserted.insertedIds.first();
-    return {};
+    return storeRawMessage(m_writer, folderId, raw, flags, newId);
 }
 
 } // namespace Petrel::Core

@@ -1,7 +1,6 @@
 #include "sync/imap/ImapLocalActions.h"
 
-#include "importing/MessageRecordBuilder.h"
-#include "mime/MessageParser.h"
+#include "importing/RawMessageStore.h"
 #include "store/Database.h"
 #include "store/ImapActionCache.h"
 #include "store/ImapFolderCache.h"
@@ -11,7 +10,6 @@
 #include "sync/imap/ImapPendingAction.h"
 #include "sync/imap/ImapSyncPlan.h"
 
-#include <QDateTime>
 
 namespace Petrel::Core {
 
@@ -177,22 +175,13 @@ QString ImapLocalActions::append(qint64 accountId, const QString &folderPath, co
     const std::optional<Store::FolderRow> folder = folderByPath(accountId, folderPath);
     if (!folder)
         return QStringLiteral("the account has no folder '%1'").arg(folderPath);
-    if (raw.isEmpty())
-        return QStringLiteral("the message is empty");
-    const Mime::ParseResult parsed = Mime::MessageParser::parse(raw);
-    if (!parsed.isOk())
-        return QStringLiteral("not a mail message: %1").arg(parsed.errorString);
-    Store::MessageRecord record = buildMessageRecord(raw, parsed.message);
-    record.flags = flags;
-    record.internalDate = QDateTime::currentDateTimeUtc();
-    const Store::InsertResult inserted =
-        m_writer.insertMessages(folder->id, {record}, Store::DuplicatePolicy::SkipSameRemoteId);
-    if (inserted.insertedIds.isEmpty())
-        return QStringLiteral("the message could not be stored");
+    qint64 localId = 0;
+    if (QString why = storeRawMessage(m_writer, folder->id, raw, flags, &localId); !why.isEmpty())
+        return why;
     ImapPendingAction a;
     a.kind = Kind::Append;
     a.folder = folder->path;
-    a.localId = inserted.insertedIds.first();
+    a.localId = localId;
     a.add = ImapSyncPlan::imapFlags(flags);
     enqueue(accountId, a);
     if (newId)
