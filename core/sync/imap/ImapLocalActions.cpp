@@ -209,15 +209,26 @@ QString ImapLocalActions::createFolder(qint64 accountId, const QString &path)
     return {};
 }
 
-QString ImapLocalActions::renameFolder(qint64 accountId, const QString &oldPath, const QString &newPath)
+QString ImapLocalActions::serverFolder(qint64 accountId, const QString &path, const QString &verb,
+                                       Store::FolderRow *out)
 {
     if (QString why = imapAccount(accountId); !why.isEmpty())
         return why;
-    const std::optional<Store::FolderRow> folder = folderByPath(accountId, oldPath);
+    const std::optional<Store::FolderRow> folder = folderByPath(accountId, path);
     if (!folder)
-        return QStringLiteral("the account has no folder '%1'").arg(oldPath);
-    if (folder->role == Store::FolderRole::Inbox || oldPath.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
-        return QStringLiteral("INBOX cannot be renamed");
+        return QStringLiteral("the account has no folder '%1'").arg(path);
+    if (!verb.isEmpty()
+        && (folder->role == Store::FolderRole::Inbox || path.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0))
+        return QStringLiteral("INBOX cannot be %1").arg(verb);
+    *out = *folder;
+    return {};
+}
+
+QString ImapLocalActions::renameFolder(qint64 accountId, const QString &oldPath, const QString &newPath)
+{
+    Store::FolderRow folder;
+    if (QString why = serverFolder(accountId, oldPath, QStringLiteral("renamed"), &folder); !why.isEmpty())
+        return why;
     const QString delimiter = delimiterOf(accountId);
     if (QString why = ImapFolderNames::whyInvalid(newPath, delimiter); !why.isEmpty())
         return why;
@@ -239,19 +250,15 @@ QString ImapLocalActions::renameFolder(qint64 accountId, const QString &oldPath,
 
 QString ImapLocalActions::deleteFolder(qint64 accountId, const QString &path)
 {
-    if (QString why = imapAccount(accountId); !why.isEmpty())
+    Store::FolderRow folder;
+    if (QString why = serverFolder(accountId, path, QStringLiteral("deleted"), &folder); !why.isEmpty())
         return why;
-    const std::optional<Store::FolderRow> folder = folderByPath(accountId, path);
-    if (!folder)
-        return QStringLiteral("the account has no folder '%1'").arg(path);
-    if (folder->role == Store::FolderRole::Inbox || path.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
-        return QStringLiteral("INBOX cannot be deleted");
     const QString delimiter = delimiterOf(accountId);
     for (const Store::FolderRow &f : m_reader.folders(accountId)) {
-        if (f.id != folder->id && ImapFolderNames::isSameOrUnder(f.path, path, delimiter))
+        if (f.id != folder.id && ImapFolderNames::isSameOrUnder(f.path, path, delimiter))
             return QStringLiteral("'%1' has subfolders ('%2'); delete those first").arg(path, f.path);
     }
-    m_writer.removeFolder(folder->id);
+    m_writer.removeFolder(folder.id);
     ImapPendingAction a;
     a.kind = Kind::DeleteFolder;
     a.folder = path;
@@ -261,12 +268,10 @@ QString ImapLocalActions::deleteFolder(qint64 accountId, const QString &path)
 
 QString ImapLocalActions::setSubscribed(qint64 accountId, const QString &path, bool subscribed)
 {
-    if (QString why = imapAccount(accountId); !why.isEmpty())
+    Store::FolderRow folder;
+    if (QString why = serverFolder(accountId, path, QString(), &folder); !why.isEmpty())
         return why;
-    const std::optional<Store::FolderRow> folder = folderByPath(accountId, path);
-    if (!folder)
-        return QStringLiteral("the account has no folder '%1'").arg(path);
-    Store::ImapFolderCache(m_writer.database()).setSubscribed(folder->id, subscribed);
+    Store::ImapFolderCache(m_writer.database()).setSubscribed(folder.id, subscribed);
     ImapPendingAction a;
     a.kind = subscribed ? Kind::Subscribe : Kind::Unsubscribe;
     a.folder = path;

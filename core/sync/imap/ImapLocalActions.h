@@ -74,6 +74,9 @@ private:
     QString locate(qint64 messageId, Target *target);
     QString imapAccount(qint64 accountId);
     std::optional<Store::FolderRow> folderByPath(qint64 accountId, const QString &path);
+    // The account's server folder at path into *out, else why not; with a verb ("renamed"), INBOX
+    // is refused too ("INBOX cannot be renamed").
+    QString serverFolder(qint64 accountId, const QString &path, const QString &verb, Store::FolderRow *out);
     QString delimiterOf(qint64 accountId);
     QString moveOrCopy(qint64 messageId, const QString &targetFolderPath, bool keepSource);
     void enqueue(qint64 accountId, const ImapPendingAction &action);
