@@ -65,7 +65,11 @@ QString sanitizeMailHtml(const QString &html)
     // Repeat until stable: removing one element must not splice two halves into a new one.
     for (int round = 0; round < 8; ++round) {
         const QString before = out;
-        out.remove(containerElements());
+        // Containers first, until none is left, so that their content goes with them.
+        for (QString previous; previous != out;) {
+            previous = out;
+            out.remove(containerElements());
+        }
         out.remove(loneTags());
         if (out == before)
             break;

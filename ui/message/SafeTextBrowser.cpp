@@ -20,10 +20,25 @@ bool isWebUrl(const QUrl &url)
     return scheme == QLatin1String("http") || scheme == QLatin1String("https");
 }
 
+// QTextDocument::loadResource falls back to reading local files (and decoding data: URLs) when
+// the browser returns nothing; this document asks the browser and nothing else.
+class ResourceGuardedDocument : public QTextDocument
+{
+public:
+    explicit ResourceGuardedDocument(SafeTextBrowser *browser) : QTextDocument(browser), m_browser(browser) {}
+
+protected:
+    QVariant loadResource(int type, const QUrl &name) override { return m_browser->resource(type, name); }
+
+private:
+    SafeTextBrowser *m_browser;
+};
+
 } // namespace
 
 SafeTextBrowser::SafeTextBrowser(QWidget *parent) : QTextBrowser(parent)
 {
+    setDocument(new ResourceGuardedDocument(this));
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setReadOnly(true);
@@ -106,6 +121,11 @@ QString SafeTextBrowser::anchorText(const QUrl &href) const
 }
 
 QVariant SafeTextBrowser::loadResource(int type, const QUrl &name)
+{
+    return resource(type, name);
+}
+
+QVariant SafeTextBrowser::resource(int type, const QUrl &name)
 {
     if (name.scheme().compare(QLatin1String("cid"), Qt::CaseInsensitive) == 0) {
         const QString id = QUrl::fromPercentEncoding(name.path().toUtf8());

@@ -42,6 +42,9 @@ public:
     QList<QUrl> blockedUrls() const { return m_blocked; }
     // Remote URLs fetched (and now shown) for the current document.
     QList<QUrl> loadedUrls() const { return m_fetched.keys(); }
+    // What the document may show for a resource: the cid: image, a fetched remote resource, or
+    // nothing (recording a refused web URL).
+    QVariant resource(int type, const QUrl &name);
     // The visible text of the document's link(s) to href (joined if several).
     QString anchorText(const QUrl &href) const;
 
