@@ -13,6 +13,7 @@
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDir>
@@ -120,6 +121,8 @@ void ComposerWindow::buildUi()
     m_body = new QPlainTextEdit(this);
     m_body->viewport()->installEventFilter(this); // files dropped on the text become attachments
     layout->addWidget(m_body, 1);
+    m_alsoHtml = new QCheckBox(tr("Also send an HTML version of the text"), this);
+    layout->addWidget(m_alsoHtml);
 
     m_attachmentList = new QListWidget(this);
     m_attachmentList->setMaximumHeight(100);
@@ -313,6 +316,11 @@ std::optional<Mime::OutgoingMessage> ComposerWindow::message(bool forDraft)
     }
     m.subject = m_subject->text();
     m.textBody = m_body->toPlainText();
+    if (m_alsoHtml->isChecked()) {
+        // The same text, escaped; pre-wrap keeps its line breaks and spacing in HTML readers.
+        m.htmlBody = QStringLiteral("<html><body><div style=\"white-space: pre-wrap\">%1</div></body></html>")
+                         .arg(m.textBody.toHtmlEscaped());
+    }
     m.attachments = m_attachments;
     m.inReplyTo = m_inReplyTo;
     m.references = m_references;

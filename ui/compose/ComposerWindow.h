@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -68,6 +69,7 @@ public:
     QLineEdit *subjectField() const { return m_subject; }
     QPlainTextEdit *bodyEditor() const { return m_body; }
     QComboBox *identityBox() const { return m_identity; }
+    QCheckBox *htmlOption() const { return m_alsoHtml; }
     QListWidget *attachmentList() const { return m_attachmentList; }
     QLabel *errorLabel() const { return m_error; }
 
@@ -107,6 +109,7 @@ private:
     AddressLineEdit *m_bcc = nullptr;
     QLineEdit *m_subject = nullptr;
     QPlainTextEdit *m_body = nullptr;
+    QCheckBox *m_alsoHtml = nullptr;
     QListWidget *m_attachmentList = nullptr;
     QLabel *m_error = nullptr;
 };

@@ -7,6 +7,7 @@
 #include "compose/AddressLineEdit.h"
 #include "compose/ComposerWindow.h"
 
+#include <QCheckBox>
 #include <QCompleter>
 #include <QDropEvent>
 #include <QLabel>
@@ -120,9 +121,16 @@ private Q_SLOTS:
 
         // Fixed: it goes, and the error is gone.
         window.toField()->setText(QStringLiteral("ok@example.org"));
+        window.htmlOption()->setChecked(true);
+        window.bodyEditor()->setPlainText(QStringLiteral("precious <words> & more"));
         QVERIFY2(window.send(), qPrintable(window.errorText()));
         QVERIFY(window.errorText().isEmpty());
-        QCOMPARE(Store::StoreReader(m_profile->databasePath).outbox().size(), 1);
+        Store::StoreReader reader(m_profile->databasePath);
+        QCOMPARE(reader.outbox().size(), 1);
+        const Mime::ParseResult parsed = Mime::MessageParser::parse(*reader.outboxRaw(reader.outbox().at(0).id));
+        QVERIFY(parsed.message.textBody.contains(QLatin1String("precious <words> & more")));
+        QVERIFY2(parsed.message.htmlBody.contains(QLatin1String("precious &lt;words&gt; &amp; more")),
+                 qPrintable(parsed.message.htmlBody));
     }
 
     void savingADraftTwiceKeepsOnlyTheLatest()
