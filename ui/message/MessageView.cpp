@@ -41,6 +41,22 @@ QLabel *plainLabel(QWidget *parent)
     return label;
 }
 
+// Header text as shown: control characters and bidi overrides removed, since they can make a
+// value read as something else ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf").
+QString shownText(const QString &value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (const QChar c : value) {
+        const char16_t u = c.unicode();
+        const bool bidi = (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E || u == 0x200F;
+        if (bidi || (u < 0x20 && u != '\t') || u == 0x7F)
+            continue;
+        out += c;
+    }
+    return out;
+}
+
 QString sizeText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes);
@@ -221,14 +237,14 @@ bool MessageView::showMessage(qint64 id)
     }
     m_messageId = id;
     m_senderAddress = row->fromAddress;
-    m_from->setText(row->fromDisplay.contains(QLatin1Char('<')) || row->fromAddress.isEmpty()
+    m_from->setText(shownText(row->fromDisplay.contains(QLatin1Char('<')) || row->fromAddress.isEmpty()
                         ? row->fromDisplay
                         : (row->fromDisplay.isEmpty() ? row->fromAddress
                                                       : QString(row->fromDisplay + QStringLiteral(" <")
-                                                                + row->fromAddress + QLatin1Char('>'))));
-    m_to->setText(row->to);
-    m_cc->setText(row->cc);
-    m_subject->setText(row->subject);
+                                                                + row->fromAddress + QLatin1Char('>')))));
+    m_to->setText(shownText(row->to));
+    m_cc->setText(shownText(row->cc));
+    m_subject->setText(shownText(row->subject));
     const QDateTime date = row->date.isValid() ? row->date : row->internalDate;
     m_date->setText(date.isValid() ? QLocale().toString(date.toLocalTime(), QLocale::LongFormat) : QString());
     if (!raw) {
@@ -272,8 +288,8 @@ void MessageView::showBody(const QByteArray &raw)
     m_attachments = message.attachments;
     for (const Mime::AttachmentInfo &a : std::as_const(m_attachments)) {
         auto *item = new QTreeWidgetItem(m_attachmentList);
-        // The name as sent (decoded), shown as text only; it is sanitised when it touches the disk.
-        item->setText(0, a.fileName.isEmpty() ? tr("(unnamed)") : a.fileName);
+        // The name it will be saved under: what the user sees is what lands on the disk.
+        item->setText(0, Mime::sanitizeFileName(a.fileName));
         item->setText(1, sizeText(a.size));
         item->setText(2, a.contentType);
     }

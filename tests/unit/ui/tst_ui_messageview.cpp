@@ -232,7 +232,7 @@ private Q_SLOTS:
 
     void headerValuesAreShownLiterally()
     {
-        Mime::OutgoingMessage m = UiTest::outgoing(QStringLiteral("<b>Bold</b> & <i>co</i>"));
+        Mime::OutgoingMessage m = UiTest::outgoing(QStringLiteral("<b>Bold</b> & <i>co</i> \u202Egnp.exe"));
         m.from.name = QStringLiteral("<img src=x>Eve");
         m.to = {{QStringLiteral("<b>Bob</b>"), QStringLiteral("bob@example.org")}};
         const qint64 id = m_profile->insert(m_inbox, UiTest::composed(m));
@@ -240,7 +240,7 @@ private Q_SLOTS:
         QVERIFY(view.showMessage(id));
         for (const char *field : {"from", "to", "cc", "date", "subject"})
             QCOMPARE(view.headerLabel(QLatin1String(field))->textFormat(), Qt::PlainText);
-        QCOMPARE(view.headerLabel(QStringLiteral("subject"))->text(), QStringLiteral("<b>Bold</b> & <i>co</i>"));
+        QCOMPARE(view.headerLabel(QStringLiteral("subject"))->text(), QStringLiteral("<b>Bold</b> & <i>co</i> gnp.exe"));
         QVERIFY(view.headerLabel(QStringLiteral("from"))->text().contains(QLatin1String("<img src=x>Eve")));
         QVERIFY(view.headerLabel(QStringLiteral("to"))->text().contains(QLatin1String("<b>Bob</b>")));
     }
@@ -262,6 +262,8 @@ private Q_SLOTS:
         QVERIFY(view.showMessage(id));
         QCOMPARE(view.attachmentList()->topLevelItemCount(), names.size());
         QCOMPARE(view.attachmentList()->topLevelItem(0)->text(2), QStringLiteral("application/octet-stream"));
+        const QString listed = view.attachmentList()->topLevelItem(2)->text(0);
+        QVERIFY2(!listed.contains(QChar(0x202E)) && !listed.contains(QChar(1)), qPrintable(listed));
 
         QTemporaryDir target;
         const QString chosen = QDir(target.path()).filePath(QStringLiteral("inner"));
