@@ -31,6 +31,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Petrel::Ui {
 
 namespace {
@@ -354,7 +356,9 @@ bool ComposerWindow::send()
         return false;
     }
     m_sent = true;
-    removeSavedDraft();
+    if (m_draftId != 0)
+        m_staleDrafts << std::exchange(m_draftId, 0);
+    removeStaleDrafts();
     Q_EMIT queued(accountId, outboxId);
     close();
     return true;
@@ -405,28 +409,37 @@ bool ComposerWindow::saveDraft()
         showError(tr("The draft was not saved: %1").arg(e.message()));
         return false;
     }
-    removeSavedDraft(); // the previous version; the new one is safely stored first
+    // The previous version goes only now that the new one is safely stored.
+    if (m_draftId != 0)
+        m_staleDrafts << m_draftId;
     m_draftId = newId;
+    removeStaleDrafts();
     Q_EMIT draftSaved(accountId, newId);
     return true;
 }
 
-void ComposerWindow::removeSavedDraft()
+void ComposerWindow::removeStaleDrafts()
 {
-    if (m_draftId == 0)
+    if (m_staleDrafts.isEmpty())
         return;
-    const qint64 id = m_draftId;
-    m_draftId = 0;
     try {
         Store::StoreWriter writer(m_databasePath);
         Core::MailActions actions(writer, *m_reader);
-        // Removing moves to Trash first; an old draft version has no business there.
-        if (!actions.remove(id).isEmpty())
-            return;
-        const std::optional<Store::MessageRow> row = m_reader->message(id);
-        const std::optional<Store::FolderRow> folder = row ? m_reader->folder(row->folderId) : std::nullopt;
-        if (folder && folder->role == Store::FolderRole::Trash)
-            actions.remove(id);
+        QList<qint64> left;
+        for (const qint64 id : std::as_const(m_staleDrafts)) {
+            if (!m_reader->message(id))
+                continue;
+            // Removing moves to Trash first; an old draft version has no business there.
+            if (!actions.remove(id).isEmpty()) {
+                left << id;
+                continue;
+            }
+            const std::optional<Store::MessageRow> row = m_reader->message(id);
+            const std::optional<Store::FolderRow> folder = row ? m_reader->folder(row->folderId) : std::nullopt;
+            if (folder && folder->role == Store::FolderRole::Trash && !actions.remove(id).isEmpty())
+                left << id;
+        }
+        m_staleDrafts = left;
     } catch (const Store::StoreError &e) {
         showError(tr("The previous version of the draft could not be removed: %1").arg(e.message()));
     }
