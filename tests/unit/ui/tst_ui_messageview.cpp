@@ -172,6 +172,27 @@ private Q_SLOTS:
         QVERIFY(view.remoteContentBar()->isHidden());
     }
 
+    void policyRemembersSendersOnly()
+    {
+        const QString file = m_profile->dir.filePath(QStringLiteral("policy.ini"));
+        {
+            Ui::RemoteContentPolicy policy(file);
+            QVERIFY(!policy.mayLoad(1, QStringLiteral("news@example.org")));
+            policy.allowMessage(1);
+            QVERIFY(policy.mayLoad(1, QStringLiteral("news@example.org")));
+            QVERIFY(!policy.mayLoad(2, QStringLiteral("news@example.org")));
+            policy.allowSender(QStringLiteral(" News@Example.org "));
+            policy.allowSender(QString()); // an empty From must never become a wildcard
+            QVERIFY(policy.mayLoad(2, QStringLiteral("news@example.org")));
+            QVERIFY(!policy.mayLoad(2, QString()));
+        }
+        Ui::RemoteContentPolicy reloaded(file);
+        QCOMPARE(reloaded.allowedSenders(), QStringList{QStringLiteral("news@example.org")});
+        QVERIFY(!reloaded.isMessageAllowed(1)); // per message: only until the application quits
+        reloaded.forgetSender(QStringLiteral("NEWS@example.org"));
+        QVERIFY(Ui::RemoteContentPolicy(file).allowedSenders().isEmpty());
+    }
+
     void scriptsFramesAndEventAttributesAreStripped()
     {
         const QString html = QStringLiteral(
@@ -223,6 +244,11 @@ private Q_SLOTS:
         QVERIFY(Ui::linkTextMisleads(QStringLiteral("help@bank.example"), QUrl(QStringLiteral("mailto:x@evil.example"))));
         QVERIFY(!Ui::isOpenableLink(QUrl(QStringLiteral("file:///etc/passwd"))));
         QVERIFY(Ui::isOpenableLink(evil));
+
+        // Links to local files and other schemes are never handed to the system.
+        Q_EMIT body->anchorClicked(QUrl(QStringLiteral("file:///etc/passwd")));
+        QVERIFY(!view.noticeLabel()->isHidden());
+        QVERIFY(view.noticeLabel()->text().contains(QLatin1String("not opened")));
 
         // Hovering shows the real target.
         Q_EMIT body->highlighted(evil);
