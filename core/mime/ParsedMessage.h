@@ -12,6 +12,7 @@ namespace Petrel::Mime {
 struct ParsedMessage {
     Envelope envelope;
     QString textBody;
+    bool textBodyFlowed = false; // textBody is format=flowed (RFC 3676): decode with decodeFlowed()
     QString htmlBody;
     QList<AttachmentInfo> attachments;
     QList<InlinePart> inlineParts;

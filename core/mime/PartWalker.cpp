@@ -164,6 +164,8 @@ void walkLeaf(GMimePart *part, const QString &path, Scope scope, WalkState &stat
         out.textBody = decodedText(object, state, out);
         if (out.textBody.isNull())
             out.textBody = QLatin1String("");
+        const char *format = g_mime_object_get_content_type_parameter(object, "format");
+        out.textBodyFlowed = format && g_ascii_strcasecmp(format, "flowed") == 0;
         return;
     }
     if (mayBeBody && type == QLatin1String("text/html") && mayTakeBody(out.htmlBody, scope, choice)) {

@@ -52,6 +52,11 @@ public:
     // words must match. Any text is safe to pass. Newest first.
     QList<MessageSummary> search(const QString &query, int limit);
 
+    // Addresses seen in From, To and Cc of stored messages, as "Name <address>" (the address alone
+    // when no name was seen), for completing recipients: an address or a word of the name starts
+    // with prefix (case-insensitive). One entry per address, most recently seen first.
+    QStringList knownAddresses(const QString &prefix, int limit);
+
     QList<PendingOperationRow> pendingOperations(qint64 accountId);
     QList<OutboxRow> outbox();
     QList<OutboxRow> outbox(qint64 accountId);
