@@ -39,14 +39,30 @@ QString DraftSaver::save(qint64 accountId, const QByteArray &raw, qint64 replace
     *newId = id;
     if (replacesId <= 0)
         return {};
-    if (account->protocol == Store::AccountProtocol::Pop3) {
-        m_writer.deleteMessages({replacesId});
+    if (QString why = drop(*account, replacesId); !why.isEmpty())
+        return QStringLiteral("the draft was saved as message %1, but the previous version stays: %2").arg(id).arg(why);
+    return {};
+}
+
+QString DraftSaver::discard(qint64 accountId, qint64 draftId)
+{
+    const std::optional<Store::AccountRow> account = m_reader.accountById(accountId);
+    if (!account)
+        return QStringLiteral("there is no account %1").arg(accountId);
+    if (QString why = checkReplaceable(accountId, draftId); !why.isEmpty())
+        return why;
+    return drop(*account, draftId);
+}
+
+QString DraftSaver::drop(const Store::AccountRow &account, qint64 draftId)
+{
+    // An old draft version has no business in Trash: it goes for good.
+    if (account.protocol == Store::AccountProtocol::Pop3) {
+        m_writer.deleteMessages({draftId});
         return {};
     }
     ImapLocalActions actions(m_writer, m_reader);
-    if (QString why = actions.removePermanently(replacesId); !why.isEmpty())
-        return QStringLiteral("the draft was saved as message %1, but the previous version stays: %2").arg(id).arg(why);
-    return {};
+    return actions.removePermanently(draftId);
 }
 
 } // namespace Petrel::Core

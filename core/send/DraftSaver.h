@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/AccountRow.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -26,9 +28,12 @@ public:
     // same account, else nothing is saved. Returns "" and *newId on success, else why not.
     // Throws StoreError when the store fails.
     QString save(qint64 accountId, const QByteArray &raw, qint64 replacesId, qint64 *newId);
+    // The draft is not wanted any more (it was sent, or thrown away): removed for good.
+    QString discard(qint64 accountId, qint64 draftId);
 
 private:
     QString checkReplaceable(qint64 accountId, qint64 replacesId);
+    QString drop(const Store::AccountRow &account, qint64 draftId);
 
     Store::StoreWriter &m_writer;
     Store::StoreReader &m_reader;

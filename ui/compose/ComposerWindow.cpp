@@ -3,11 +3,10 @@
 #include "compose/AddressFieldParser.h"
 #include "compose/AddressLineEdit.h"
 
-#include "localmail/LocalFolders.h"
-#include "localmail/MailActions.h"
 #include "mime/MessageComposer.h"
 #include "mime/MessageIdGenerator.h"
 #include "mime/ReplyBuilder.h"
+#include "send/DraftSaver.h"
 #include "store/OutboxStore.h"
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
@@ -356,21 +355,10 @@ bool ComposerWindow::send()
         return false;
     }
     m_sent = true;
-    if (m_draftId != 0)
-        m_staleDrafts << std::exchange(m_draftId, 0);
-    removeStaleDrafts();
+    discardDraft();
     Q_EMIT queued(accountId, outboxId);
     close();
     return true;
-}
-
-QString ComposerWindow::draftsFolder(qint64 accountId)
-{
-    for (const Store::FolderRow &f : m_reader->folders(accountId)) {
-        if (f.role == Store::FolderRole::Drafts)
-            return f.path;
-    }
-    return {};
 }
 
 bool ComposerWindow::saveDraft()
@@ -387,61 +375,35 @@ bool ComposerWindow::saveDraft()
     const qint64 accountId = identityAccountId();
     qint64 newId = 0;
     try {
+        // The previous version goes only once the new one is safely stored (DraftSaver's order).
         Store::StoreWriter writer(m_databasePath);
-        QString folder = draftsFolder(accountId);
-        const std::optional<Store::AccountRow> account = m_reader->accountById(accountId);
-        if (folder.isEmpty() && account && account->protocol == Store::AccountProtocol::Pop3) {
-            Core::LocalFolders::ensureDefaults(writer, *m_reader, accountId);
-            folder = draftsFolder(accountId);
-        }
-        if (folder.isEmpty()) {
-            showError(tr("The account has no Drafts folder; the draft was not saved."));
-            return false;
-        }
-        Core::MailActions actions(writer, *m_reader);
-        const QString why = actions.append(accountId, folder, composed.raw,
-                                           Store::MessageFlag::Seen | Store::MessageFlag::Draft, &newId);
-        if (!why.isEmpty()) {
+        const QString why = Core::DraftSaver(writer, *m_reader).save(accountId, composed.raw, m_draftId, &newId);
+        if (newId == 0) {
             showError(tr("The draft was not saved: %1").arg(why));
             return false;
         }
+        if (!why.isEmpty())
+            showError(why); // saved, but the older version is still there
     } catch (const Store::StoreError &e) {
         showError(tr("The draft was not saved: %1").arg(e.message()));
         return false;
     }
-    // The previous version goes only now that the new one is safely stored.
-    if (m_draftId != 0)
-        m_staleDrafts << m_draftId;
     m_draftId = newId;
-    removeStaleDrafts();
     Q_EMIT draftSaved(accountId, newId);
     return true;
 }
 
-void ComposerWindow::removeStaleDrafts()
+void ComposerWindow::discardDraft()
 {
-    if (m_staleDrafts.isEmpty())
+    const qint64 draft = std::exchange(m_draftId, 0);
+    if (draft == 0)
         return;
     try {
         Store::StoreWriter writer(m_databasePath);
-        Core::MailActions actions(writer, *m_reader);
-        QList<qint64> left;
-        for (const qint64 id : std::as_const(m_staleDrafts)) {
-            if (!m_reader->message(id))
-                continue;
-            // Removing moves to Trash first; an old draft version has no business there.
-            if (!actions.remove(id).isEmpty()) {
-                left << id;
-                continue;
-            }
-            const std::optional<Store::MessageRow> row = m_reader->message(id);
-            const std::optional<Store::FolderRow> folder = row ? m_reader->folder(row->folderId) : std::nullopt;
-            if (folder && folder->role == Store::FolderRole::Trash && !actions.remove(id).isEmpty())
-                left << id;
-        }
-        m_staleDrafts = left;
+        if (const QString why = Core::DraftSaver(writer, *m_reader).discard(identityAccountId(), draft); !why.isEmpty())
+            showError(tr("The saved draft could not be removed: %1").arg(why));
     } catch (const Store::StoreError &e) {
-        showError(tr("The previous version of the draft could not be removed: %1").arg(e.message()));
+        showError(tr("The saved draft could not be removed: %1").arg(e.message()));
     }
 }
 

@@ -89,10 +89,9 @@ private:
     void fillFrom(const Mime::OutgoingMessage &draft);
     // The message as the window holds it now; nullopt and an inline error when a field is bad.
     std::optional<Mime::OutgoingMessage> message(bool forDraft);
-    QString draftsFolder(qint64 accountId);
     // Removes earlier saved versions for good; those the store cannot remove yet (an IMAP draft
     // still waiting for its upload) are tried again on the next save or send.
-    void removeStaleDrafts();
+    void discardDraft(); // after sending: the saved draft is not wanted any more
     void showError(const QString &text);
     static QStringList localFiles(const QMimeData *mime);
 
@@ -103,7 +102,6 @@ private:
     QStringList m_references;
     QList<Mime::OutgoingAttachment> m_attachments;
     qint64 m_draftId = 0;
-    QList<qint64> m_staleDrafts;
     bool m_sent = false;
 
     QComboBox *m_identity = nullptr;
