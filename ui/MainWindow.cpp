@@ -65,6 +65,7 @@ MainWindow::MainWindow(const QString &profileDir, QWidget *parent) : QMainWindow
     buildMenusAndToolbar();
     setUpChecks();
     reload();
+    restoreTreeState(); // the first time: accounts expanded, the unified Inbox shown
 }
 
 MainWindow::~MainWindow()
