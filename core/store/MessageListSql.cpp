@@ -95,10 +95,12 @@ QByteArray MessageListSql::source() const
 
 QByteArray MessageListSql::orderBy() const
 {
+    // Ties follow the same direction, so one index (folder_id, key, date, id) serves both orders
+    // (migration 7).
     const QByteArray direction = m_query.ascending ? " ASC" : " DESC";
     if (m_query.sort == MessageSortColumn::Date)
         return " ORDER BY m.date" + direction + ", m.id" + direction;
-    return " ORDER BY " + sortExpression(m_query.sort) + direction + ", m.date DESC, m.id DESC";
+    return " ORDER BY " + sortExpression(m_query.sort) + direction + ", m.date" + direction + ", m.id" + direction;
 }
 
 QByteArray MessageListSql::pageSql(const QByteArray &columns) const

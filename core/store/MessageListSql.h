@@ -19,8 +19,9 @@ class MessageListSql
 public:
     explicit MessageListSql(const MessageListQuery &query);
 
-    // "SELECT <columns>[, thread count] FROM ... WHERE ... ORDER BY ... LIMIT ? OFFSET ?"
+    // "SELECT <columns>, <thread count> FROM ... WHERE ... ORDER BY ... LIMIT ? OFFSET ?"
     QByteArray pageSql(const QByteArray &columns) const;
+
     QByteArray countSql() const;
     // Binds the filter's values from 1 on; returns the next free index.
     int bind(Statement &statement) const;
