@@ -9,6 +9,7 @@
 #include "credentials/CredentialStore.h"
 #include "models/FolderTreeModel.h"
 #include "models/MessageListModel.h"
+#include "status/AccountStatus.h"
 #include "status/ErrorBanner.h"
 #include "status/MailChecker.h"
 #include "store/StorePaths.h"
@@ -96,7 +97,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
         QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(finished.at(0).at(2).toString()));
         QCOMPARE(finished.at(0).at(3).toInt(), 3);
-        QVERIFY(!window.errorBanner(finished.at(0).at(0).toLongLong()));
+        const qint64 accountId = finished.at(0).at(0).toLongLong();
+        QVERIFY(!window.errorBanner(accountId));
+        QCOMPARE(window.accountStatus()->text(accountId), QStringLiteral("Yara: online"));
+        QVERIFY2(window.lastNotification().startsWith(QLatin1String("3 new message")),
+                 qPrintable(window.lastNotification()));
 
         // The tree has the account's folders with the Inbox's unread count; the list its messages.
         Ui::FolderTreeModel *tree = window.folderModel();
