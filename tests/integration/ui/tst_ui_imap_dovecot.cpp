@@ -93,6 +93,7 @@ private Q_SLOTS:
         Ui::MainWindow window(profile);
         window.show();
         QSignalSpy finished(window.mailChecker(), &Ui::MailChecker::finished);
+        QSignalSpy progress(window.mailChecker(), &Ui::MailChecker::progressed);
         window.checkMailAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
         QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(finished.at(0).at(2).toString()));
@@ -100,6 +101,11 @@ private Q_SLOTS:
         const qint64 accountId = finished.at(0).at(0).toLongLong();
         QVERIFY(!window.errorBanner(accountId));
         QCOMPARE(window.accountStatus()->text(accountId), QStringLiteral("Yara: online"));
+        // Progress was shown with counts, as the status bar has it while the check runs.
+        bool counted = false;
+        for (const QList<QVariant> &p : std::as_const(progress))
+            counted = counted || p.at(3).toString().startsWith(QLatin1String("Yara: 3 of 3 new messages (INBOX)"));
+        QVERIFY(counted);
         QVERIFY2(window.lastNotification().startsWith(QLatin1String("3 new message")),
                  qPrintable(window.lastNotification()));
 

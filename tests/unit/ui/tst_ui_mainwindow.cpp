@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -187,6 +188,37 @@ private Q_SLOTS:
         // Ctrl+F goes to the search field.
         QTest::keyClick(list, Qt::Key_F, Qt::ControlModifier);
         QVERIFY(window.searchField()->hasFocus());
+    }
+
+    void moveAndCopyMenusListTheAccountsOtherFolders()
+    {
+        UiTestProfile p;
+        const qint64 a = p.addPop3Account(QStringLiteral("Menus"));
+        const qint64 inbox = p.folderId(a, QStringLiteral("INBOX"));
+        const qint64 sent = p.folderId(a, QStringLiteral("Sent"));
+        const QList<qint64> ids = p.seed(inbox, 2);
+        MainWindow window(p.path());
+        openFolder(window, inbox);
+        selectRows(window, {0});
+        auto pick = [](QMenu *menu, const QString &path) -> QAction * {
+            QMetaObject::invokeMethod(menu, "aboutToShow"); // as when the menu opens
+            for (QAction *action : menu->actions()) {
+                if (action->text() == path)
+                    return action;
+            }
+            return nullptr;
+        };
+        QVERIFY(!pick(window.messageActions()->moveMenu(), QStringLiteral("INBOX"))); // not its own folder
+        QAction *copyToSent = pick(window.messageActions()->copyMenu(), QStringLiteral("Sent"));
+        QVERIFY(copyToSent);
+        copyToSent->trigger();
+        QCOMPARE(p.reader->folder(sent)->totalCount, 1);
+        QCOMPARE(folderOf(p, ids[1]), inbox);
+        QAction *moveToSent = pick(window.messageActions()->moveMenu(), QStringLiteral("Sent"));
+        QVERIFY(moveToSent);
+        moveToSent->trigger();
+        QCOMPARE(folderOf(p, ids[1]), sent);
+        QCOMPARE(window.messageModel()->rowCount(), 1);
     }
 
     void searchFieldNarrowsTheListAsYouType()
