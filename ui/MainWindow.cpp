@@ -158,6 +158,9 @@ void MainWindow::buildPanes()
         statusBar()->showMessage(message, 10000);
     });
     connect(m_folderModel, &FolderTreeModel::messagesDropped, m_actions, &MessageActions::moveOrCopy);
+    connect(m_listModel, &MessageListModel::loadFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("Cannot read the message list: %1").arg(error), 10000);
+    });
 
     connect(m_folderModel, &QAbstractItemModel::modelAboutToBeReset, this, &MainWindow::saveTreeState);
     connect(m_folderModel, &QAbstractItemModel::modelReset, this, &MainWindow::restoreTreeState);

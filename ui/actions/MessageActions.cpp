@@ -107,6 +107,15 @@ void MessageActions::each(const QList<qint64> &ids, const std::function<QString(
 void MessageActions::fillFolderMenu(QMenu *menu, bool copy)
 {
     menu->clear();
+    try {
+        addFolders(menu, copy);
+    } catch (const Store::StoreError &e) {
+        Q_EMIT failed(e.text());
+    }
+}
+
+void MessageActions::addFolders(QMenu *menu, bool copy)
+{
     const qint64 first = firstSelected();
     const std::optional<Store::MessageRow> message = first ? m_reader.message(first) : std::nullopt;
     const std::optional<Store::FolderRow> current = message ? m_reader.folder(message->folderId) : std::nullopt;
@@ -123,7 +132,13 @@ void MessageActions::fillFolderMenu(QMenu *menu, bool copy)
 
 void MessageActions::moveOrCopy(const QList<qint64> &ids, qint64 targetFolderId, bool copy)
 {
-    const std::optional<Store::FolderRow> target = m_reader.folder(targetFolderId);
+    std::optional<Store::FolderRow> target;
+    try {
+        target = m_reader.folder(targetFolderId);
+    } catch (const Store::StoreError &e) {
+        Q_EMIT failed(e.text());
+        return;
+    }
     if (!target)
         return;
     each(ids, [&](qint64 id) -> QString {
@@ -164,10 +179,15 @@ void MessageActions::toggle(const QList<qint64> &ids, int flag)
 {
     const auto f = MessageFlag(flag);
     bool allSet = !ids.isEmpty();
-    for (const qint64 id : ids) {
-        const std::optional<Store::MessageRow> m = m_reader.message(id);
-        if (m && !m->flags.testFlag(f))
-            allSet = false;
+    try {
+        for (const qint64 id : ids) {
+            const std::optional<Store::MessageRow> m = m_reader.message(id);
+            if (m && !m->flags.testFlag(f))
+                allSet = false;
+        }
+    } catch (const Store::StoreError &e) {
+        Q_EMIT failed(e.text());
+        return;
     }
     each(ids, [&](qint64 id) {
         return allSet ? m_actions.setFlags(id, {}, f) : m_actions.setFlags(id, f, {});

@@ -70,6 +70,7 @@ Q_SIGNALS:
 private:
     QAction *make(const QString &text, const char *icon, const QList<QKeySequence> &keys);
     void fillFolderMenu(QMenu *menu, bool copy);
+    void addFolders(QMenu *menu, bool copy); // throws StoreError
     void toggle(const QList<qint64> &ids, int flag);
     // Runs one store action per message; reports the first refusal.
     void each(const QList<qint64> &ids, const std::function<QString(qint64)> &action);

@@ -2,6 +2,7 @@
 
 #include "models/FolderIcons.h"
 #include "models/MessageMime.h"
+#include "store/StoreError.h"
 #include "store/StoreReader.h"
 
 #include <QFont>
@@ -14,7 +15,12 @@ namespace Petrel::Ui {
 FolderTreeModel::FolderTreeModel(Store::StoreReader &reader, QObject *parent)
     : QAbstractItemModel(parent), m_reader(reader), m_root(std::make_unique<Node>())
 {
-    refresh();
+    try {
+        refresh();
+    } catch (const Store::StoreError &e) {
+        // An empty tree; the window's next refresh() reports the error where the user sees it.
+        qWarning("folder tree: %s", qPrintable(e.text()));
+    }
 }
 
 FolderTreeModel::~FolderTreeModel() = default;

@@ -50,11 +50,20 @@ void MessageListModel::reload(int rows)
     m_rows.clear();
     m_total = 0;
     // An empty folder list would mean "all mail": nothing selected lists nothing.
+    QString error;
     if (!m_query.folderIds.isEmpty()) {
-        m_total = m_reader.messageListCount(m_query);
-        m_rows = m_reader.messageList(m_query, 0, rows);
+        try {
+            m_total = m_reader.messageListCount(m_query);
+            m_rows = m_reader.messageList(m_query, 0, rows);
+        } catch (const Store::StoreError &e) {
+            m_total = 0;
+            m_rows.clear();
+            error = e.text();
+        }
     }
     endResetModel();
+    if (!error.isEmpty())
+        Q_EMIT loadFailed(error);
 }
 
 qint64 MessageListModel::messageId(int row) const
@@ -207,7 +216,14 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    const QList<Store::MessageSummary> page = m_reader.messageList(m_query, int(m_rows.size()), PageSize);
+    QList<Store::MessageSummary> page;
+    try {
+        page = m_reader.messageList(m_query, int(m_rows.size()), PageSize);
+    } catch (const Store::StoreError &e) {
+        m_total = int(m_rows.size()); // no retry loop from the view; the next reload asks again
+        Q_EMIT loadFailed(e.text());
+        return;
+    }
     // A message that moved between pages (new mail arrived) must not show twice.
     QSet<qint64> loaded;
     for (const Store::MessageSummary &m : std::as_const(m_rows))

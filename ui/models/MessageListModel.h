@@ -61,6 +61,10 @@ public:
 
     static Store::MessageSortColumn sortColumnOf(int column);
 
+Q_SIGNALS:
+    // The store could not be read (the list keeps what it had, or is empty after a reset).
+    void loadFailed(const QString &error);
+
 private:
     void reload(int rows);
 
