@@ -1,62 +1,466 @@
 #include "MainWindow.h"
 
+#include "accounts/AccountRegistry.h"
+#include "accounts/CheckScheduler.h"
 #include "accounts/ProfileDirectory.h"
+#include "actions/MessageActions.h"
+#include "credentials/CredentialStore.h"
+#include "localmail/MailActions.h"
+#include "models/FolderTreeModel.h"
+#include "models/MessageListModel.h"
+#include "status/AccountStatus.h"
+#include "status/ErrorBanner.h"
+#include "status/MailChecker.h"
+#include "store/SearchFilter.h"
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
 
-#include <QFileInfo>
+#include <QAction>
+#include <QApplication>
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSplitter>
 #include <QStatusBar>
-#include <QTreeWidget>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <chrono>
 
 namespace Petrel::Ui {
 
-MainWindow::MainWindow(const QString &profileDir, QWidget *parent)
-    : QMainWindow(parent)
-    , m_profileDir(profileDir)
-    , m_tree(new QTreeWidget(this))
+namespace {
+
+QString keyOf(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return {};
+    const auto kind = FolderTreeModel::Kind(index.data(FolderTreeModel::KindRole).toInt());
+    switch (kind) {
+    case FolderTreeModel::Kind::UnifiedInbox:
+        return QStringLiteral("u");
+    case FolderTreeModel::Kind::Account:
+        return QStringLiteral("a%1").arg(index.data(FolderTreeModel::AccountIdRole).toLongLong());
+    case FolderTreeModel::Kind::Folder:
+        return QStringLiteral("f%1").arg(index.data(FolderTreeModel::FolderIdRole).toLongLong());
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(const QString &profileDir, QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Petrel"));
-    m_tree->setColumnCount(3);
-    m_tree->setHeaderLabels({tr("Folder"), tr("Unread"), tr("Total")});
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    setCentralWidget(m_tree);
-    resize(1000, 700);
+    resize(1200, 750);
+    if (!openStore(profileDir))
+        return;
+    buildPanes();
+    buildMenusAndToolbar();
+    setUpChecks();
     reload();
+    restoreTreeState(); // the first time: accounts expanded, the unified Inbox shown
+}
+
+MainWindow::~MainWindow()
+{
+    // The checker's engines write through m_writer: they go first.
+    delete m_checker;
+    m_checker = nullptr;
+}
+
+bool MainWindow::openStore(const QString &profileDir)
+{
+    const Core::ProfileDirectory profile(profileDir);
+    QString error;
+    if (!profile.prepare(&error)) {
+        statusBar()->showMessage(error);
+        return false;
+    }
+    try {
+        // The writer applies any pending schema migration; the GUI then reads on its own connection.
+        m_writer = std::make_unique<Store::StoreWriter>(profile.databasePath());
+        m_reader = std::make_unique<Store::StoreReader>(profile.databasePath());
+    } catch (const Store::StoreError &e) {
+        statusBar()->showMessage(tr("Cannot open the profile: %1").arg(e.text()));
+        return false;
+    }
+    m_mailActions = std::make_unique<Core::MailActions>(*m_writer, *m_reader);
+    m_credentials = std::make_unique<Core::CredentialStore>();
+    return true;
+}
+
+void MainWindow::buildPanes()
+{
+    m_folderModel = new FolderTreeModel(*m_reader, this);
+    m_listModel = new MessageListModel(*m_reader, this);
+
+    m_tree = new QTreeView;
+    m_tree->setObjectName(QStringLiteral("folderTree"));
+    m_tree->setModel(m_folderModel);
+    m_tree->setHeaderHidden(true);
+    m_tree->setAcceptDrops(true);
+    m_tree->setDragDropMode(QAbstractItemView::DropOnly);
+    m_tree->setDropIndicatorShown(true);
+
+    m_list = new QTreeView;
+    m_list->setObjectName(QStringLiteral("messageList"));
+    m_list->setModel(m_listModel);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true); // lets the view skip measuring rows: scrolling stays cheap
+    m_list->setAllColumnsShowFocus(true);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setDragEnabled(true);
+    m_list->setDragDropMode(QAbstractItemView::DragOnly);
+    m_list->setDefaultDropAction(Qt::MoveAction); // Ctrl held makes it a copy
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->header()->setSortIndicator(MessageListModel::DateColumn, Qt::DescendingOrder);
+    m_list->setSortingEnabled(true);
+    m_list->header()->setSectionResizeMode(MessageListModel::SubjectColumn, QHeaderView::Stretch);
+    m_list->header()->setStretchLastSection(false);
+    m_list->setColumnWidth(MessageListModel::FlaggedColumn, 28);
+    m_list->setColumnWidth(MessageListModel::AttachmentColumn, 28);
+    m_list->setColumnWidth(MessageListModel::FromColumn, 220);
+
+    m_messageView = new QWidget;
+    m_messageView->setObjectName(QStringLiteral("messageViewPlaceholder"));
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_list);
+    m_splitter->addWidget(m_messageView);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 3);
+
+    auto *central = new QWidget;
+    m_bannerArea = new QVBoxLayout;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_bannerArea);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    m_actions = new MessageActions(*m_mailActions, *m_reader, [this] { return selectedMessageIds(); }, this);
+    m_actions->addTo(this);
+    connect(m_actions, &MessageActions::composeRequested, this, &MainWindow::composeRequested);
+    connect(m_actions, &MessageActions::replyRequested, this, &MainWindow::replyRequested);
+    connect(m_actions, &MessageActions::forwardRequested, this, &MainWindow::forwardRequested);
+    connect(m_actions, &MessageActions::changed, this, &MainWindow::afterChange);
+    connect(m_actions, &MessageActions::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+    });
+    connect(m_folderModel, &FolderTreeModel::messagesDropped, m_actions, &MessageActions::moveOrCopy);
+    connect(m_listModel, &MessageListModel::loadFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("Cannot read the message list: %1").arg(error), 10000);
+    });
+
+    connect(m_folderModel, &QAbstractItemModel::modelAboutToBeReset, this, &MainWindow::saveTreeState);
+    connect(m_folderModel, &QAbstractItemModel::modelReset, this, &MainWindow::restoreTreeState);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showFolder(current); });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                Q_EMIT currentMessageChanged(current.isValid() ? m_listModel->messageId(current.row()) : 0);
+            });
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, m_actions,
+            &MessageActions::updateEnabled);
+    connect(m_listModel, &QAbstractItemModel::modelReset, m_actions, &MessageActions::updateEnabled);
+    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        QMenu menu;
+        menu.addActions({m_actions->reply(), m_actions->replyAll(), m_actions->forward()});
+        menu.addSeparator();
+        menu.addActions({m_actions->toggleRead(), m_actions->markUnread(), m_actions->toggleFlag()});
+        menu.addSeparator();
+        menu.addMenu(m_actions->moveMenu());
+        menu.addMenu(m_actions->copyMenu());
+        menu.addActions({m_actions->archive(), m_actions->remove()});
+        menu.exec(m_list->viewport()->mapToGlobal(at));
+    });
+}
+
+void MainWindow::buildMenusAndToolbar()
+{
+    m_checkMail = new QAction(QIcon::fromTheme(QStringLiteral("mail-receive")), tr("&Check Mail"), this);
+    m_checkMail->setShortcuts({QKeySequence::Refresh, QKeySequence(Qt::CTRL | Qt::Key_T)});
+    connect(m_checkMail, &QAction::triggered, this, &MainWindow::checkAllAccounts);
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    auto *find = new QAction(tr("&Find Messages"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    m_threaded = new QAction(tr("&Threaded View"), this);
+    m_threaded->setCheckable(true);
+    connect(m_threaded, &QAction::toggled, this, [this](bool on) { m_listModel->setThreaded(on); });
+    addActions({m_checkMail, quit, find});
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_checkMail);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(find);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_threaded);
+    QMenu *message = menuBar()->addMenu(tr("&Message"));
+    message->addActions({m_actions->newMessage(), m_actions->reply(), m_actions->replyAll(), m_actions->forward()});
+    message->addSeparator();
+    message->addActions({m_actions->toggleRead(), m_actions->markUnread(), m_actions->toggleFlag()});
+    message->addSeparator();
+    message->addMenu(m_actions->moveMenu());
+    message->addMenu(m_actions->copyMenu());
+    message->addActions({m_actions->archive(), m_actions->remove()});
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->addActions({m_checkMail, m_actions->newMessage(), m_actions->reply(), m_actions->replyAll(),
+                     m_actions->forward(), m_actions->archive(), m_actions->remove()});
+    bar->addSeparator();
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setPlaceholderText(tr("Search (from: to: subject: has:attachment is:unread is:flagged)"));
+    m_search->setMaximumWidth(420);
+    bar->addWidget(m_search);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250); // results while typing, without a query per keystroke
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applySearch);
+}
+
+void MainWindow::setUpChecks()
+{
+    m_status = new AccountStatus(statusBar(), this);
+    m_checker = new MailChecker(*m_writer, *m_credentials);
+    m_scheduler = new Core::CheckScheduler(this);
+    connect(m_scheduler, &Core::CheckScheduler::checkDue, this, &MainWindow::checkAccount);
+    connect(m_checker, &MailChecker::progressed, this,
+            [this](qint64 id, int, int, const QString &text) { m_status->showProgress(id, text); });
+    connect(m_checker, &MailChecker::finished, this, &MainWindow::onCheckFinished);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        m_tray->setToolTip(tr("Petrel"));
+        m_tray->show();
+    }
 }
 
 void MainWindow::reload()
 {
-    m_tree->clear();
-    const Core::ProfileDirectory profile(m_profileDir);
-    QString error;
-    if (!profile.prepare(&error)) {
-        statusBar()->showMessage(error);
+    if (!m_reader)
         return;
-    }
     try {
-        // The writer applies any pending schema migration; the GUI then reads on its own connection.
-        { Store::StoreWriter migrate(profile.databasePath()); }
-        Store::StoreReader reader(profile.databasePath());
-        const QList<Store::AccountRow> accounts = reader.accounts();
-        for (const Store::AccountRow &account : accounts) {
-            auto *accountItem = new QTreeWidgetItem(m_tree, {account.name});
-            accountItem->setToolTip(0, account.address);
-            for (const Store::FolderRow &folder : reader.folders(account.id)) {
-                new QTreeWidgetItem(accountItem, {folder.displayName.isEmpty() ? folder.path : folder.displayName,
-                                                  QString::number(folder.unreadCount),
-                                                  QString::number(folder.totalCount)});
-            }
-            accountItem->setExpanded(true);
+        m_folderModel->refresh();
+        m_listModel->refresh();
+        const QList<Core::Account> accounts = Core::AccountRegistry(*m_writer, *m_reader, *m_credentials).accounts();
+        for (const Core::Account &account : accounts) {
+            m_status->setAccountName(account.id, account.settings.name);
+            const int minutes = account.settings.checkIntervalMinutes;
+            if (minutes > 0 && m_scheduler->remainingMs(account.id) < 0)
+                m_scheduler->setInterval(account.id, std::chrono::minutes(minutes));
         }
         statusBar()->showMessage(accounts.isEmpty()
                                      ? tr("No accounts yet. Add one with: petrel-cli account add")
-                                     : accounts.size() == 1 ? tr("1 account")
-                                                             : tr("%1 accounts").arg(accounts.size()));
+                                     : tr("%n account(s)", nullptr, int(accounts.size())));
     } catch (const Store::StoreError &e) {
-        statusBar()->showMessage(tr("Cannot open the profile: %1").arg(e.text()));
+        statusBar()->showMessage(tr("Cannot read the profile: %1").arg(e.text()));
     }
+}
+
+void MainWindow::setMessageView(QWidget *view)
+{
+    if (!m_splitter || !view)
+        return;
+    QWidget *old = m_messageView;
+    m_splitter->replaceWidget(2, view);
+    m_messageView = view;
+    delete old;
+}
+
+QList<qint64> MainWindow::selectedMessageIds() const
+{
+    QList<qint64> ids;
+    if (!m_list)
+        return ids;
+    const QModelIndexList rows = m_list->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        if (const qint64 id = m_listModel->messageId(row.row()))
+            ids.append(id);
+    }
+    return ids;
+}
+
+void MainWindow::showFolder(const QModelIndex &index)
+{
+    QList<qint64> folders;
+    const auto kind = FolderTreeModel::Kind(index.data(FolderTreeModel::KindRole).toInt());
+    try {
+        if (index.isValid() && kind == FolderTreeModel::Kind::UnifiedInbox)
+            folders = m_reader->inboxFolderIds();
+        else if (index.isValid() && kind == FolderTreeModel::Kind::Folder)
+            folders = {index.data(FolderTreeModel::FolderIdRole).toLongLong()};
+        m_listModel->setFolders(folders);
+    } catch (const Store::StoreError &e) {
+        statusBar()->showMessage(tr("Cannot read the folder: %1").arg(e.text()));
+    }
+}
+
+void MainWindow::applySearch()
+{
+    m_searchDelay->stop();
+    try {
+        m_listModel->setFilter(Store::parseSearchFilter(m_search->text()));
+    } catch (const Store::StoreError &e) {
+        statusBar()->showMessage(tr("Cannot search: %1").arg(e.text()));
+    }
+}
+
+void MainWindow::afterChange(const QList<qint64> &ids)
+{
+    // Keep the user's place: the same messages stay selected, or the row where they were.
+    const QModelIndex current = m_list->currentIndex();
+    const int oldRow = current.isValid() ? current.row() : 0;
+    try {
+        m_folderModel->refresh();
+        m_listModel->refresh();
+    } catch (const Store::StoreError &e) {
+        statusBar()->showMessage(tr("Cannot read the profile: %1").arg(e.text()));
+        return;
+    }
+    QItemSelection selection;
+    QModelIndex newCurrent;
+    for (const qint64 id : ids) {
+        const int row = m_listModel->rowOfMessage(id);
+        if (row < 0)
+            continue;
+        const QModelIndex index = m_listModel->index(row, 0);
+        selection.select(index, index);
+        if (!newCurrent.isValid())
+            newCurrent = index;
+    }
+    if (!newCurrent.isValid() && m_listModel->rowCount() > 0) {
+        newCurrent = m_listModel->index(qMin(oldRow, m_listModel->rowCount() - 1), 0);
+        selection.select(newCurrent, newCurrent);
+    }
+    if (newCurrent.isValid()) {
+        m_list->selectionModel()->setCurrentIndex(newCurrent, QItemSelectionModel::NoUpdate);
+        m_list->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+}
+
+void MainWindow::checkAllAccounts()
+{
+    if (!m_reader)
+        return;
+    try {
+        for (const Store::AccountRow &account : m_reader->accounts())
+            checkAccount(account.id);
+    } catch (const Store::StoreError &e) {
+        statusBar()->showMessage(tr("Cannot read the profile: %1").arg(e.text()));
+    }
+}
+
+void MainWindow::checkAccount(qint64 accountId)
+{
+    try {
+        for (const Core::Account &account : Core::AccountRegistry(*m_writer, *m_reader, *m_credentials).accounts()) {
+            if (account.id != accountId)
+                continue;
+            m_status->setAccountName(account.id, account.settings.name);
+            m_checker->check(account);
+        }
+    } catch (const Store::StoreError &e) {
+        statusBar()->showMessage(tr("Cannot read the profile: %1").arg(e.text()));
+    }
+}
+
+void MainWindow::onCheckFinished(qint64 accountId, bool ok, const QString &message, int newMessages)
+{
+    m_scheduler->checkFinished(accountId);
+    std::optional<Store::AccountRow> account;
+    try {
+        account = m_reader->accountById(accountId);
+    } catch (const Store::StoreError &) {
+    }
+    const QString name = account ? account->name : QString();
+    ErrorBanner *banner = m_banners.value(accountId);
+    if (ok) {
+        m_status->showOnline(accountId);
+        if (banner)
+            banner->hide();
+    } else {
+        m_status->showOffline(accountId);
+        if (!banner) {
+            banner = new ErrorBanner(accountId);
+            m_banners.insert(accountId, banner);
+            m_bannerArea->addWidget(banner);
+            connect(banner, &ErrorBanner::retryRequested, this, [this, banner](qint64 id) {
+                banner->hide();
+                checkAccount(id);
+            });
+        }
+        banner->setMessage(tr("%1: %2").arg(name, message));
+        banner->show();
+    }
+    afterChange(selectedMessageIds());
+    if (newMessages > 0)
+        notifyNewMail(tr("%n new message(s) in %1", nullptr, newMessages).arg(name));
+}
+
+void MainWindow::notifyNewMail(const QString &text)
+{
+    m_lastNotification = text;
+    if (m_tray)
+        m_tray->showMessage(tr("New mail"), text, QSystemTrayIcon::Information);
+}
+
+void MainWindow::saveTreeState()
+{
+    m_expandedKeys.clear();
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_folderModel->rowCount(parent); ++row) {
+            const QModelIndex index = m_folderModel->index(row, 0, parent);
+            if (m_tree->isExpanded(index))
+                m_expandedKeys.append(keyOf(index));
+            walk(index);
+        }
+    };
+    walk({});
+    m_selectedKey = keyOf(m_tree->currentIndex());
+}
+
+void MainWindow::restoreTreeState()
+{
+    const bool first = m_expandedKeys.isEmpty() && m_selectedKey.isEmpty();
+    QModelIndex select;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_folderModel->rowCount(parent); ++row) {
+            const QModelIndex index = m_folderModel->index(row, 0, parent);
+            const QString key = keyOf(index);
+            // Accounts start expanded; afterwards the user's choice is kept.
+            if (m_expandedKeys.contains(key) ||
+                (first && index.data(FolderTreeModel::KindRole).toInt() == int(FolderTreeModel::Kind::Account)))
+                m_tree->setExpanded(index, true);
+            if (key == m_selectedKey)
+                select = index;
+            walk(index);
+        }
+    };
+    walk({});
+    if (!select.isValid())
+        select = m_folderModel->unifiedInboxIndex();
+    m_tree->setCurrentIndex(select);
 }
 
 } // namespace Petrel::Ui

@@ -1,28 +1,116 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 
-class QTreeWidget;
+#include <memory>
+
+class QAction;
+class QLineEdit;
+class QSplitter;
+class QSystemTrayIcon;
+class QTimer;
+class QTreeView;
+class QVBoxLayout;
+
+namespace Petrel::Core {
+class CheckScheduler;
+class CredentialStore;
+class MailActions;
+} // namespace Petrel::Core
+
+namespace Petrel::Store {
+class StoreReader;
+class StoreWriter;
+} // namespace Petrel::Store
 
 namespace Petrel::Ui {
 
-// The top-level window. The full three-pane layout arrives with the UI issue; for now it shows
-// the profile's accounts and their folders with counts, read through the store's reader, so a
-// launched Petrel proves the core is wired.
+class AccountStatus;
+class ErrorBanner;
+class FolderTreeModel;
+class MailChecker;
+class MessageActions;
+class MessageListModel;
+
+// The top-level window: folder tree | message list | message view (set by the caller), a search
+// field, the message actions, mail checks (by hand and scheduled) with per-account state in the
+// status bar and errors in banners above the list, and a tray notification for new mail. It
+// reads through its own StoreReader and writes through one StoreWriter; the network is only
+// reached by MailChecker, asynchronously.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(const QString &profileDir, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    // Re-reads accounts and folders from the profile's database.
+    // Re-reads accounts, folders and the message list (selection and expansion are kept).
     void reload();
+    // Puts the message view in the third pane (the window takes ownership).
+    void setMessageView(QWidget *view);
+    // Checks every account now.
+    void checkAllAccounts();
+    void checkAccount(qint64 accountId);
 
-    QTreeWidget *folderTree() const { return m_tree; }
+    QTreeView *folderTree() const { return m_tree; }
+    QTreeView *messageList() const { return m_list; }
+    FolderTreeModel *folderModel() const { return m_folderModel; }
+    MessageListModel *messageModel() const { return m_listModel; }
+    MessageActions *messageActions() const { return m_actions; }
+    MailChecker *mailChecker() const { return m_checker; }
+    QLineEdit *searchField() const { return m_search; }
+    QAction *checkMailAction() const { return m_checkMail; }
+    QAction *threadedAction() const { return m_threaded; }
+    ErrorBanner *errorBanner(qint64 accountId) const { return m_banners.value(accountId); }
+    AccountStatus *accountStatus() const { return m_status; }
+    QString lastNotification() const { return m_lastNotification; }
+    QList<qint64> selectedMessageIds() const;
+
+Q_SIGNALS:
+    void currentMessageChanged(qint64 messageId);
+    void composeRequested();
+    void replyRequested(qint64 messageId, bool all);
+    void forwardRequested(qint64 messageId);
 
 private:
-    QString m_profileDir;
-    QTreeWidget *m_tree = nullptr;
+    bool openStore(const QString &profileDir);
+    void buildPanes();
+    void buildMenusAndToolbar();
+    void setUpChecks();
+    void showFolder(const QModelIndex &index);
+    void applySearch();
+    void afterChange(const QList<qint64> &ids);
+    void onCheckFinished(qint64 accountId, bool ok, const QString &message, int newMessages);
+    void notifyNewMail(const QString &text);
+    void saveTreeState();
+    void restoreTreeState();
+
+    std::unique_ptr<Store::StoreWriter> m_writer;
+    std::unique_ptr<Store::StoreReader> m_reader;
+    std::unique_ptr<Core::MailActions> m_mailActions;
+    std::unique_ptr<Core::CredentialStore> m_credentials;
+    FolderTreeModel *m_folderModel = nullptr;
+    MessageListModel *m_listModel = nullptr;
+    MessageActions *m_actions = nullptr;
+    MailChecker *m_checker = nullptr;
+    Core::CheckScheduler *m_scheduler = nullptr;
+    AccountStatus *m_status = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+
+    QTreeView *m_tree = nullptr;
+    QTreeView *m_list = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QWidget *m_messageView = nullptr;
+    QVBoxLayout *m_bannerArea = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    QAction *m_checkMail = nullptr;
+    QAction *m_threaded = nullptr;
+    QHash<qint64, ErrorBanner *> m_banners;
+    QString m_lastNotification;
+    QStringList m_expandedKeys;
+    QString m_selectedKey;
 };
 
 } // namespace Petrel::Ui

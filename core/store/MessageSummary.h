@@ -24,6 +24,7 @@ struct MessageSummary
     qint64 size = 0;
     QString preview;
     QString threadKey;
+    int threadCount = 1; // messages in its thread, when listed one row per thread
 
     PageKey pageKey() const { return {date.isValid() ? date.toMSecsSinceEpoch() : 0, id}; }
 };

@@ -182,7 +182,20 @@ constexpr const char *migration6 = R"SQL(
 ALTER TABLE folders ADD COLUMN local_only INTEGER NOT NULL DEFAULT 0;
 )SQL";
 
-constexpr const char *migrations[] = {migration1, migration2, migration3, migration4, migration5, migration6};
+// One index per sortable message list column, so that sorting a large folder by any column and
+// paging through it (keyset, StoreReader::messageListAfter) reads a page, never the folder. The
+// expressions must stay identical to MessageListSql's sort expressions, or SQLite will not use them.
+constexpr const char *migration7 = R"SQL(
+CREATE INDEX messages_folder_from ON messages(folder_id,
+    (CASE WHEN from_display <> '' THEN from_display ELSE from_address END) COLLATE NOCASE, date, id);
+CREATE INDEX messages_folder_subject ON messages(folder_id, subject COLLATE NOCASE, date, id);
+CREATE INDEX messages_folder_size ON messages(folder_id, size, date, id);
+CREATE INDEX messages_folder_flagged ON messages(folder_id, (flags & 4), date, id);
+CREATE INDEX messages_folder_attachment ON messages(folder_id, has_attachments, date, id);
+)SQL";
+
+constexpr const char *migrations[] = {migration1, migration2, migration3, migration4,
+                                      migration5, migration6, migration7};
 
 } // namespace
 

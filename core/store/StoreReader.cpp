@@ -1,6 +1,7 @@
 #include "store/StoreReader.h"
 
 #include "store/Database.h"
+#include "store/MessageListSql.h"
 #include "store/SearchQuery.h"
 
 #include <QJsonArray>
@@ -258,6 +259,39 @@ QList<MessageSummary> StoreReader::search(const QString &query, int limit)
                      " WHERE message_fts MATCH ?1 ORDER BY m.date DESC, m.id DESC LIMIT ?2");
     s.bindText(1, match).bindInt64(2, clampLimit(limit));
     return summaries(s);
+}
+
+QList<MessageSummary> StoreReader::messageList(const MessageListQuery &query, int offset, int limit)
+{
+    const MessageListSql sql(query);
+    if (!sql.canMatch())
+        return {};
+    Statement s(*m_db, sql.pageSql(SUMMARY_COLUMNS));
+    const int next = sql.bind(s);
+    s.bindInt64(next, clampLimit(limit)).bindInt64(next + 1, std::max(0, offset));
+    QList<MessageSummary> rows;
+    while (s.step()) {
+        MessageSummary m = summaryFrom(s);
+        m.threadCount = int(s.columnInt64(12));
+        rows.append(m);
+    }
+    return rows;
+}
+
+int StoreReader::messageListCount(const MessageListQuery &query)
+{
+    const MessageListSql sql(query);
+    if (!sql.canMatch())
+        return 0;
+    Statement s(*m_db, sql.countSql());
+    sql.bind(s);
+    return s.step() ? int(s.columnInt64(0)) : 0;
+}
+
+QList<qint64> StoreReader::inboxFolderIds()
+{
+    Statement &s = m_db->cached("SELECT id FROM folders WHERE role = 'inbox' ORDER BY account_id, id");
+    return all<qint64>(s, [](const Statement &q) { return q.columnInt64(0); });
 }
 
 QList<PendingOperationRow> StoreReader::pendingOperations(qint64 accountId)

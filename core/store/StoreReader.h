@@ -4,6 +4,7 @@
 #include "store/AttachmentRecord.h"
 #include "store/FolderRow.h"
 #include "store/MessageRow.h"
+#include "store/MessageListQuery.h"
 #include "store/MessageSummary.h"
 #include "store/OutboxRow.h"
 #include "store/PageKey.h"
@@ -56,6 +57,13 @@ public:
     // when no name was seen), for completing recipients: an address or a word of the name starts
     // with prefix (case-insensitive). One entry per address, most recently seen first.
     QStringList knownAddresses(const QString &prefix, int limit);
+    // A page of a message list in any order (see MessageListQuery), rows [offset, offset+limit).
+    // With one folder, every sort order walks an index (migration 7): a page costs about 5 ms at
+    // the top of a 100,000-message folder and about 10 ms at its bottom (tst_ui_messagelist).
+    QList<MessageSummary> messageList(const MessageListQuery &query, int offset, int limit);
+    int messageListCount(const MessageListQuery &query);
+    // Ids of the folders with the Inbox role, of all accounts (the unified Inbox).
+    QList<qint64> inboxFolderIds();
 
     QList<PendingOperationRow> pendingOperations(qint64 accountId);
     QList<OutboxRow> outbox();

@@ -24,7 +24,8 @@ HOSTNAME = "localhost"
 # uma: the 10,000-message folder; vera, walt: sending (petrel-cli send, outbox, Sent, drafts);
 # xena: POP3 local folders, scheduled checks and protocol switch; sink: outside mail.
 USERS = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "kim", "leo", "mia",
-         "ned", "olga", "pat", "quinn", "rita", "sam", "tom", "uma", "vera", "walt", "xena", "sink")
+         "ned", "olga", "pat", "quinn", "rita", "sam", "tom", "uma", "vera", "walt", "xena", "yara",
+         "sink")
 MAIL_USER = "petrel-mail"
 
 

@@ -1,0 +1,291 @@
+#include "models/MessageListModel.h"
+
+#include "models/MessageMime.h"
+#include "store/StoreError.h"
+#include "store/StoreReader.h"
+
+#include <QDate>
+#include <QFont>
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Petrel::Ui {
+
+using Store::MessageFlag;
+using Store::MessageSortColumn;
+
+MessageListModel::MessageListModel(Store::StoreReader &reader, QObject *parent)
+    : QAbstractTableModel(parent), m_reader(reader)
+{
+}
+
+void MessageListModel::setFolders(const QList<qint64> &folderIds)
+{
+    m_query.folderIds = folderIds;
+    reload(PageSize);
+}
+
+void MessageListModel::setFilter(const Store::SearchFilter &filter)
+{
+    m_query.filter = filter;
+    reload(PageSize);
+}
+
+void MessageListModel::setThreaded(bool threaded)
+{
+    m_query.threads = threaded;
+    reload(PageSize);
+}
+
+void MessageListModel::refresh()
+{
+    reload(std::max<int>(PageSize, int(m_rows.size())));
+}
+
+void MessageListModel::reload(int rows)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_total = 0;
+    // An empty folder list would mean "all mail": nothing selected lists nothing.
+    QString error;
+    if (!m_query.folderIds.isEmpty()) {
+        try {
+            m_total = m_reader.messageListCount(m_query);
+            m_rows = m_reader.messageList(m_query, 0, rows);
+        } catch (const Store::StoreError &e) {
+            m_total = 0;
+            m_rows.clear();
+            error = e.text();
+        }
+    }
+    endResetModel();
+    if (!error.isEmpty())
+        Q_EMIT loadFailed(error);
+}
+
+qint64 MessageListModel::messageId(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
+}
+
+int MessageListModel::rowOfMessage(qint64 id) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+const Store::MessageSummary *MessageListModel::summary(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MessageListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+namespace {
+
+QString shortDate(const QDateTime &date)
+{
+    if (!date.isValid())
+        return {};
+    const QDateTime local = date.toLocalTime();
+    const QLocale locale;
+    if (local.date() == QDate::currentDate())
+        return locale.toString(local.time(), QLocale::ShortFormat);
+    return locale.toString(local, QLocale::ShortFormat);
+}
+
+} // namespace
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Store::MessageSummary &m = m_rows.at(index.row());
+    const bool unread = !m.flags.testFlag(MessageFlag::Seen);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case FlaggedColumn:
+            return m.flags.testFlag(MessageFlag::Flagged) ? QStringLiteral("\u2605") : QString();
+        case AttachmentColumn:
+            return m.hasAttachments ? QStringLiteral("\U0001F4CE") : QString();
+        case FromColumn:
+            return m.fromDisplay.isEmpty() ? m.fromAddress : m.fromDisplay;
+        case SubjectColumn: {
+            const QString subject = m.subject.isEmpty() ? tr("(no subject)") : m.subject;
+            return m.threadCount > 1 ? tr("%1 (%2)").arg(subject).arg(m.threadCount) : subject;
+        }
+        case DateColumn:
+            return shortDate(m.date);
+        case SizeColumn:
+            return QLocale().formattedDataSize(m.size);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case FlaggedColumn:
+            return m.flags.testFlag(MessageFlag::Flagged) ? tr("Flagged") : QVariant();
+        case AttachmentColumn:
+            return m.hasAttachments ? tr("Has attachments") : QVariant();
+        case FromColumn:
+            return m.fromAddress;
+        case SubjectColumn:
+            return m.preview.isEmpty() ? QVariant() : QVariant(m.preview);
+        case DateColumn:
+            return QLocale().toString(m.date.toLocalTime(), QLocale::LongFormat);
+        }
+        return {};
+    case Qt::FontRole:
+        if (unread) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        return index.column() == SizeColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    case MessageIdRole:
+        return m.id;
+    case FolderIdRole:
+        return m.folderId;
+    case FlagsRole:
+        return int(m.flags.toInt());
+    case ThreadCountRole:
+        return m.threadCount;
+    default:
+        return {};
+    }
+}
+
+QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case FlaggedColumn:
+            return QStringLiteral("\u2605");
+        case AttachmentColumn:
+            return QStringLiteral("\U0001F4CE");
+        case FromColumn:
+            return tr("From");
+        case SubjectColumn:
+            return tr("Subject");
+        case DateColumn:
+            return tr("Date");
+        case SizeColumn:
+            return tr("Size");
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        if (section == FlaggedColumn)
+            return tr("Flagged");
+        if (section == AttachmentColumn)
+            return tr("Attachments");
+    }
+    return {};
+}
+
+Qt::ItemFlags MessageListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
+}
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_rows.size() < m_total;
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    QList<Store::MessageSummary> page;
+    try {
+        page = m_reader.messageList(m_query, int(m_rows.size()), PageSize);
+    } catch (const Store::StoreError &e) {
+        m_total = int(m_rows.size()); // no retry loop from the view; the next reload asks again
+        Q_EMIT loadFailed(e.text());
+        return;
+    }
+    // A message that moved between pages (new mail arrived) must not show twice.
+    QSet<qint64> loaded;
+    for (const Store::MessageSummary &m : std::as_const(m_rows))
+        loaded.insert(m.id);
+    QList<Store::MessageSummary> fresh;
+    for (const Store::MessageSummary &m : page) {
+        if (!loaded.contains(m.id))
+            fresh.append(m);
+    }
+    if (fresh.isEmpty()) {
+        m_total = int(m_rows.size()); // the store has fewer rows than counted: stop asking
+        return;
+    }
+    beginInsertRows(QModelIndex(), int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
+    m_rows.append(fresh);
+    endInsertRows();
+}
+
+MessageSortColumn MessageListModel::sortColumnOf(int column)
+{
+    switch (column) {
+    case FlaggedColumn:
+        return MessageSortColumn::Flagged;
+    case AttachmentColumn:
+        return MessageSortColumn::Attachment;
+    case FromColumn:
+        return MessageSortColumn::From;
+    case SubjectColumn:
+        return MessageSortColumn::Subject;
+    case SizeColumn:
+        return MessageSortColumn::Size;
+    default:
+        return MessageSortColumn::Date;
+    }
+}
+
+void MessageListModel::sort(int column, Qt::SortOrder order)
+{
+    m_query.sort = sortColumnOf(column);
+    m_query.ascending = order == Qt::AscendingOrder;
+    reload(PageSize);
+}
+
+QStringList MessageListModel::mimeTypes() const
+{
+    return {messageIdsMimeType()};
+}
+
+QMimeData *MessageListModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<qint64> ids;
+    for (const QModelIndex &index : indexes) {
+        const qint64 id = messageId(index.row());
+        if (id != 0 && !ids.contains(id))
+            ids.append(id);
+    }
+    return messageIdsMimeData(ids);
+}
+
+Qt::DropActions MessageListModel::supportedDragActions() const
+{
+    return Qt::MoveAction | Qt::CopyAction;
+}
+
+} // namespace Petrel::Ui
