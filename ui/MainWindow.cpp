@@ -249,6 +249,7 @@ void MainWindow::setUpChecks()
     connect(m_checker, &MailChecker::progressed, this,
             [this](qint64 id, int, int, const QString &text) { m_status->showProgress(id, text); });
     connect(m_checker, &MailChecker::finished, this, &MainWindow::onCheckFinished);
+    connect(m_checker, &MailChecker::sent, this, &MainWindow::onSent);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
         m_tray->setToolTip(tr("Petrel"));
@@ -385,6 +386,40 @@ void MainWindow::checkAccount(qint64 accountId)
     }
 }
 
+void MainWindow::showAccountError(qint64 accountId, const QString &text)
+{
+    ErrorBanner *banner = m_banners.value(accountId);
+    if (!banner) {
+        banner = new ErrorBanner(accountId);
+        m_banners.insert(accountId, banner);
+        m_bannerArea->addWidget(banner);
+        connect(banner, &ErrorBanner::retryRequested, this, [this, banner](qint64 id) {
+            banner->hide();
+            checkAccount(id);
+        });
+    }
+    banner->setMessage(text);
+    banner->show();
+}
+
+void MainWindow::onSent(qint64 accountId, bool ok, const QString &message, int sentCount)
+{
+    std::optional<Store::AccountRow> account;
+    try {
+        account = m_reader->accountById(accountId);
+    } catch (const Store::StoreError &) {
+    }
+    const QString name = account ? account->name : QString();
+    if (ok) {
+        m_sendProblem.remove(accountId);
+        statusBar()->showMessage(tr("%1: %2").arg(name, message), 10000);
+        return;
+    }
+    // Nothing is lost: the messages wait in the outbox (petrel-cli outbox shows why).
+    m_sendProblem.insert(accountId);
+    showAccountError(accountId, tr("%1: sending: %2 (%n sent)", nullptr, sentCount).arg(name, message));
+}
+
 void MainWindow::onCheckFinished(qint64 accountId, bool ok, const QString &message, int newMessages)
 {
     m_scheduler->checkFinished(accountId);
@@ -394,24 +429,13 @@ void MainWindow::onCheckFinished(qint64 accountId, bool ok, const QString &messa
     } catch (const Store::StoreError &) {
     }
     const QString name = account ? account->name : QString();
-    ErrorBanner *banner = m_banners.value(accountId);
     if (ok) {
         m_status->showOnline(accountId);
-        if (banner)
+        if (ErrorBanner *banner = m_banners.value(accountId); banner && !m_sendProblem.contains(accountId))
             banner->hide();
     } else {
         m_status->showOffline(accountId);
-        if (!banner) {
-            banner = new ErrorBanner(accountId);
-            m_banners.insert(accountId, banner);
-            m_bannerArea->addWidget(banner);
-            connect(banner, &ErrorBanner::retryRequested, this, [this, banner](qint64 id) {
-                banner->hide();
-                checkAccount(id);
-            });
-        }
-        banner->setMessage(tr("%1: %2").arg(name, message));
-        banner->show();
+        showAccountError(accountId, tr("%1: %2").arg(name, message));
     }
     afterChange(selectedMessageIds());
     if (newMessages > 0)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QMainWindow>
 
 #include <memory>
@@ -82,6 +83,9 @@ private:
     void applySearch();
     void afterChange(const QList<qint64> &ids);
     void onCheckFinished(qint64 accountId, bool ok, const QString &message, int newMessages);
+    void onSent(qint64 accountId, bool ok, const QString &message, int sentCount);
+    // The account's in-window banner (made on first use) with text and a Retry button.
+    void showAccountError(qint64 accountId, const QString &text);
     void notifyNewMail(const QString &text);
     void saveTreeState();
     void restoreTreeState();
@@ -108,6 +112,7 @@ private:
     QAction *m_checkMail = nullptr;
     QAction *m_threaded = nullptr;
     QHash<qint64, ErrorBanner *> m_banners;
+    QSet<qint64> m_sendProblem; // accounts whose last outbox pass failed: their banner stays
     QString m_lastNotification;
     QStringList m_expandedKeys;
     QString m_selectedKey;

@@ -3,11 +3,12 @@
 #include "CliProfile.h"
 #include "ImapSyncCommand.h"
 
-#include "send/OutboxSender.h"
-#include "send/SentFiler.h"
+#include "send/AccountOutboxSender.h"
 #include "store/StoreError.h"
 
 #include <QEventLoop>
+
+#include <memory>
 
 namespace Petrel::Cli {
 
@@ -23,13 +24,9 @@ bool runOutboxPass(CliContext &ctx, CliProfile &profile, const Core::Account &ac
         return false;
     }
 
-    Core::SentFiler filer(*profile.writer, *profile.reader);
-    Core::OutboxSender sender(*profile.writer, account.id);
-    sender.setConnectionSettings(settings.outgoingConnection());
-    sender.setCredentials({settings.outgoingUserName(), secret.secret, {}, Smtp::SmtpCredentials::Method::Automatic});
-    sender.setSentFiler([&](const Store::OutboxRow &, const QByteArray &raw) {
-        return filer.file(account.id, settings, raw);
-    });
+    std::unique_ptr<Core::OutboxSender> owned(
+        Core::createAccountOutboxSender(*profile.writer, account.id, settings, secret.secret));
+    Core::OutboxSender &sender = *owned;
     int done = 0;
     QObject::connect(&sender, &Core::OutboxSender::messageDone,
                      [&](qint64 id, Store::OutboxState state, const QString &text) {

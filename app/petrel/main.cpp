@@ -1,4 +1,5 @@
 // petrel: the desktop client. Builds the objects and wires them; no logic of its own.
+#include "DesktopWindows.h"
 #include "MainWindow.h"
 #include "PetrelVersion.h"
 
@@ -45,7 +46,7 @@ int main(int argc, char *argv[])
                                    ? parser.value(profile)
                                    : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 
-    Petrel::Ui::MainWindow window(profileDir);
-    window.show();
+    Petrel::Ui::DesktopWindows windows(profileDir);
+    windows.mainWindow().show();
     return app.exec();
 }

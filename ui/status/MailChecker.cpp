@@ -1,6 +1,7 @@
 #include "status/MailChecker.h"
 
 #include "credentials/CredentialStore.h"
+#include "send/AccountOutboxSender.h"
 #include "sync/imap/ImapSyncEngine.h"
 #include "sync/pop3/Pop3Fetcher.h"
 
@@ -36,11 +37,35 @@ void MailChecker::check(const Core::Account &account)
             end(account.id, false, secretOrError, 0);
             return;
         }
-        if (account.settings.protocol == Store::AccountProtocol::Pop3)
-            startPop3(account, secretOrError);
-        else
-            startImap(account, secretOrError);
+        // Send first: what the user queued goes out, and its Sent copy rides on the sync that follows.
+        sendOutbox(account, secretOrError);
     });
+}
+
+void MailChecker::sendOutbox(const Core::Account &account, const QString &password)
+{
+    if (account.settings.outgoing.host.isEmpty() && account.settings.incoming.host.isEmpty()) {
+        receive(account, password);
+        return;
+    }
+    Core::OutboxSender *sender = Core::createAccountOutboxSender(m_writer, account.id, account.settings, password, this);
+    m_running.insert(account.id, sender);
+    connect(sender, &Core::OutboxSender::finished, this, [this, account, password, sender](const Core::OutboxRunResult &r) {
+        sender->deleteLater();
+        if (r.sent + r.retryLater + r.failed + r.unknown + r.resolvedFromSent > 0 || !r.isOk())
+            Q_EMIT sent(account.id, r.isOk() && r.failed == 0 && r.unknown == 0,
+                        r.isOk() ? tr("%n message(s) sent", nullptr, r.sent) : r.message, r.sent);
+        receive(account, password);
+    });
+    sender->start();
+}
+
+void MailChecker::receive(const Core::Account &account, const QString &password)
+{
+    if (account.settings.protocol == Store::AccountProtocol::Pop3)
+        startPop3(account, password);
+    else
+        startImap(account, password);
 }
 
 void MailChecker::startImap(const Core::Account &account, const QString &password)

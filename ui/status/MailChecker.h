@@ -19,7 +19,8 @@ class CredentialStore;
 namespace Petrel::Ui {
 
 // Checks accounts for mail without ever blocking the event loop: the password comes from the
-// keychain asynchronously, then an ImapSyncEngine (IMAP) or a Pop3Fetcher (POP3) runs on the
+// keychain asynchronously, the account's outbox is sent (an OutboxSender pass, which connects
+// only when something is due), then an ImapSyncEngine (IMAP) or a Pop3Fetcher (POP3) runs on the
 // window's StoreWriter. One check per account at a time; a second request while one runs is
 // ignored. Progress and outcome are reported per account, errors in the server's own words.
 class MailChecker : public QObject
@@ -44,8 +45,13 @@ Q_SIGNALS:
     // done of total new messages (total 0: not known yet); text is ready to show.
     void progressed(qint64 accountId, int done, int total, const QString &text);
     void finished(qint64 accountId, bool ok, const QString &message, int newMessages);
+    // The outbox pass that opens each check: ok false when it failed or left messages failed or
+    // unknown (message says why, in the server's words).
+    void sent(qint64 accountId, bool ok, const QString &message, int sentCount);
 
 private:
+    void sendOutbox(const Core::Account &account, const QString &password);
+    void receive(const Core::Account &account, const QString &password);
     void startImap(const Core::Account &account, const QString &password);
     void startPop3(const Core::Account &account, const QString &password);
     void end(qint64 accountId, bool ok, const QString &message, int newMessages);

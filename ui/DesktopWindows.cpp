@@ -1,0 +1,79 @@
+#include "DesktopWindows.h"
+
+#include "MainWindow.h"
+#include "accounts/ProfileDirectory.h"
+#include "compose/ComposerWindow.h"
+#include "message/MessageView.h"
+#include "message/RemoteContentPolicy.h"
+
+#include <QDir>
+#include <QStatusBar>
+
+namespace Petrel::Ui {
+
+DesktopWindows::DesktopWindows(const QString &profileDir, QObject *parent)
+    : QObject(parent), m_databasePath(Core::ProfileDirectory(profileDir).databasePath()),
+      m_policy(std::make_unique<RemoteContentPolicy>(QDir(profileDir).filePath(QStringLiteral("remote-content.ini")))),
+      m_main(std::make_unique<MainWindow>(profileDir))
+{
+    m_view = new MessageView(m_databasePath, *m_policy);
+    m_main->setMessageView(m_view);
+    connect(m_main.get(), &MainWindow::currentMessageChanged, m_view, [this](qint64 id) { m_view->showMessage(id); });
+    connect(m_main.get(), &MainWindow::composeRequested, this, &DesktopWindows::openComposer);
+    connect(m_main.get(), &MainWindow::replyRequested, this, &DesktopWindows::openReply);
+    connect(m_main.get(), &MainWindow::forwardRequested, this, &DesktopWindows::openForward);
+}
+
+DesktopWindows::~DesktopWindows()
+{
+    for (const QPointer<ComposerWindow> &c : std::as_const(m_composers))
+        delete c.data();
+}
+
+QList<ComposerWindow *> DesktopWindows::composers() const
+{
+    QList<ComposerWindow *> open;
+    for (const QPointer<ComposerWindow> &c : m_composers) {
+        if (c)
+            open.append(c.data());
+    }
+    return open;
+}
+
+void DesktopWindows::show(ComposerWindow *composer)
+{
+    composer->setAttribute(Qt::WA_DeleteOnClose);
+    connect(composer, &ComposerWindow::queued, this, [this](qint64 accountId, qint64) { m_main->checkAccount(accountId); });
+    m_composers.append(composer);
+    composer->show();
+}
+
+void DesktopWindows::openComposer()
+{
+    show(new ComposerWindow(m_databasePath));
+}
+
+void DesktopWindows::openReply(qint64 messageId, bool all)
+{
+    QString error;
+    ComposerWindow *c = ComposerWindow::create(m_databasePath, messageId,
+                                               all ? ComposerWindow::Mode::ReplyAll : ComposerWindow::Mode::Reply, &error);
+    if (!c) {
+        m_main->statusBar()->showMessage(tr("Cannot reply: %1").arg(error), 10000);
+        return;
+    }
+    show(c);
+}
+
+void DesktopWindows::openForward(qint64 messageId)
+{
+    QString error;
+    ComposerWindow *c = ComposerWindow::create(m_databasePath, messageId, ComposerWindow::Mode::Forward, &error);
+    if (!c) {
+        m_main->statusBar()->showMessage(tr("Cannot forward: %1").arg(error), 10000);
+        return;
+    }
+    show(c);
+}
+
+} // namespace Petrel::Ui

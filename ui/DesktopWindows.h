@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+
+namespace Petrel::Ui {
+
+class ComposerWindow;
+class MainWindow;
+class MessageView;
+class RemoteContentPolicy;
+
+// The windows of a running Petrel and how they talk: the main window's current message shows in
+// the message view; new, reply, reply-all and forward open composers; a message queued by a
+// composer makes its account check at once (the check sends the outbox first).
+class DesktopWindows : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DesktopWindows(const QString &profileDir, QObject *parent = nullptr);
+    ~DesktopWindows() override;
+
+    MainWindow &mainWindow() { return *m_main; }
+    MessageView &messageView() { return *m_view; }
+    // The composers open now.
+    QList<ComposerWindow *> composers() const;
+
+    void openComposer();
+    void openReply(qint64 messageId, bool all);
+    void openForward(qint64 messageId);
+
+private:
+    void show(ComposerWindow *composer);
+
+    QString m_databasePath;
+    std::unique_ptr<RemoteContentPolicy> m_policy;
+    std::unique_ptr<MainWindow> m_main;
+    MessageView *m_view = nullptr; // owned by the main window once set
+    QList<QPointer<ComposerWindow>> m_composers;
+};
+
+} // namespace Petrel::Ui
