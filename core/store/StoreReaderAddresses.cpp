@@ -1,5 +1,6 @@
 #include "store/StoreReader.h"
 
+#include "store/AddressListSplit.h"
 #include "store/Database.h"
 
 #include <QRegularExpression>
@@ -13,39 +14,6 @@ namespace {
 
 // Rows scanned per lookup: completion wants recent correspondents fast, not an exhaustive list.
 constexpr int maxScannedMessages = 2000;
-
-// Splits a stored display list ("A <a@x>, \"B, C\" <b@x>, c@x") at the commas between entries,
-// honouring quoted names and angle brackets.
-QStringList splitDisplayList(const QString &text)
-{
-    QStringList entries;
-    QString current;
-    bool quoted = false;
-    bool angle = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c == QLatin1Char('\\') && quoted && i + 1 < text.size()) {
-            current += c;
-            current += text.at(++i);
-            continue;
-        }
-        if (c == QLatin1Char('"') && !angle)
-            quoted = !quoted;
-        else if (c == QLatin1Char('<') && !quoted)
-            angle = true;
-        else if (c == QLatin1Char('>') && !quoted)
-            angle = false;
-        if (c == QLatin1Char(',') && !quoted && !angle) {
-            entries << current.trimmed();
-            current.clear();
-            continue;
-        }
-        current += c;
-    }
-    entries << current.trimmed();
-    entries.removeAll(QString());
-    return entries;
-}
 
 // The bare address of a display entry: what is inside <…>, else the entry itself.
 QString addressOf(const QString &entry)
@@ -117,9 +85,9 @@ QStringList StoreReader::knownAddresses(const QString &prefix, int limit)
             else
                 consider(QString(fromDisplay + QStringLiteral(" <") + fromAddress + QLatin1Char('>')));
         }
-        for (const QString &entry : splitDisplayList(s.columnText(2)))
+        for (const QString &entry : splitAddressList(s.columnText(2)))
             consider(entry);
-        for (const QString &entry : splitDisplayList(s.columnText(3)))
+        for (const QString &entry : splitAddressList(s.columnText(3)))
             consider(entry);
     }
     s.reset();

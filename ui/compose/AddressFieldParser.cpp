@@ -1,42 +1,13 @@
 #include "compose/AddressFieldParser.h"
 
+#include "store/AddressListSplit.h"
+
 #include <QObject>
 #include <QStringList>
 
 namespace Petrel::Ui {
 
 namespace {
-
-QStringList splitEntries(const QString &text)
-{
-    QStringList entries;
-    QString current;
-    bool quoted = false;
-    bool angle = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted && c == QLatin1Char('\\') && i + 1 < text.size()) {
-            current += c;
-            current += text.at(++i);
-            continue;
-        }
-        if (c == QLatin1Char('"') && !angle)
-            quoted = !quoted;
-        else if (c == QLatin1Char('<') && !quoted)
-            angle = true;
-        else if (c == QLatin1Char('>') && !quoted)
-            angle = false;
-        if ((c == QLatin1Char(',') || c == QLatin1Char(';')) && !quoted && !angle) {
-            entries << current.trimmed();
-            current.clear();
-            continue;
-        }
-        current += c;
-    }
-    entries << current.trimmed();
-    entries.removeAll(QString());
-    return entries;
-}
 
 QString unquotedName(QString name)
 {
@@ -72,7 +43,7 @@ bool plausibleAddress(const QString &address)
 AddressFieldResult parseAddressField(const QString &text)
 {
     AddressFieldResult result;
-    for (const QString &entry : splitEntries(text)) {
+    for (const QString &entry : Store::splitAddressList(text, QStringLiteral(",;"))) {
         Mime::MailAddress address;
         const qsizetype open = entry.lastIndexOf(QLatin1Char('<'));
         const qsizetype close = entry.lastIndexOf(QLatin1Char('>'));

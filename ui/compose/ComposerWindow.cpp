@@ -335,21 +335,16 @@ bool ComposerWindow::send()
 {
     if (m_sent)
         return true;
-    showError(QString());
-    const std::optional<Mime::OutgoingMessage> m = message(false);
-    if (!m)
+    std::optional<Mime::OutgoingMessage> m;
+    const std::optional<Mime::ComposeResult> composed = composeForm(false, &m);
+    if (!composed)
         return false;
-    const Mime::ComposeResult composed = Mime::MessageComposer::compose(*m);
-    if (!composed.isOk()) {
-        showError(composed.error);
-        return false;
-    }
     const qint64 accountId = identityAccountId();
     qint64 outboxId = 0;
     try {
         Store::StoreWriter writer(m_databasePath);
         outboxId = Store::OutboxStore(writer.database())
-                       .enqueue(accountId, m_messageId, m->from.address, composed.envelopeRecipients, composed.raw);
+                       .enqueue(accountId, m_messageId, m->from.address, composed->envelopeRecipients, composed->raw);
     } catch (const Store::StoreError &e) {
         showError(tr("The message could not be put into the outbox: %1").arg(e.message()));
         return false;
@@ -361,23 +356,32 @@ bool ComposerWindow::send()
     return true;
 }
 
-bool ComposerWindow::saveDraft()
+std::optional<Mime::ComposeResult> ComposerWindow::composeForm(bool draft, std::optional<Mime::OutgoingMessage> *message)
 {
     showError(QString());
-    const std::optional<Mime::OutgoingMessage> m = message(true);
-    if (!m)
-        return false;
-    const Mime::ComposeResult composed = Mime::MessageComposer::compose(*m);
+    *message = this->message(draft);
+    if (!*message)
+        return std::nullopt;
+    Mime::ComposeResult composed = Mime::MessageComposer::compose(**message);
     if (!composed.isOk()) {
         showError(composed.error);
-        return false;
+        return std::nullopt;
     }
+    return composed;
+}
+
+bool ComposerWindow::saveDraft()
+{
+    std::optional<Mime::OutgoingMessage> m;
+    const std::optional<Mime::ComposeResult> composed = composeForm(true, &m);
+    if (!composed)
+        return false;
     const qint64 accountId = identityAccountId();
     qint64 newId = 0;
     try {
         // The previous version goes only once the new one is safely stored (DraftSaver's order).
         Store::StoreWriter writer(m_databasePath);
-        const QString why = Core::DraftSaver(writer, *m_reader).save(accountId, composed.raw, m_draftId, &newId);
+        const QString why = Core::DraftSaver(writer, *m_reader).save(accountId, composed->raw, m_draftId, &newId);
         if (newId == 0) {
             showError(tr("The draft was not saved: %1").arg(why));
             return false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mime/MessageComposer.h"
 #include "mime/OutgoingMessage.h"
 
 #include <QString>
@@ -91,6 +92,8 @@ private:
     std::optional<Mime::OutgoingMessage> message(bool forDraft);
     // Removes earlier saved versions for good; those the store cannot remove yet (an IMAP draft
     // still waiting for its upload) are tried again on the next save or send.
+    // The form composed (errors shown in the window): the message and its bytes, or nullopt.
+    std::optional<Mime::ComposeResult> composeForm(bool draft, std::optional<Mime::OutgoingMessage> *message);
     void discardDraft(); // after sending: the saved draft is not wanted any more
     void showError(const QString &text);
     static QStringList localFiles(const QMimeData *mime);
