@@ -19,6 +19,12 @@ DesktopWindows::DesktopWindows(const QString &profileDir, QObject *parent)
     m_view = new MessageView(m_databasePath, *m_policy);
     m_main->setMessageView(m_view);
     connect(m_main.get(), &MainWindow::currentMessageChanged, m_view, [this](qint64 id) { m_view->showMessage(id); });
+    // A headers-only message's body comes on demand; the view shows it once it is stored.
+    connect(m_view, &MessageView::bodyRequested, m_main.get(), &MainWindow::fetchBody);
+    connect(m_main.get(), &MainWindow::bodyFetched, m_view, [this](qint64 id, bool, const QString &) {
+        if (m_view->messageId() == id)
+            m_view->showMessage(id);
+    });
     connect(m_main.get(), &MainWindow::composeRequested, this, &DesktopWindows::openComposer);
     connect(m_main.get(), &MainWindow::replyRequested, this, &DesktopWindows::openReply);
     connect(m_main.get(), &MainWindow::forwardRequested, this, &DesktopWindows::openForward);

@@ -250,6 +250,11 @@ void MainWindow::setUpChecks()
             [this](qint64 id, int, int, const QString &text) { m_status->showProgress(id, text); });
     connect(m_checker, &MailChecker::finished, this, &MainWindow::onCheckFinished);
     connect(m_checker, &MailChecker::sent, this, &MainWindow::onSent);
+    connect(m_checker, &MailChecker::bodyFetched, this, [this](qint64 id, bool ok, const QString &message) {
+        if (!ok)
+            statusBar()->showMessage(tr("The message could not be downloaded: %1").arg(message), 15000);
+        Q_EMIT bodyFetched(id, ok, message);
+    });
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
         m_tray->setToolTip(tr("Petrel"));
@@ -384,6 +389,24 @@ void MainWindow::checkAccount(qint64 accountId)
     } catch (const Store::StoreError &e) {
         statusBar()->showMessage(tr("Cannot read the profile: %1").arg(e.text()));
     }
+}
+
+void MainWindow::fetchBody(qint64 messageId)
+{
+    try {
+        const std::optional<Store::MessageRow> message = m_reader->message(messageId);
+        const std::optional<Store::FolderRow> folder = message ? m_reader->folder(message->folderId) : std::nullopt;
+        for (const Core::Account &account : Core::AccountRegistry(*m_writer, *m_reader, *m_credentials).accounts()) {
+            if (folder && account.id == folder->accountId) {
+                m_checker->fetchBody(account, messageId);
+                return;
+            }
+        }
+    } catch (const Store::StoreError &e) {
+        statusBar()->showMessage(tr("Cannot read the profile: %1").arg(e.text()));
+        return;
+    }
+    Q_EMIT bodyFetched(messageId, false, tr("The message is no longer in the cache."));
 }
 
 void MainWindow::showAccountError(qint64 accountId, const QString &text)

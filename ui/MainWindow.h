@@ -53,6 +53,8 @@ public:
     // Checks every account now.
     void checkAllAccounts();
     void checkAccount(qint64 accountId);
+    // Downloads a headers-only message's body; bodyFetched() follows (errors also in the status bar).
+    void fetchBody(qint64 messageId);
 
     QTreeView *folderTree() const { return m_tree; }
     QTreeView *messageList() const { return m_list; }
@@ -73,6 +75,7 @@ Q_SIGNALS:
     void composeRequested();
     void replyRequested(qint64 messageId, bool all);
     void forwardRequested(qint64 messageId);
+    void bodyFetched(qint64 messageId, bool ok, const QString &message);
 
 private:
     bool openStore(const QString &profileDir);

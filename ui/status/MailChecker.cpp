@@ -2,6 +2,7 @@
 
 #include "credentials/CredentialStore.h"
 #include "send/AccountOutboxSender.h"
+#include "sync/imap/ImapBodyFetcher.h"
 #include "sync/imap/ImapSyncEngine.h"
 #include "sync/pop3/Pop3Fetcher.h"
 
@@ -39,6 +40,25 @@ void MailChecker::check(const Core::Account &account)
         }
         // Send first: what the user queued goes out, and its Sent copy rides on the sync that follows.
         sendOutbox(account, secretOrError);
+    });
+}
+
+void MailChecker::fetchBody(const Core::Account &account, qint64 messageId)
+{
+    m_passwords(account.settings, this, [this, account, messageId](bool ok, const QString &secretOrError) {
+        if (!ok) {
+            Q_EMIT bodyFetched(messageId, false, secretOrError);
+            return;
+        }
+        auto *fetcher = new Core::ImapBodyFetcher(m_writer, {messageId}, this);
+        fetcher->setConnectionSettings(account.settings.incomingConnection());
+        fetcher->setCredentials({account.settings.incomingUserName(), secretOrError});
+        connect(fetcher, &Core::ImapBodyFetcher::finished, this,
+                [this, fetcher, messageId](const Core::ImapBodyFetchResult &r) {
+                    fetcher->deleteLater();
+                    Q_EMIT bodyFetched(messageId, r.isOk(), r.message);
+                });
+        fetcher->start();
     });
 }
 

@@ -38,6 +38,8 @@ public:
     void setPasswordSource(PasswordSource source) { m_passwords = std::move(source); }
 
     void check(const Core::Account &account);
+    // Downloads the body of one headers-only IMAP message (ImapBodyFetcher); bodyFetched() follows.
+    void fetchBody(const Core::Account &account, qint64 messageId);
     bool isChecking(qint64 accountId) const { return m_running.contains(accountId); }
 
 Q_SIGNALS:
@@ -48,6 +50,8 @@ Q_SIGNALS:
     // The outbox pass that opens each check: ok false when it failed or left messages failed or
     // unknown (message says why, in the server's words).
     void sent(qint64 accountId, bool ok, const QString &message, int sentCount);
+    // ok false: message says why (e.g. "the server no longer has this message").
+    void bodyFetched(qint64 messageId, bool ok, const QString &message);
 
 private:
     void sendOutbox(const Core::Account &account, const QString &password);

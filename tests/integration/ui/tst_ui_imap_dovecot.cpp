@@ -153,6 +153,62 @@ private Q_SLOTS:
 
         Core::CredentialStore().removeSecretBlocking(keychainKey);
     }
+
+    // With bodies on demand only, a message opened in the window is downloaded then (and only then).
+    void aHeadersOnlyMessageIsDownloadedOnDemand()
+    {
+        QTemporaryDir dir;
+        const QString profile = dir.filePath(QStringLiteral("profile"));
+        QVERIFY(QDir().mkpath(profile));
+        const QString keychainKey = QStringLiteral("ui-test-yara-ondemand-%1").arg(QDateTime::currentMSecsSinceEpoch());
+        const QString db = Store::defaultDatabasePath(profile);
+        {
+            Store::StoreWriter writer(db);
+            Store::StoreReader reader(db);
+            Core::CredentialStore credentials;
+            Core::AccountRegistry registry(writer, reader, credentials);
+            Core::AccountSettings s;
+            s.name = QStringLiteral("Yara");
+            s.address = user.login;
+            s.protocol = Store::AccountProtocol::Imap;
+            s.incoming.host = servers.host();
+            s.incoming.port = servers.imapTlsPort();
+            s.incoming.security = Net::Security::ImplicitTls;
+            s.trustedCaFile = servers.caFile();
+            s.credentialKey = keychainKey;
+            s.imapOffline = {Core::ImapOfflinePolicy::Mode::None, 0};
+            const auto outcome = registry.add(s, user.password);
+            QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        }
+        Ui::MainWindow window(profile);
+        QSignalSpy finished(window.mailChecker(), &Ui::MailChecker::finished);
+        window.checkMailAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(finished.at(0).at(2).toString()));
+        Store::StoreReader reader(db);
+        const QList<Store::AccountRow> accounts = reader.accounts();
+        QCOMPARE(accounts.size(), 1);
+        qint64 inboxId = 0;
+        for (const Store::FolderRow &f : reader.folders(accounts.first().id)) {
+            if (f.role == Store::FolderRole::Inbox)
+                inboxId = f.id;
+        }
+        const QList<Store::MessageSummary> page = reader.messages(inboxId, 10);
+        QVERIFY(!page.isEmpty());
+        const qint64 id = page.first().id;
+        QVERIFY(!reader.rawMessage(id)); // headers only so far
+
+        QSignalSpy fetched(&window, &Ui::MainWindow::bodyFetched);
+        window.fetchBody(id);
+        QTRY_COMPARE_WITH_TIMEOUT(fetched.count(), 1, 60000);
+        QVERIFY2(fetched.at(0).at(1).toBool(), qPrintable(fetched.at(0).at(2).toString()));
+        QCOMPARE(fetched.at(0).at(0).toLongLong(), id);
+        const std::optional<QByteArray> raw = reader.rawMessage(id);
+        QVERIFY(raw && raw->contains("Hello"));
+        QVERIFY(!reader.rawMessage(page.last().id) || page.size() == 1); // the others still wait
+
+        Core::CredentialStore().removeSecretBlocking(keychainKey);
+    }
 };
 
 QTEST_MAIN(UiImapDovecotTest)
