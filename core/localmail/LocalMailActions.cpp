@@ -33,12 +33,15 @@ bool LocalMailActions::isLocalMessage(qint64 messageId)
     return isLocalFolder(folder->accountId, folder->path);
 }
 
-bool LocalMailActions::isLocalFolder(qint64 accountId, const QString &path)
+bool LocalMailActions::isPop3Account(qint64 accountId)
 {
     const std::optional<Store::AccountRow> account = m_reader.accountById(accountId);
-    if (!account)
-        return false;
-    if (account->protocol == Store::AccountProtocol::Pop3)
+    return account && account->protocol == Store::AccountProtocol::Pop3;
+}
+
+bool LocalMailActions::isLocalFolder(qint64 accountId, const QString &path)
+{
+    if (isPop3Account(accountId))
         return true;
     for (const Store::FolderRow &f : m_reader.folders(accountId)) {
         if (f.path == path)
@@ -139,8 +142,7 @@ QString LocalMailActions::append(qint64 accountId, const QString &folderPath, co
 
 QString LocalMailActions::createFolder(qint64 accountId, const QString &path)
 {
-    if (!isLocalFolder(accountId, path) && m_reader.accountById(accountId)
-        && m_reader.accountById(accountId)->protocol != Store::AccountProtocol::Pop3)
+    if (!isPop3Account(accountId))
         return QStringLiteral("the account keeps its folders on the server");
     if (QString why = ImapFolderNames::whyInvalid(path, Delimiter); !why.isEmpty())
         return why;

@@ -27,6 +27,7 @@ public:
     bool isLocalMessage(qint64 messageId);
     // True when the account's folders are all local (POP3), or path names a local-only folder.
     bool isLocalFolder(qint64 accountId, const QString &path);
+    bool isPop3Account(qint64 accountId);
 
     QString setFlags(qint64 messageId, Store::MessageFlags add, Store::MessageFlags remove);
     QString move(qint64 messageId, const QString &targetFolderPath);

@@ -13,12 +13,6 @@ QString MailActions::route(bool local, const std::function<QString(LocalMailActi
     return why;
 }
 
-bool MailActions::isPop3(qint64 accountId)
-{
-    // Every folder of a POP3 account is local, even one that does not exist yet.
-    return m_local.isLocalFolder(accountId, QString());
-}
-
 QString MailActions::setFlags(qint64 messageId, Store::MessageFlags add, Store::MessageFlags remove)
 {
     return route(
@@ -60,7 +54,7 @@ QString MailActions::createFolder(qint64 accountId, const QString &path)
 {
     // A new folder of an IMAP account is made on the server; POP3 accounts only have local ones.
     return route(
-        isPop3(accountId), [&](LocalMailActions &a) { return a.createFolder(accountId, path); },
+        m_local.isPop3Account(accountId), [&](LocalMailActions &a) { return a.createFolder(accountId, path); },
         [&](ImapLocalActions &a) { return a.createFolder(accountId, path); });
 }
 

@@ -32,7 +32,6 @@ private:
     // Runs the local or the IMAP variant and remembers which.
     QString route(bool local, const std::function<QString(LocalMailActions &)> &onLocal,
                   const std::function<QString(ImapLocalActions &)> &onServer);
-    bool isPop3(qint64 accountId);
 
     ImapLocalActions m_imap;
     LocalMailActions m_local;
