@@ -13,7 +13,7 @@ build_packages=(
 test_packages=(
   dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth openssl ca-certificates python3 procps
-  qt6-qpa-plugins fonts-dejavu-core
+  qt6-qpa-plugins fonts-dejavu-core desktop-file-utils appstream dpkg-dev fakeroot file
 )
 
 wanted=("${build_packages[@]}")
