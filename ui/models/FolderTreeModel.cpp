@@ -73,7 +73,8 @@ std::unique_ptr<FolderTreeModel::Node> FolderTreeModel::build() const
             node->unread = folder.unreadCount;
             const bool plainName = folder.displayName.isEmpty() || folder.displayName == folder.path;
             node->name = plainName ? leaf : folder.displayName;
-            if (plainName && parent == accountNode.get())
+            // Petrel's own name for a local folder ("Inbox" for INBOX) is no choice of the user.
+            if (parent == accountNode.get() && (plainName || folder.displayName.compare(leaf, Qt::CaseInsensitive) == 0))
                 node->name = shownFolderName(folder.role, node->name);
             node->tip = folder.path;
             node->parent = parent;
