@@ -79,7 +79,7 @@
     </message>
     <message>
         <source>There is no account to send from yet.</source>
-        <translation>Es gibt noch kein Konto zum Senden.</translation>
+        <translation>Es ist noch kein Konto zum Senden eingerichtet.</translation>
     </message>
     <message>
         <source>The message is no longer there.</source>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>The message has not been downloaded yet; try again once it is.</source>
-        <translation>Die Nachricht ist noch nicht heruntergeladen; bitte erneut versuchen, sobald sie da ist.</translation>
+        <translation>Die Nachricht wurde noch nicht heruntergeladen; versuchen Sie es erneut, sobald sie da ist.</translation>
     </message>
     <message>
         <source>%1 is too large to send (%2; at most %3).</source>
@@ -284,7 +284,7 @@
     </message>
     <message>
         <source>Main</source>
-        <translation>Hauptleiste</translation>
+        <translation>Hauptsymbolleiste</translation>
     </message>
     <message>
         <source>Search (from: to: subject: has:attachment is:unread is:flagged)</source>
@@ -510,7 +510,7 @@
     </message>
     <message>
         <source>The message body has not been downloaded yet. Downloading…</source>
-        <translation>Der Inhalt der Nachricht ist noch nicht heruntergeladen. Wird heruntergeladen…</translation>
+        <translation>Der Inhalt der Nachricht wurde noch nicht heruntergeladen. Er wird jetzt heruntergeladen…</translation>
     </message>
     <message>
         <source>Always for %1</source>

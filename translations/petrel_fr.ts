@@ -79,7 +79,7 @@
     </message>
     <message>
         <source>There is no account to send from yet.</source>
-        <translation>Il n’y a pas encore de compte pour envoyer.</translation>
+        <translation>Aucun compte n’est encore configuré pour l’envoi.</translation>
     </message>
     <message>
         <source>The message is no longer there.</source>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>The message has not been downloaded yet; try again once it is.</source>
-        <translation>Le message n’est pas encore téléchargé ; réessayez quand il le sera.</translation>
+        <translation>Le message n’est pas encore téléchargé&#xa0;; réessayez quand il le sera.</translation>
     </message>
     <message>
         <source>%1 is too large to send (%2; at most %3).</source>
@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>Dismiss</source>
-        <translation>Ignorer</translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -284,7 +284,7 @@
     </message>
     <message>
         <source>Main</source>
-        <translation>Barre principale</translation>
+        <translation>Barre d’outils principale</translation>
     </message>
     <message>
         <source>Search (from: to: subject: has:attachment is:unread is:flagged)</source>
