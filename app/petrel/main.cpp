@@ -1,5 +1,6 @@
 // petrel: the desktop client. Builds the objects and wires them; no logic of its own.
 #include "DesktopWindows.h"
+#include "Localisation.h"
 #include "MainWindow.h"
 #include "PetrelVersion.h"
 
@@ -22,7 +23,8 @@ int main(int argc, char *argv[])
             return 0;
         }
         if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-            QTextStream(stdout) << "Usage: petrel [--profile DIR] [--version]\n";
+            QTextStream(stdout) << "Usage: petrel [--profile DIR] [--lang CODE] [--version]\n"
+                                   "  --lang CODE   the language of the interface (en, de, fr; also $PETREL_LANG)\n";
             return 0;
         }
     }
@@ -36,11 +38,27 @@ int main(int argc, char *argv[])
     Q_INIT_RESOURCE(petrel);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/petrel/icons/petrel.svg")));
 
+    // The language is chosen before any window (or translated option text) is made.
+    QString language;
+    const QStringList arguments = QCoreApplication::arguments();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1String("--lang") && i + 1 < arguments.size())
+            language = arguments.at(i + 1);
+        else if (arguments.at(i).startsWith(QLatin1String("--lang=")))
+            language = arguments.at(i).mid(7);
+    }
+    Petrel::Ui::Localisation::install(Petrel::Ui::Localisation::chosenLocale(language));
+
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("The profile folder to use."),
-                                     QStringLiteral("DIR"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QCoreApplication::translate("main", "The profile folder to use."),
+                                     QCoreApplication::translate("main", "DIR"));
     parser.addOption(profile);
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QCoreApplication::translate("main", "The language of the interface (en, de, fr)."),
+                                  QCoreApplication::translate("main", "CODE"));
+    parser.addOption(lang);
     parser.process(app);
     const QString profileDir = parser.isSet(profile)
                                    ? parser.value(profile)

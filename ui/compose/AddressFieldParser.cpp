@@ -2,7 +2,7 @@
 
 #include "store/AddressListSplit.h"
 
-#include <QObject>
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace Petrel::Ui {
@@ -54,7 +54,7 @@ AddressFieldResult parseAddressField(const QString &text)
             address.address = entry;
         }
         if (!plausibleAddress(address.address)) {
-            result.error = QObject::tr("\"%1\" is not a mail address.").arg(entry);
+            result.error = QCoreApplication::translate("Petrel::Ui::AddressFieldParser", "\"%1\" is not a mail address.").arg(entry);
             result.addresses.clear();
             return result;
         }

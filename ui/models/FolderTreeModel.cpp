@@ -1,6 +1,7 @@
 #include "models/FolderTreeModel.h"
 
 #include "models/FolderIcons.h"
+#include "models/FolderRoleNames.h"
 #include "models/MessageMime.h"
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
@@ -72,6 +73,9 @@ std::unique_ptr<FolderTreeModel::Node> FolderTreeModel::build() const
             node->unread = folder.unreadCount;
             const bool plainName = folder.displayName.isEmpty() || folder.displayName == folder.path;
             node->name = plainName ? leaf : folder.displayName;
+            // Petrel's own name for a local folder ("Inbox" for INBOX) is no choice of the user.
+            if (parent == accountNode.get() && (plainName || folder.displayName.compare(leaf, Qt::CaseInsensitive) == 0))
+                node->name = shownFolderName(folder.role, node->name);
             node->tip = folder.path;
             node->parent = parent;
             if (folder.role == Store::FolderRole::Inbox)

@@ -1,0 +1,585 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>Petrel::Ui::AccountStatus</name>
+    <message>
+        <source>%1: not checked yet</source>
+        <translation>%1&#xa0;: pas encore relevé</translation>
+    </message>
+    <message>
+        <source>%1: online</source>
+        <translation>%1&#xa0;: en ligne</translation>
+    </message>
+    <message>
+        <source>%1: offline</source>
+        <translation>%1&#xa0;: hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::AddressFieldParser</name>
+    <message>
+        <source>&quot;%1&quot; is not a mail address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse électronique.</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::ComposerWindow</name>
+    <message>
+        <source>New message</source>
+        <translation>Nouveau message</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Joindre…</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Retirer la pièce jointe</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De&#xa0;:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Bcc:</source>
+        <translation>Cci&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Also send an HTML version of the text</source>
+        <translation>Envoyer aussi une version HTML du texte</translation>
+    </message>
+    <message>
+        <source>The accounts could not be read: %1</source>
+        <translation>Impossible de lire les comptes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>There is no account to send from yet.</source>
+        <translation>Aucun compte n’est encore configuré pour l’envoi.</translation>
+    </message>
+    <message>
+        <source>The message is no longer there.</source>
+        <translation>Le message n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The message could not be read: %1</source>
+        <translation>Impossible de lire le message&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message&apos;s account is gone.</source>
+        <translation>Le compte de ce message n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The message has not been downloaded yet; try again once it is.</source>
+        <translation>Le message n’est pas encore téléchargé&#xa0;; réessayez quand il le sera.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to send (%2; at most %3).</source>
+        <translation>%1 est trop volumineux pour être envoyé (%2&#xa0;; au plus %3).</translation>
+    </message>
+    <message>
+        <source>%1 could not be attached: %2</source>
+        <translation>Impossible de joindre %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The account could not be read: %1</source>
+        <translation>Impossible de lire le compte&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose the account to send from.</source>
+        <translation>Choisissez le compte d’envoi.</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>Cci</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient.</source>
+        <translation>Ajoutez au moins un destinataire.</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the outbox: %1</source>
+        <translation>Impossible de placer le message dans la boîte d’envoi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The draft was not saved: %1</source>
+        <translation>Le brouillon n’a pas été enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The saved draft could not be removed: %1</source>
+        <translation>Impossible de supprimer le brouillon enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::DesktopWindows</name>
+    <message>
+        <source>Cannot reply: %1</source>
+        <translation>Impossible de répondre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot forward: %1</source>
+        <translation>Impossible de transférer&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::ErrorBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::FolderRoleNames</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <translation>Indésirables</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archives</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::FolderTreeModel</name>
+    <message>
+        <source>Unified Inbox</source>
+        <translation>Toutes les boîtes de réception</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::MailChecker</name>
+    <message>
+        <source>No password in the system keychain: %1</source>
+        <translation>Aucun mot de passe dans le trousseau du système&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <source>%1: connecting</source>
+        <translation>%1&#xa0;: connexion en cours</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) sent</source>
+        <translation>
+            <numerusform>%n message envoyé</numerusform>
+            <numerusform>%n messages envoyés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 message bodies (%4)</source>
+        <translation>%1&#xa0;: %2 contenus de message sur %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 new messages (%4)</source>
+        <translation>%1&#xa0;: %2 nouveaux messages sur %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 new messages</source>
+        <translation>%1&#xa0;: %2 nouveaux messages sur %3</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::MainWindow</name>
+    <message>
+        <source>Petrel</source>
+        <translation>Petrel</translation>
+    </message>
+    <message>
+        <source>Cannot open the profile: %1</source>
+        <translation>Impossible d’ouvrir le profil&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the message list: %1</source>
+        <translation>Impossible de lire la liste des messages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Check Mail</source>
+        <translation>&amp;Relever le courrier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Find Messages</source>
+        <translation>Rechercher des &amp;messages</translation>
+    </message>
+    <message>
+        <source>&amp;Threaded View</source>
+        <translation>Regrouper par &amp;discussion</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <source>Search (from: to: subject: has:attachment is:unread is:flagged)</source>
+        <translation>Rechercher (from: to: subject: has:attachment is:unread is:flagged)</translation>
+    </message>
+    <message>
+        <source>The message could not be downloaded: %1</source>
+        <translation>Impossible de télécharger le message&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add one with: petrel-cli account add</source>
+        <translation>Aucun compte pour l’instant. Ajoutez-en un avec&#xa0;: petrel-cli account add</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n compte</numerusform>
+            <numerusform>%n comptes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the profile: %1</source>
+        <translation>Impossible de lire le profil&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder: %1</source>
+        <translation>Impossible de lire le dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot search: %1</source>
+        <translation>Recherche impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message is no longer in the cache.</source>
+        <translation>Le message n’est plus dans le cache.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: sending: %2 (%n sent)</source>
+        <translation>
+            <numerusform>%1&#xa0;: envoi&#xa0;: %2 (%n envoyé)</numerusform>
+            <numerusform>%1&#xa0;: envoi&#xa0;: %2 (%n envoyés)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s) in %1</source>
+        <translation>
+            <numerusform>%n nouveau message dans %1</numerusform>
+            <numerusform>%n nouveaux messages dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New mail</source>
+        <translation>Nouveau courrier</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::MessageActions</name>
+    <message>
+        <source>&amp;New Message</source>
+        <translation>&amp;Nouveau message</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Répondre</translation>
+    </message>
+    <message>
+        <source>Reply &amp;All</source>
+        <translation>Répondre à &amp;tous</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>Trans&amp;férer</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Ar&amp;chive</source>
+        <translation>Ar&amp;chiver</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Read</source>
+        <translation>Basculer &amp;lu / non lu</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Unread</source>
+        <translation>Marquer comme &amp;non lu</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Flag</source>
+        <translation>Basculer le s&amp;uivi</translation>
+    </message>
+    <message>
+        <source>&amp;Move To</source>
+        <translation>&amp;Déplacer vers</translation>
+    </message>
+    <message>
+        <source>C&amp;opy To</source>
+        <translation>C&amp;opier vers</translation>
+    </message>
+    <message>
+        <source>Moving or copying between accounts is not possible yet.</source>
+        <translation>Déplacer ou copier entre comptes n’est pas encore possible.</translation>
+    </message>
+    <message>
+        <source>This account has no Archive folder.</source>
+        <translation>Ce compte n’a pas de dossier d’archives.</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::MessageListModel</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Has attachments</source>
+        <translation>Avec pièces jointes</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::MessageView</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De&#xa0;:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <source>Downloading the message…</source>
+        <translation>Téléchargement du message…</translation>
+    </message>
+    <message>
+        <source>Remote content was blocked to protect your privacy.</source>
+        <translation>Le contenu distant a été bloqué pour protéger votre vie privée.</translation>
+    </message>
+    <message>
+        <source>Load for this message</source>
+        <translation>Charger pour ce message</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Pièce jointe</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>The message could not be read: %1</source>
+        <translation>Impossible de lire le message&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message is no longer there.</source>
+        <translation>Le message n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The message body has not been downloaded yet. Downloading…</source>
+        <translation>Le contenu du message n’est pas encore téléchargé. Téléchargement…</translation>
+    </message>
+    <message>
+        <source>Always for %1</source>
+        <translation>Toujours pour %1</translation>
+    </message>
+    <message>
+        <source>Links of this kind are not opened: %1</source>
+        <translation>Les liens de ce type ne sont pas ouverts&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Open link?</source>
+        <translation>Ouvrir le lien&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The link shows
+%1
+but leads to
+%2
+
+Open %2?</source>
+        <translation>Le lien affiche
+%1
+mais mène à
+%2
+
+Ouvrir %2&#xa0;?</translation>
+    </message>
+    <message>
+        <source>No such attachment.</source>
+        <translation>Cette pièce jointe n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be found in the message.</source>
+        <translation>La pièce jointe est introuvable dans le message.</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Enregistrer la pièce jointe</translation>
+    </message>
+    <message>
+        <source>Open attachment?</source>
+        <translation>Ouvrir la pièce jointe&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 is a program or script. Opening it may run it. Open anyway?</source>
+        <translation>%1 est un programme ou un script. L’ouvrir peut l’exécuter. L’ouvrir quand même&#xa0;?</translation>
+    </message>
+    <message>
+        <source>No temporary folder to open the attachment from.</source>
+        <translation>Aucun dossier temporaire pour ouvrir la pièce jointe.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The profile folder to use.</source>
+        <translation>Le dossier de profil à utiliser.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DOSSIER</translation>
+    </message>
+    <message>
+        <source>The language of the interface (en, de, fr).</source>
+        <translation>La langue de l’interface (en, de, fr).</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+</context>
+</TS>
