@@ -63,6 +63,7 @@ public:
     MessageListModel *messageModel() const { return m_listModel; }
     MessageActions *messageActions() const { return m_actions; }
     MailChecker *mailChecker() const { return m_checker; }
+    Core::CheckScheduler *checkScheduler() const { return m_scheduler; }
     QLineEdit *searchField() const { return m_search; }
     QAction *checkMailAction() const { return m_checkMail; }
     QAction *threadedAction() const { return m_threaded; }

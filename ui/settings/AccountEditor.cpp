@@ -1,5 +1,7 @@
 #include "settings/AccountEditor.h"
 
+#include "accounts/ServerSettingsForm.h"
+
 #include "settings/OfflinePolicyEdit.h"
 #include "settings/RetentionEdit.h"
 
@@ -39,6 +41,8 @@ AccountEditor::AccountEditor(QWidget *parent) : QWidget(parent)
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("Unchanged"));
+    m_server = new ServerSettingsForm;
+    m_server->setProtocolEditable(true);
     m_checkInterval = new QSpinBox;
     m_checkInterval->setObjectName(QStringLiteral("checkInterval"));
     m_checkInterval->setRange(0, Core::AccountSettings::MaxCheckIntervalMinutes);
@@ -53,8 +57,9 @@ AccountEditor::AccountEditor(QWidget *parent) : QWidget(parent)
     identity->addRow(tr("&Your name:"), m_displayName);
     identity->addRow(tr("&E-mail address:"), m_address);
     identity->addRow(tr("New &password:"), m_password);
-    identity->addRow(tr("Check for mail &every:"), m_checkInterval);
-    identity->addRow(QString(), m_saveSent);
+    auto *checks = new QFormLayout;
+    checks->addRow(tr("Check for mail &every:"), m_checkInterval);
+    checks->addRow(QString(), m_saveSent);
 
     m_offline = new OfflinePolicyEdit;
     m_watchFolders = new QLineEdit;
@@ -81,6 +86,8 @@ AccountEditor::AccountEditor(QWidget *parent) : QWidget(parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(identity);
+    layout->addWidget(m_server);
+    layout->addLayout(checks);
     layout->addWidget(m_imapGroup);
     layout->addWidget(m_pop3Group);
     layout->addWidget(m_problems);
@@ -92,6 +99,10 @@ AccountEditor::AccountEditor(QWidget *parent) : QWidget(parent)
     connect(m_saveSent, &QCheckBox::toggled, this, &AccountEditor::changed);
     connect(m_offline, &OfflinePolicyEdit::changed, this, &AccountEditor::changed);
     connect(m_retention, &RetentionEdit::changed, this, &AccountEditor::changed);
+    connect(m_server, &ServerSettingsForm::changed, this, [this] {
+        showSectionsFor(m_server->settings().protocol);
+        Q_EMIT changed();
+    });
 }
 
 void AccountEditor::setSettings(const Core::AccountSettings &settings)
@@ -103,6 +114,7 @@ void AccountEditor::setSettings(const Core::AccountSettings &settings)
     m_displayName->setText(settings.displayName);
     m_address->setText(settings.address);
     m_password->clear();
+    m_server->setSettings(settings);
     m_checkInterval->setValue(settings.checkIntervalMinutes);
     m_saveSent->setChecked(settings.saveSentCopy);
     m_offline->setPolicy(settings.imapOffline);
@@ -115,6 +127,7 @@ void AccountEditor::setSettings(const Core::AccountSettings &settings)
 Core::AccountSettings AccountEditor::settings() const
 {
     Core::AccountSettings s = m_settings;
+    m_server->applyTo(s);
     s.name = m_name->text().trimmed();
     s.displayName = m_displayName->text().trimmed();
     s.address = m_address->text().trimmed();
@@ -140,7 +153,15 @@ void AccountEditor::setPassword(const std::optional<QString> &password)
 
 QStringList AccountEditor::problems() const
 {
-    return settings().validate();
+    // The form's own problems (ports it cannot read) and those of the whole account: the form
+    // validates the settings it was given, which lack this editor's changes.
+    const QStringList formWide = m_server->settings().validate();
+    QStringList problems;
+    for (const QString &p : m_server->problems()) {
+        if (!formWide.contains(p))
+            problems.append(p);
+    }
+    return problems + settings().validate();
 }
 
 void AccountEditor::showProblems(const QStringList &problems)

@@ -16,8 +16,10 @@ namespace Petrel::Ui {
 
 class OfflinePolicyEdit;
 class RetentionEdit;
+class ServerSettingsForm;
 
-// The form for one account's settings: identity, a new password, check interval, the IMAP
+// The form for one account's settings: identity, a new password, the servers and protocol
+// (ServerSettingsForm; switching between IMAP and POP3 included), check interval, the IMAP
 // offline policy and watched folders, the POP3 retention, saving a copy of sent mail. Settings it
 // does not show pass through unchanged. Problems are shown in place, under the form.
 class AccountEditor : public QWidget
@@ -44,6 +46,7 @@ public:
     QLineEdit *displayNameField() const { return m_displayName; }
     QLineEdit *addressField() const { return m_address; }
     QLineEdit *passwordField() const { return m_password; }
+    ServerSettingsForm *serverForm() const { return m_server; }
     QSpinBox *checkIntervalBox() const { return m_checkInterval; }
     OfflinePolicyEdit *offlinePolicyEdit() const { return m_offline; }
     QLineEdit *watchFoldersField() const { return m_watchFolders; }
@@ -62,6 +65,7 @@ private:
     QLineEdit *m_displayName = nullptr;
     QLineEdit *m_address = nullptr;
     QLineEdit *m_password = nullptr;
+    ServerSettingsForm *m_server = nullptr;
     QSpinBox *m_checkInterval = nullptr;
     QCheckBox *m_saveSent = nullptr;
     QGroupBox *m_imapGroup = nullptr;

@@ -87,16 +87,18 @@ void AccountSettingsPage::reread()
         m_accounts.clear();
         m_editor->showProblems({tr("Cannot read the accounts: %1").arg(e.text())});
     }
-    const QSignalBlocker blocker(m_list);
-    m_list->clear();
-    for (const Core::Account &a : std::as_const(m_accounts)) {
-        auto *item = new QListWidgetItem(a.settings.name, m_list);
-        item->setData(AccountIdRole, a.id);
-        item->setToolTip(a.settings.address);
-        if (!m_edits.contains(a.id) && !m_passwords.contains(a.id))
-            continue;
-        // Edits made before the reload stay; the list shows the edited name.
-        item->setText(m_edits.value(a.id, a.settings).name);
+    {
+        const QSignalBlocker blocker(m_list);
+        m_list->clear();
+        for (const Core::Account &a : std::as_const(m_accounts)) {
+            auto *item = new QListWidgetItem(a.settings.name, m_list);
+            item->setData(AccountIdRole, a.id);
+            item->setToolTip(a.settings.address);
+            if (!m_edits.contains(a.id) && !m_passwords.contains(a.id))
+                continue;
+            // Edits made before the reload stay; the list shows the edited name.
+            item->setText(m_edits.value(a.id, a.settings).name);
+        }
     }
     m_shown = 0;
     selectAccount(stored(selected) ? selected : (m_accounts.isEmpty() ? 0 : m_accounts.first().id));
@@ -142,10 +144,16 @@ void AccountSettingsPage::keepEditorState()
     if (!account)
         return;
     const Core::AccountSettings edited = m_editor->settings();
-    if (sameSettings(edited, account->settings))
+    // Kept with the edit: a port the form could not read is not in the settings themselves.
+    const QStringList problems = m_editor->problems();
+    m_problems.insert(m_shown, problems);
+    // Only looking at an account saves nothing, even one whose stored settings have problems.
+    if (sameSettings(edited, account->settings) && problems.size() == edited.validate().size()) {
         m_edits.remove(m_shown);
-    else
+        m_problems.remove(m_shown);
+    } else {
         m_edits.insert(m_shown, edited);
+    }
     if (const std::optional<QString> password = m_editor->password())
         m_passwords.insert(m_shown, *password);
     else
@@ -169,7 +177,7 @@ bool AccountSettingsPage::apply()
     for (const Core::Account &account : std::as_const(m_accounts)) {
         if (!m_edits.contains(account.id))
             continue;
-        if (const QStringList problems = m_edits.value(account.id).validate(); !problems.isEmpty()) {
+        if (const QStringList problems = m_problems.value(account.id); !problems.isEmpty()) {
             showError(account.id, problems);
             return false;
         }
@@ -207,6 +215,7 @@ bool AccountSettingsPage::apply()
                 continue;
             }
             m_edits.remove(account.id);
+            m_problems.remove(account.id);
         }
         if (m_passwords.contains(account.id))
             passwords.append({account.id, settings.credentialKey, m_passwords.value(account.id)});
@@ -295,6 +304,7 @@ void AccountSettingsPage::remove(qint64 accountId)
         return;
     }
     m_edits.remove(accountId);
+    m_problems.remove(accountId);
     m_passwords.remove(accountId);
     if (m_shown == accountId)
         m_shown = 0;

@@ -87,6 +87,7 @@ private:
     std::function<bool(qint64)> m_busy;
     QList<Core::Account> m_accounts;            // as stored
     QHash<qint64, Core::AccountSettings> m_edits; // as edited, until apply()
+    QHash<qint64, QStringList> m_problems;      // what is wrong with each edit (empty: can be saved)
     QHash<qint64, QString> m_passwords;         // new passwords, until the keychain has them
     qint64 m_shown = 0;
     int m_pendingWrites = 0;
