@@ -86,6 +86,11 @@ void DesktopWindows::openForward(qint64 messageId)
     show(c);
 }
 
+SettingsDialog *DesktopWindows::settingsDialog() const
+{
+    return m_settings.data();
+}
+
 void DesktopWindows::openSettings()
 {
     if (!m_settings) {

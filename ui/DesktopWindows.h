@@ -36,7 +36,7 @@ public:
     void openForward(qint64 messageId);
     // Shows the settings dialog (the open one, if any); what it saves is reloaded by the main window.
     void openSettings();
-    SettingsDialog *settingsDialog() const { return m_settings; }
+    SettingsDialog *settingsDialog() const;
 
 private:
     void show(ComposerWindow *composer);
