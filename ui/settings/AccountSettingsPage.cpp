@@ -164,12 +164,6 @@ void AccountSettingsPage::keepEditorState()
     }
 }
 
-bool AccountSettingsPage::hasChanges()
-{
-    keepEditorState();
-    return !m_edits.isEmpty() || !m_passwords.isEmpty();
-}
-
 bool AccountSettingsPage::apply()
 {
     keepEditorState();

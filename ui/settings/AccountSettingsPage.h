@@ -47,7 +47,6 @@ public:
     bool apply();
     // A password written by apply() still waits for the keychain.
     bool isSavingPasswords() const { return m_pendingWrites > 0; }
-    bool hasChanges();
 
     void selectAccount(qint64 accountId);
     qint64 currentAccountId() const;

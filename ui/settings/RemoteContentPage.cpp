@@ -47,11 +47,6 @@ void RemoteContentPage::removeSelected()
     qDeleteAll(m_senders->selectedItems());
 }
 
-bool RemoteContentPage::hasChanges() const
-{
-    return m_senders->count() != m_policy.allowedSenders().size();
-}
-
 void RemoteContentPage::apply()
 {
     QStringList kept;

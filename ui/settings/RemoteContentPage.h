@@ -22,7 +22,6 @@ public:
     void reload();
     // Forgets the senders taken off the list.
     void apply();
-    bool hasChanges() const;
 
     QListWidget *senderList() const { return m_senders; }
     QPushButton *removeButton() const { return m_remove; }
