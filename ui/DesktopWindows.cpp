@@ -5,6 +5,8 @@
 #include "compose/ComposerWindow.h"
 #include "message/MessageView.h"
 #include "message/RemoteContentPolicy.h"
+#include "settings/SettingsDialog.h"
+#include "status/MailChecker.h"
 
 #include <QDir>
 #include <QStatusBar>
@@ -28,10 +30,12 @@ DesktopWindows::DesktopWindows(const QString &profileDir, QObject *parent)
     connect(m_main.get(), &MainWindow::composeRequested, this, &DesktopWindows::openComposer);
     connect(m_main.get(), &MainWindow::replyRequested, this, &DesktopWindows::openReply);
     connect(m_main.get(), &MainWindow::forwardRequested, this, &DesktopWindows::openForward);
+    connect(m_main.get(), &MainWindow::settingsRequested, this, &DesktopWindows::openSettings);
 }
 
 DesktopWindows::~DesktopWindows()
 {
+    delete m_settings.data();
     for (const QPointer<ComposerWindow> &c : std::as_const(m_composers))
         delete c.data();
 }
@@ -80,6 +84,26 @@ void DesktopWindows::openForward(qint64 messageId)
         return;
     }
     show(c);
+}
+
+SettingsDialog *DesktopWindows::settingsDialog() const
+{
+    return m_settings.data();
+}
+
+void DesktopWindows::openSettings()
+{
+    if (!m_settings) {
+        m_settings = new SettingsDialog(m_databasePath, *m_policy, m_main.get());
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+        m_settings->setAccountBusy([this](qint64 accountId) {
+            return m_main->mailChecker() && m_main->mailChecker()->isChecking(accountId);
+        });
+        connect(m_settings, &SettingsDialog::accountsChanged, m_main.get(), &MainWindow::reload);
+    }
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
 }
 
 } // namespace Petrel::Ui

@@ -12,10 +12,12 @@ class ComposerWindow;
 class MainWindow;
 class MessageView;
 class RemoteContentPolicy;
+class SettingsDialog;
 
 // The windows of a running Petrel and how they talk: the main window's current message shows in
 // the message view; new, reply, reply-all and forward open composers; a message queued by a
-// composer makes its account check at once (the check sends the outbox first).
+// composer makes its account check at once (the check sends the outbox first); the settings dialog's
+// changes are picked up by the main window.
 class DesktopWindows : public QObject
 {
     Q_OBJECT
@@ -32,6 +34,9 @@ public:
     void openComposer();
     void openReply(qint64 messageId, bool all);
     void openForward(qint64 messageId);
+    // Shows the settings dialog (the open one, if any); what it saves is reloaded by the main window.
+    void openSettings();
+    SettingsDialog *settingsDialog() const;
 
 private:
     void show(ComposerWindow *composer);
@@ -41,6 +46,7 @@ private:
     std::unique_ptr<MainWindow> m_main;
     MessageView *m_view = nullptr; // owned by the main window once set
     QList<QPointer<ComposerWindow>> m_composers;
+    QPointer<SettingsDialog> m_settings;
 };
 
 } // namespace Petrel::Ui

@@ -200,10 +200,14 @@ void MainWindow::buildMenusAndToolbar()
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
+    m_settings = new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Settings…"), this);
+    m_settings->setShortcut(QKeySequence::Preferences);
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    connect(m_settings, &QAction::triggered, this, &MainWindow::settingsRequested);
     m_threaded = new QAction(tr("&Threaded View"), this);
     m_threaded->setCheckable(true);
     connect(m_threaded, &QAction::toggled, this, [this](bool on) { m_listModel->setThreaded(on); });
-    addActions({m_checkMail, quit, find});
+    addActions({m_checkMail, quit, find, m_settings});
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_checkMail);
@@ -211,6 +215,8 @@ void MainWindow::buildMenusAndToolbar()
     file->addAction(quit);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(find);
+    edit->addSeparator();
+    edit->addAction(m_settings);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_threaded);
     QMenu *message = menuBar()->addMenu(tr("&Message"));
@@ -270,11 +276,26 @@ void MainWindow::reload()
         m_folderModel->refresh();
         m_listModel->refresh();
         const QList<Core::Account> accounts = Core::AccountRegistry(*m_writer, *m_reader, *m_credentials).accounts();
+        QSet<qint64> present;
         for (const Core::Account &account : accounts) {
+            present.insert(account.id);
             m_status->setAccountName(account.id, account.settings.name);
+            // Only a changed interval restarts the countdown.
             const int minutes = account.settings.checkIntervalMinutes;
-            if (minutes > 0 && m_scheduler->remainingMs(account.id) < 0)
+            if (m_intervals.value(account.id, 0) != minutes)
                 m_scheduler->setInterval(account.id, std::chrono::minutes(minutes));
+            m_intervals.insert(account.id, minutes);
+        }
+        for (auto it = m_intervals.begin(); it != m_intervals.end();) {
+            if (present.contains(it.key())) {
+                ++it;
+                continue;
+            }
+            m_scheduler->remove(it.key());
+            m_status->forget(it.key());
+            if (ErrorBanner *banner = m_banners.take(it.key()))
+                banner->deleteLater();
+            it = m_intervals.erase(it);
         }
         statusBar()->showMessage(accounts.isEmpty()
                                      ? tr("No accounts yet. Add one with: petrel-cli account add")

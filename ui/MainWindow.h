@@ -46,7 +46,8 @@ public:
     explicit MainWindow(const QString &profileDir, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Re-reads accounts, folders and the message list (selection and expansion are kept).
+    // Re-reads accounts, folders and the message list (selection and expansion are kept); changed
+    // check intervals are rescheduled, removed accounts unscheduled.
     void reload();
     // Puts the message view in the third pane (the window takes ownership).
     void setMessageView(QWidget *view);
@@ -62,9 +63,11 @@ public:
     MessageListModel *messageModel() const { return m_listModel; }
     MessageActions *messageActions() const { return m_actions; }
     MailChecker *mailChecker() const { return m_checker; }
+    Core::CheckScheduler *checkScheduler() const { return m_scheduler; }
     QLineEdit *searchField() const { return m_search; }
     QAction *checkMailAction() const { return m_checkMail; }
     QAction *threadedAction() const { return m_threaded; }
+    QAction *settingsAction() const { return m_settings; }
     ErrorBanner *errorBanner(qint64 accountId) const { return m_banners.value(accountId); }
     AccountStatus *accountStatus() const { return m_status; }
     QString lastNotification() const { return m_lastNotification; }
@@ -76,6 +79,7 @@ Q_SIGNALS:
     void replyRequested(qint64 messageId, bool all);
     void forwardRequested(qint64 messageId);
     void bodyFetched(qint64 messageId, bool ok, const QString &message);
+    void settingsRequested();
 
 private:
     bool openStore(const QString &profileDir);
@@ -114,6 +118,8 @@ private:
     QTimer *m_searchDelay = nullptr;
     QAction *m_checkMail = nullptr;
     QAction *m_threaded = nullptr;
+    QAction *m_settings = nullptr;
+    QHash<qint64, int> m_intervals; // each account's scheduled check interval (minutes) as last applied
     QHash<qint64, ErrorBanner *> m_banners;
     QSet<qint64> m_sendProblem; // accounts whose last outbox pass failed: their banner stays
     QString m_lastNotification;

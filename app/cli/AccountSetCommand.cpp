@@ -3,10 +3,10 @@
 #include "CliProfile.h"
 #include "CommandParser.h"
 
+#include "accounts/AccountUpdate.h"
 #include "localmail/ProtocolSwitch.h"
 #include "store/StoreError.h"
 
-#include <QJsonDocument>
 
 namespace Petrel::Cli {
 
@@ -123,23 +123,21 @@ int accountSet(CliContext &ctx)
     const QString name = args.first();
     try {
         std::optional<Core::Account> account = profile.accounts->account(name);
-        std::optional<Store::AccountRow> row = profile.reader->account(name);
-        if (!account || !row)
+        if (!account)
             return ctx.fail(QStringLiteral("there is no account named '%1' (see 'account list')").arg(name));
         Core::AccountSettings &s = account->settings;
+        const Core::IncomingProtocol oldProtocol = s.protocol;
         for (const QString &assignment : args.mid(1)) {
             QString error;
             if (!applySetting(s, assignment, &error))
                 return ctx.fail(error, UsageError);
         }
-        const QStringList problems = s.validate();
-        if (!problems.isEmpty())
-            return ctx.fail(problems.join(QLatin1Char(' ')));
-        if (s.protocol != row->protocol) {
-            // The archive a POP3 account holds is kept across the switch (and back again).
-            const QString why = Core::ProtocolSwitch::apply(*profile.writer, *profile.reader, row->id, s);
-            if (!why.isEmpty())
-                return ctx.fail(why);
+        // The archive a POP3 account holds is kept across a protocol switch (and back again).
+        const Core::AccountUpdate::Outcome outcome =
+            Core::AccountUpdate::apply(*profile.writer, *profile.reader, account->id, s);
+        if (!outcome.ok)
+            return ctx.fail(outcome.error);
+        if (s.protocol != oldProtocol) {
             ctx.out << "switched account " << name << " to "
                     << (s.protocol == Core::IncomingProtocol::Imap
                             ? QStringLiteral("IMAP; the messages downloaded by POP3 are kept in the local folder '%1'")
@@ -149,8 +147,6 @@ int accountSet(CliContext &ctx)
                     << Qt::endl;
             return Success;
         }
-        row->settingsJson = QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact);
-        profile.writer->updateAccount(*row);
         ctx.out << "updated account " << name << ": pop3.retention=" << s.pop3Retention.toString()
                 << ", check-interval=" << s.checkIntervalMinutes
                 << ", smtp.save-sent=" << (s.saveSentCopy ? "true" : "false");

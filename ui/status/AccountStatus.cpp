@@ -48,4 +48,13 @@ QString AccountStatus::text(qint64 accountId) const
     return l ? l->text() : QString();
 }
 
+void AccountStatus::forget(qint64 accountId)
+{
+    m_names.remove(accountId);
+    if (QLabel *l = m_labels.take(accountId)) {
+        m_bar->removeWidget(l);
+        l->deleteLater();
+    }
+}
+
 } // namespace Petrel::Ui

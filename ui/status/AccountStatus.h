@@ -22,6 +22,8 @@ public:
     void showProgress(qint64 accountId, const QString &text);
     void showOnline(qint64 accountId);
     void showOffline(qint64 accountId);
+    // The account was removed: its label goes.
+    void forget(qint64 accountId);
     QString text(qint64 accountId) const;
 
 private:
