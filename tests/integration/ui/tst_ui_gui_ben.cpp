@@ -125,16 +125,22 @@ private:
         const QPoint start = centreOf(main().messageList(), list().index(row, Ui::MessageListModel::SubjectColumn));
         const QPoint drop = centreOf(main().folderTree(), target);
 
-        bool released = false;
-        QTimer::singleShot(200, this, [this, onto, drop, modifiers] {
+        // A new drag waits until the previous one is wholly done (its QDrag deleted once the
+        // platform has finished the drop); started earlier, xcb ends it at once.
+        if (!QTest::qWaitFor([this] { return main().messageList()->findChildren<QDrag *>().isEmpty(); }, 10000))
+            return false;
+
+        // Over the folder, a little closer, then let go: each step once the one before has run.
+        auto released = std::make_shared<bool>(false);
+        QTimer::singleShot(200, this, [this, onto, drop, modifiers, released] {
             sendMouse(onto, QEvent::MouseMove, drop + QPoint(4, 0), Qt::NoButton, Qt::LeftButton, modifiers);
-            QTimer::singleShot(200, this, [onto, drop, modifiers] {
+            QTimer::singleShot(200, this, [this, onto, drop, modifiers, released] {
                 sendMouse(onto, QEvent::MouseMove, drop, Qt::NoButton, Qt::LeftButton, modifiers);
+                QTimer::singleShot(200, this, [onto, drop, modifiers, released] {
+                    *released = true;
+                    QTest::mouseRelease(onto, Qt::LeftButton, modifiers, drop);
+                });
             });
-        });
-        QTimer::singleShot(800, this, [onto, drop, modifiers, &released] {
-            released = true;
-            QTest::mouseRelease(onto, Qt::LeftButton, modifiers, drop);
         });
         QTimer giveUp; // a drag that never saw the release must not hang the test
         giveUp.setSingleShot(true);
@@ -142,11 +148,14 @@ private:
         giveUp.start(20000);
 
         QTest::mousePress(source, Qt::LeftButton, {}, start);
-        // Sideways, so the row under the pointer stays the same; this call returns once the drag ends.
+        // Sideways, so the row under the pointer stays the same. The first move puts the view into
+        // its dragging state, the second (past the drag distance) starts the drag and returns
+        // once it has ended.
+        QTest::mouseMove(source, start + QPoint(2, 0));
         QTest::mouseMove(source, start + QPoint(QApplication::startDragDistance() * 4, 0));
         giveUp.stop();
-        if (!released) { // the move did not start a drag: let go where we are
-            QTest::qWait(1000);
+        if (!*released) { // no drag ran: the button is let go (by the timer) before anything else
+            (void)QTest::qWaitFor([released] { return *released; }, 5000);
             return false;
         }
         return true;
