@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScopedValueRollback>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -168,7 +169,10 @@ void MainWindow::buildPanes()
             [this](const QModelIndex &current) { showFolder(current); });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                Q_EMIT currentMessageChanged(current.isValid() ? m_listModel->messageId(current.row()) : 0);
+                const qint64 id = current.isValid() ? m_listModel->messageId(current.row()) : 0;
+                Q_EMIT currentMessageChanged(id);
+                if (!m_restoringSelection)
+                    markOpenedRead(id);
             });
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, m_actions,
             &MessageActions::updateEnabled);
@@ -381,9 +385,32 @@ void MainWindow::afterChange(const QList<qint64> &ids)
         selection.select(newCurrent, newCurrent);
     }
     if (newCurrent.isValid()) {
+        // Put back by the window, not opened by the user: it stays unread.
+        const QScopedValueRollback restoring(m_restoringSelection, true);
         m_list->selectionModel()->setCurrentIndex(newCurrent, QItemSelectionModel::NoUpdate);
         m_list->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
+}
+
+void MainWindow::markOpenedRead(qint64 messageId)
+{
+    const int row = m_listModel->rowOfMessage(messageId);
+    const Store::MessageSummary *summary = m_listModel->summary(row);
+    if (!summary || summary->flags.testFlag(Store::MessageFlag::Seen))
+        return;
+    QString error;
+    try {
+        error = m_mailActions->setFlags(messageId, Store::MessageFlag::Seen, {});
+    } catch (const Store::StoreError &e) {
+        error = e.text();
+    }
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(error, 10000);
+        return;
+    }
+    // Only the row and the counts change: a reset here would take the user's selection away.
+    m_listModel->refreshMessage(messageId);
+    m_folderModel->refresh();
 }
 
 void MainWindow::checkAllAccounts()

@@ -89,6 +89,8 @@ private:
     void showFolder(const QModelIndex &index);
     void applySearch();
     void afterChange(const QList<qint64> &ids);
+    // A message the user opens becomes read (on the server with the next check).
+    void markOpenedRead(qint64 messageId);
     void onCheckFinished(qint64 accountId, bool ok, const QString &message, int newMessages);
     void onSent(qint64 accountId, bool ok, const QString &message, int sentCount);
     // The account's in-window banner (made on first use) with text and a Retry button.
@@ -122,6 +124,7 @@ private:
     QHash<qint64, int> m_intervals; // each account's scheduled check interval (minutes) as last applied
     QHash<qint64, ErrorBanner *> m_banners;
     QSet<qint64> m_sendProblem; // accounts whose last outbox pass failed: their banner stays
+    bool m_restoringSelection = false; // afterChange() puts the selection back
     QString m_lastNotification;
     QStringList m_expandedKeys;
     QString m_selectedKey;

@@ -66,6 +66,23 @@ void MessageListModel::reload(int rows)
         Q_EMIT loadFailed(error);
 }
 
+void MessageListModel::refreshMessage(qint64 id)
+{
+    const int row = rowOfMessage(id);
+    if (row < 0)
+        return;
+    try {
+        const std::optional<Store::MessageRow> message = m_reader.message(id);
+        if (!message)
+            return;
+        m_rows[row].flags = message->flags;
+    } catch (const Store::StoreError &e) {
+        Q_EMIT loadFailed(e.text());
+        return;
+    }
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 qint64 MessageListModel::messageId(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;

@@ -40,6 +40,8 @@ public:
     const Store::MessageListQuery &query() const { return m_query; }
     // Re-reads as many rows as are loaded now (after an action or a sync).
     void refresh();
+    // Re-reads one loaded message's flags in place (no reset: selection and scroll stay).
+    void refreshMessage(qint64 id);
     // Rows matching the query in the store (loaded or not).
     int totalCount() const { return m_total; }
 
