@@ -8,6 +8,7 @@
 
 namespace Petrel::Ui {
 
+class AccountWizard;
 class ComposerWindow;
 class MainWindow;
 class MessageView;
@@ -32,6 +33,11 @@ public:
     void openComposer();
     void openReply(qint64 messageId, bool all);
     void openForward(qint64 messageId);
+    // The account setup wizard (one at a time); a new account shows in the window and is checked.
+    AccountWizard *openAccountWizard();
+    // On first run: opens the wizard when the profile has no account yet; false otherwise.
+    bool openAccountWizardIfNoAccount();
+    AccountWizard *accountWizard() const;
 
 private:
     void show(ComposerWindow *composer);
@@ -41,6 +47,7 @@ private:
     std::unique_ptr<MainWindow> m_main;
     MessageView *m_view = nullptr; // owned by the main window once set
     QList<QPointer<ComposerWindow>> m_composers;
+    QPointer<AccountWizard> m_wizard;
 };
 
 } // namespace Petrel::Ui

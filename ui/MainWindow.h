@@ -64,6 +64,7 @@ public:
     MailChecker *mailChecker() const { return m_checker; }
     QLineEdit *searchField() const { return m_search; }
     QAction *checkMailAction() const { return m_checkMail; }
+    QAction *addAccountAction() const { return m_addAccount; }
     QAction *threadedAction() const { return m_threaded; }
     ErrorBanner *errorBanner(qint64 accountId) const { return m_banners.value(accountId); }
     AccountStatus *accountStatus() const { return m_status; }
@@ -73,6 +74,7 @@ public:
 Q_SIGNALS:
     void currentMessageChanged(qint64 messageId);
     void composeRequested();
+    void addAccountRequested();
     void replyRequested(qint64 messageId, bool all);
     void forwardRequested(qint64 messageId);
     void bodyFetched(qint64 messageId, bool ok, const QString &message);
@@ -113,6 +115,7 @@ private:
     QLineEdit *m_search = nullptr;
     QTimer *m_searchDelay = nullptr;
     QAction *m_checkMail = nullptr;
+    QAction *m_addAccount = nullptr;
     QAction *m_threaded = nullptr;
     QHash<qint64, ErrorBanner *> m_banners;
     QSet<qint64> m_sendProblem; // accounts whose last outbox pass failed: their banner stays
