@@ -108,7 +108,6 @@ void AccountServerPage::initializePage()
     auto *wizard = qobject_cast<AccountWizard *>(this->wizard());
     const Core::DiscoveryResult &found = wizard->discoveryResult();
     m_name->setText(field(QStringLiteral("address")).toString().trimmed());
-    m_pinned.clear();
     forgetResult();
     const bool both = !found.imap.isEmpty() && !found.pop3.isEmpty();
     m_choice->setVisible(both);
@@ -149,7 +148,8 @@ Core::AccountSettings AccountServerPage::settings() const
     s.name = m_name->text().trimmed();
     s.address = field(QStringLiteral("address")).toString().trimmed();
     s.displayName = field(QStringLiteral("displayName")).toString().trimmed();
-    s.pinnedCertificateSha256 = m_pinned;
+    // An accepted certificate stays accepted while the server is the same (Back and Next again).
+    s.pinnedCertificateSha256 = s.incoming.host == m_pinnedHost ? m_pinned : QString();
     return s;
 }
 
@@ -189,6 +189,7 @@ void AccountServerPage::acceptCertificate()
 {
     // Exactly the certificate shown; verification stays on for everything else.
     m_pinned = m_offeredPin;
+    m_pinnedHost = m_form->settings().incoming.host;
     m_pin->hide();
     startTest();
 }

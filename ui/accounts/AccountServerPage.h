@@ -59,6 +59,7 @@ private:
     Core::AccountConnectionTest *m_tester = nullptr;
     QString m_offeredPin; // hex fingerprint of the certificate the last test could not trust
     QString m_pinned;     // the certificate the user accepted
+    QString m_pinnedHost; // … for this incoming server
 };
 
 } // namespace Petrel::Ui
