@@ -144,8 +144,10 @@ void AccountConnectionTest::fail(Stage stage, const Net::ConnectionSettings &whe
                                                     : tr("Outgoing server %1:%2").arg(where.host).arg(where.port);
     if (transport && transport->isCertificateError()) {
         r.certificateError = transport;
+        r.certificateSha256Hex = QString::fromLatin1(transport->certificateSha256.toHex());
+        r.certificateFingerprint = Net::formatFingerprint(transport->certificateSha256);
         r.message = tr("%1: certificate not trusted. %2 SHA-256 fingerprint: %3")
-                        .arg(server, transport->message, Net::formatFingerprint(transport->certificateSha256));
+                        .arg(server, transport->message, r.certificateFingerprint);
     } else if (transport) {
         r.message = tr("%1: %2").arg(server, transport->message);
     } else {

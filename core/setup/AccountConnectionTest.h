@@ -35,6 +35,8 @@ struct ConnectionTestResult
     quint16 port = 0;
     // Set for TLS certificate problems: the certificate the user may accept (pin) after checking it.
     std::optional<Net::ConnectionError> certificateError;
+    QString certificateSha256Hex;   // … its fingerprint as AccountSettings::pinnedCertificateSha256 has it
+    QString certificateFingerprint; // … and as people read it ("AB:CD:…")
 };
 
 // Tries an account's settings with a password: logs in to the incoming server (IMAP or POP3),

@@ -4,7 +4,6 @@
 #include "accounts/AccountWizard.h"
 #include "accounts/ServerSettingsForm.h"
 #include "credentials/CredentialStore.h"
-#include "net/Fingerprint.h"
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
@@ -176,10 +175,9 @@ void AccountServerPage::onTestFinished(const Core::ConnectionTestResult &result)
 {
     m_test->setEnabled(true);
     showResult(result.message, result.ok);
-    if (result.certificateError && !result.certificateError->certificateSha256.isEmpty()) {
-        m_offeredPin = QString::fromLatin1(result.certificateError->certificateSha256.toHex());
-        m_pin->setText(tr("&Accept this certificate (SHA-256 %1)")
-                           .arg(Net::formatFingerprint(result.certificateError->certificateSha256)));
+    if (result.certificateError && !result.certificateSha256Hex.isEmpty()) {
+        m_offeredPin = result.certificateSha256Hex;
+        m_pin->setText(tr("&Accept this certificate (SHA-256 %1)").arg(result.certificateFingerprint));
         m_pin->show();
     }
     Q_EMIT completeChanged();
