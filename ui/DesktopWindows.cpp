@@ -1,12 +1,15 @@
 #include "DesktopWindows.h"
 
 #include "MainWindow.h"
+#include "accounts/AccountWizard.h"
 #include "accounts/ProfileDirectory.h"
 #include "compose/ComposerWindow.h"
 #include "message/MessageView.h"
 #include "message/RemoteContentPolicy.h"
 #include "settings/SettingsDialog.h"
 #include "status/MailChecker.h"
+#include "store/StoreError.h"
+#include "store/StoreReader.h"
 
 #include <QDir>
 #include <QStatusBar>
@@ -31,6 +34,7 @@ DesktopWindows::DesktopWindows(const QString &profileDir, QObject *parent)
     connect(m_main.get(), &MainWindow::replyRequested, this, &DesktopWindows::openReply);
     connect(m_main.get(), &MainWindow::forwardRequested, this, &DesktopWindows::openForward);
     connect(m_main.get(), &MainWindow::settingsRequested, this, &DesktopWindows::openSettings);
+    connect(m_main.get(), &MainWindow::addAccountRequested, this, &DesktopWindows::openAccountWizard);
 }
 
 DesktopWindows::~DesktopWindows()
@@ -38,6 +42,7 @@ DesktopWindows::~DesktopWindows()
     delete m_settings.data();
     for (const QPointer<ComposerWindow> &c : std::as_const(m_composers))
         delete c.data();
+    delete m_wizard.data();
 }
 
 QList<ComposerWindow *> DesktopWindows::composers() const
@@ -104,6 +109,42 @@ void DesktopWindows::openSettings()
     m_settings->show();
     m_settings->raise();
     m_settings->activateWindow();
+}
+
+
+AccountWizard *DesktopWindows::accountWizard() const
+{
+    return m_wizard.data();
+}
+
+AccountWizard *DesktopWindows::openAccountWizard()
+{
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return m_wizard;
+    }
+    m_wizard = new AccountWizard(m_databasePath);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &AccountWizard::accountCreated, this, [this](qint64 accountId) {
+        m_main->reload();
+        m_main->checkAccount(accountId);
+    });
+    m_wizard->show();
+    return m_wizard;
+}
+
+bool DesktopWindows::openAccountWizardIfNoAccount()
+{
+    try {
+        Store::StoreReader reader(m_databasePath);
+        if (!reader.accounts().isEmpty())
+            return false;
+    } catch (const Store::StoreError &) {
+        return false; // the main window already shows why the profile cannot be read
+    }
+    openAccountWizard();
+    return true;
 }
 
 } // namespace Petrel::Ui

@@ -8,6 +8,7 @@
 
 namespace Petrel::Ui {
 
+class AccountWizard;
 class ComposerWindow;
 class MainWindow;
 class MessageView;
@@ -37,6 +38,11 @@ public:
     // Shows the settings dialog (the open one, if any); what it saves is reloaded by the main window.
     void openSettings();
     SettingsDialog *settingsDialog() const;
+    // The account setup wizard (one at a time); a new account shows in the window and is checked.
+    AccountWizard *openAccountWizard();
+    // On first run: opens the wizard when the profile has no account yet; false otherwise.
+    bool openAccountWizardIfNoAccount();
+    AccountWizard *accountWizard() const;
 
 private:
     void show(ComposerWindow *composer);
@@ -47,6 +53,7 @@ private:
     MessageView *m_view = nullptr; // owned by the main window once set
     QList<QPointer<ComposerWindow>> m_composers;
     QPointer<SettingsDialog> m_settings;
+    QPointer<AccountWizard> m_wizard;
 };
 
 } // namespace Petrel::Ui

@@ -213,8 +213,13 @@ void MainWindow::buildMenusAndToolbar()
     connect(m_threaded, &QAction::toggled, this, [this](bool on) { m_listModel->setThreaded(on); });
     addActions({m_checkMail, quit, find, m_settings});
 
+    m_addAccount = new QAction(tr("&Add Account…"), this);
+    m_addAccount->setObjectName(QStringLiteral("addAccountAction"));
+    connect(m_addAccount, &QAction::triggered, this, &MainWindow::addAccountRequested);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_checkMail);
+    file->addAction(m_addAccount);
     file->addSeparator();
     file->addAction(quit);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));

@@ -66,6 +66,7 @@ public:
     Core::CheckScheduler *checkScheduler() const { return m_scheduler; }
     QLineEdit *searchField() const { return m_search; }
     QAction *checkMailAction() const { return m_checkMail; }
+    QAction *addAccountAction() const { return m_addAccount; }
     QAction *threadedAction() const { return m_threaded; }
     QAction *settingsAction() const { return m_settings; }
     ErrorBanner *errorBanner(qint64 accountId) const { return m_banners.value(accountId); }
@@ -76,6 +77,7 @@ public:
 Q_SIGNALS:
     void currentMessageChanged(qint64 messageId);
     void composeRequested();
+    void addAccountRequested();
     void replyRequested(qint64 messageId, bool all);
     void forwardRequested(qint64 messageId);
     void bodyFetched(qint64 messageId, bool ok, const QString &message);
@@ -119,6 +121,7 @@ private:
     QLineEdit *m_search = nullptr;
     QTimer *m_searchDelay = nullptr;
     QAction *m_checkMail = nullptr;
+    QAction *m_addAccount = nullptr;
     QAction *m_threaded = nullptr;
     QAction *m_settings = nullptr;
     QHash<qint64, int> m_intervals; // each account's scheduled check interval (minutes) as last applied

@@ -66,5 +66,6 @@ int main(int argc, char *argv[])
 
     Petrel::Ui::DesktopWindows windows(profileDir);
     windows.mainWindow().show();
+    windows.openAccountWizardIfNoAccount();
     return app.exec();
 }
