@@ -8,9 +8,11 @@
 #include "message/RemoteContentPolicy.h"
 #include "settings/SettingsDialog.h"
 #include "status/MailChecker.h"
+#include "status/TrayIcon.h"
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QStatusBar>
 
@@ -33,6 +35,16 @@ DesktopWindows::DesktopWindows(const QString &profileDir, QObject *parent)
     connect(m_main.get(), &MainWindow::composeRequested, this, &DesktopWindows::openComposer);
     connect(m_main.get(), &MainWindow::replyRequested, this, &DesktopWindows::openReply);
     connect(m_main.get(), &MainWindow::forwardRequested, this, &DesktopWindows::openForward);
+    if (TrayIcon *tray = m_main->trayIcon()) {
+        connect(tray, &TrayIcon::showWindowRequested, this, &DesktopWindows::raiseMainWindow);
+        connect(tray, &TrayIcon::toggleWindowRequested, this, [this] {
+            if (m_main->isVisible() && !m_main->isMinimized())
+                m_main->hide();
+            else
+                raiseMainWindow();
+        });
+        connect(tray, &TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
+    }
     connect(m_main.get(), &MainWindow::settingsRequested, this, &DesktopWindows::openSettings);
     connect(m_main.get(), &MainWindow::addAccountRequested, this, &DesktopWindows::openAccountWizard);
 }
@@ -66,6 +78,44 @@ void DesktopWindows::show(ComposerWindow *composer)
 void DesktopWindows::openComposer()
 {
     show(new ComposerWindow(m_databasePath));
+}
+
+void DesktopWindows::openMailto(const QString &url)
+{
+    QString error;
+    const std::optional<Mime::MailtoLink> link = Mime::MailtoLink::parse(url, &error);
+    if (!link) {
+        m_main->statusBar()->showMessage(tr("Cannot open the link: %1").arg(error), 15000);
+        return;
+    }
+    auto *composer = new ComposerWindow(m_databasePath);
+    composer->fillFromMailto(*link);
+    show(composer);
+    composer->raise();
+    composer->activateWindow();
+}
+
+void DesktopWindows::handleArguments(const QStringList &arguments)
+{
+    bool composed = false;
+    for (const QString &argument : arguments) {
+        if (Mime::MailtoLink::isMailto(argument)) {
+            openMailto(argument);
+            composed = true;
+        }
+    }
+    if (!composed)
+        raiseMainWindow();
+}
+
+void DesktopWindows::raiseMainWindow()
+{
+    if (m_main->isMinimized())
+        m_main->showNormal();
+    else
+        m_main->show();
+    m_main->raise();
+    m_main->activateWindow();
 }
 
 void DesktopWindows::openReply(qint64 messageId, bool all)

@@ -33,6 +33,13 @@ public:
     QList<ComposerWindow *> composers() const;
 
     void openComposer();
+    // A composer filled from a mailto: link (RFC 6068); a bad link is named in the status bar.
+    void openMailto(const QString &url);
+    // The command line of a start, this one's or one handed over by a later start: opens a
+    // composer for each mailto: link and brings the main window to the front.
+    void handleArguments(const QStringList &arguments);
+    // Shows the main window in front (from the tray or a second start).
+    void raiseMainWindow();
     void openReply(qint64 messageId, bool all);
     void openForward(qint64 messageId);
     // Shows the settings dialog (the open one, if any); what it saves is reloaded by the main window.

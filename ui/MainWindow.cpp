@@ -11,6 +11,7 @@
 #include "status/AccountStatus.h"
 #include "status/ErrorBanner.h"
 #include "status/MailChecker.h"
+#include "status/TrayIcon.h"
 #include "store/SearchFilter.h"
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
@@ -26,7 +27,6 @@
 #include <QScopedValueRollback>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -270,11 +270,18 @@ void MainWindow::setUpChecks()
             statusBar()->showMessage(tr("The message could not be downloaded: %1").arg(message), 15000);
         Q_EMIT bodyFetched(id, ok, message);
     });
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
-        m_tray->setToolTip(tr("Petrel"));
-        m_tray->show();
-    }
+    m_tray = new TrayIcon(QApplication::windowIcon(), this);
+    connect(m_tray, &TrayIcon::checkMailRequested, this, &MainWindow::checkAllAccounts);
+    connect(m_tray, &TrayIcon::composeRequested, this, &MainWindow::composeRequested);
+    // The tray shows the unified Inbox's unread count, whatever changed it.
+    const auto updateUnread = [this] {
+        m_tray->setUnreadCount(m_folderModel->unifiedInboxIndex().data(FolderTreeModel::UnreadRole).toLongLong());
+    };
+    connect(m_folderModel, &QAbstractItemModel::dataChanged, this, updateUnread);
+    connect(m_folderModel, &QAbstractItemModel::modelReset, this, updateUnread);
+    connect(m_folderModel, &QAbstractItemModel::rowsInserted, this, updateUnread);
+    connect(m_folderModel, &QAbstractItemModel::rowsRemoved, this, updateUnread);
+    updateUnread();
 }
 
 void MainWindow::reload()
@@ -521,8 +528,7 @@ void MainWindow::onCheckFinished(qint64 accountId, bool ok, const QString &messa
 void MainWindow::notifyNewMail(const QString &text)
 {
     m_lastNotification = text;
-    if (m_tray)
-        m_tray->showMessage(tr("New mail"), text, QSystemTrayIcon::Information);
+    m_tray->showNewMail(text);
 }
 
 void MainWindow::saveTreeState()

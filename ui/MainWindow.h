@@ -9,7 +9,6 @@
 class QAction;
 class QLineEdit;
 class QSplitter;
-class QSystemTrayIcon;
 class QTimer;
 class QTreeView;
 class QVBoxLayout;
@@ -33,6 +32,7 @@ class FolderTreeModel;
 class MailChecker;
 class MessageActions;
 class MessageListModel;
+class TrayIcon;
 
 // The top-level window: folder tree | message list | message view (set by the caller), a search
 // field, the message actions, mail checks (by hand and scheduled) with per-account state in the
@@ -72,6 +72,7 @@ public:
     ErrorBanner *errorBanner(qint64 accountId) const { return m_banners.value(accountId); }
     AccountStatus *accountStatus() const { return m_status; }
     QString lastNotification() const { return m_lastNotification; }
+    TrayIcon *trayIcon() const { return m_tray; }
     QList<qint64> selectedMessageIds() const;
 
 Q_SIGNALS:
@@ -111,7 +112,7 @@ private:
     MailChecker *m_checker = nullptr;
     Core::CheckScheduler *m_scheduler = nullptr;
     AccountStatus *m_status = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
+    TrayIcon *m_tray = nullptr;
 
     QTreeView *m_tree = nullptr;
     QTreeView *m_list = nullptr;

@@ -3,6 +3,8 @@
 #include "Localisation.h"
 #include "MainWindow.h"
 #include "PetrelVersion.h"
+#include "SingleInstance.h"
+#include "status/TrayIcon.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -23,8 +25,12 @@ int main(int argc, char *argv[])
             return 0;
         }
         if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-            QTextStream(stdout) << "Usage: petrel [--profile DIR] [--lang CODE] [--version]\n"
-                                   "  --lang CODE   the language of the interface (en, de, fr; also $PETREL_LANG)\n";
+            QTextStream(stdout) << "Usage: petrel [--profile DIR] [--lang CODE] [--minimized] [mailto:URL] [--version]\n"
+                                   "  --profile DIR  the profile folder to use\n"
+                                   "  --lang CODE    the language of the interface (en, de, fr; also $PETREL_LANG)\n"
+                                   "  --minimized    start in the system tray (minimised where there is no tray)\n"
+                                   "  mailto:URL     open the composer filled in from the link; a running Petrel\n"
+                                   "                 of the same profile opens it instead\n";
             return 0;
         }
     }
@@ -59,13 +65,41 @@ int main(int argc, char *argv[])
                                   QCoreApplication::translate("main", "The language of the interface (en, de, fr)."),
                                   QCoreApplication::translate("main", "CODE"));
     parser.addOption(lang);
+    const QCommandLineOption minimized(QStringLiteral("minimized"),
+                                       QCoreApplication::translate("main", "Start in the system tray."));
+    parser.addOption(minimized);
+    parser.addPositionalArgument(QStringLiteral("mailto"),
+                                 QCoreApplication::translate("main", "A mailto: link to open in the composer."),
+                                 QStringLiteral("[mailto:URL]"));
     parser.process(app);
     const QString profileDir = parser.isSet(profile)
                                    ? parser.value(profile)
                                    : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 
+    // One Petrel per profile: a second start hands its links to the running one and ends.
+    Petrel::Ui::SingleInstance instance(profileDir);
+    QStringList handOver = parser.positionalArguments();
+    if (handOver.isEmpty() && !parser.isSet(minimized))
+        handOver << QStringLiteral("--show");
+    if (instance.sendToRunning(handOver))
+        return 0;
+    QString listenError;
+    if (!instance.listen(&listenError))
+        QTextStream(stderr) << "petrel: other starts cannot reach this one: " << listenError << '\n';
+
     Petrel::Ui::DesktopWindows windows(profileDir);
-    windows.mainWindow().show();
+    QObject::connect(&instance, &Petrel::Ui::SingleInstance::argumentsReceived, &windows,
+                     &Petrel::Ui::DesktopWindows::handleArguments);
+    if (!parser.isSet(minimized))
+        windows.mainWindow().show();
+    else if (!Petrel::Ui::TrayIcon::isAvailable())
+        windows.mainWindow().showMinimized();
+    // Started in the tray, Petrel lives there: closing its last window (a composer, the main
+    // window shown from the tray) does not end it; Quit in the tray menu does.
+    if (parser.isSet(minimized) && Petrel::Ui::TrayIcon::isAvailable())
+        QApplication::setQuitOnLastWindowClosed(false);
     windows.openAccountWizardIfNoAccount();
+    for (const QString &argument : parser.positionalArguments())
+        windows.openMailto(argument);
     return app.exec();
 }

@@ -233,6 +233,17 @@ void ComposerWindow::fillFrom(const Mime::OutgoingMessage &draft)
         addAttachment(a);
 }
 
+void ComposerWindow::fillFromMailto(const Mime::MailtoLink &link)
+{
+    m_to->setText(link.to.join(QStringLiteral(", ")));
+    m_cc->setText(link.cc.join(QStringLiteral(", ")));
+    m_bcc->setText(link.bcc.join(QStringLiteral(", ")));
+    m_subject->setText(link.subject);
+    m_body->setPlainText(link.body);
+    m_body->moveCursor(QTextCursor::Start);
+    m_inReplyTo = link.inReplyTo;
+}
+
 bool ComposerWindow::addAttachmentFile(const QString &path)
 {
     const QFileInfo info(path);

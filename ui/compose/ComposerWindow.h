@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mime/MailtoLink.h"
 #include "mime/MessageComposer.h"
 #include "mime/OutgoingMessage.h"
 
@@ -43,6 +44,9 @@ public:
     // *error when the original cannot be read (gone, or its body not downloaded yet).
     static ComposerWindow *create(const QString &databasePath, qint64 originalId, Mode mode, QString *error,
                                   QWidget *parent = nullptr);
+
+    // Fills the form from a mailto: link (recipients, subject, body, In-Reply-To).
+    void fillFromMailto(const Mime::MailtoLink &link);
 
     // False when the profile has no such account.
     bool setIdentity(qint64 accountId);

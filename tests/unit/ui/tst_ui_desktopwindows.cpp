@@ -4,11 +4,14 @@
 
 #include "DesktopWindows.h"
 #include "MainWindow.h"
+#include "compose/AddressLineEdit.h"
 #include "compose/ComposerWindow.h"
 #include "message/MessageView.h"
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QStatusBar>
 #include <QTreeView>
 
 using namespace Petrel;
@@ -19,6 +22,7 @@ class TestUiDesktopWindows : public QObject
 
 private Q_SLOTS:
     void viewFollowsTheCurrentMessageAndComposersOpen();
+    void mailtoLinksOpenFilledComposers();
 };
 
 void TestUiDesktopWindows::viewFollowsTheCurrentMessageAndComposersOpen()
@@ -48,6 +52,42 @@ void TestUiDesktopWindows::viewFollowsTheCurrentMessageAndComposersOpen()
     // A reply to a message that is not there says so, and opens nothing.
     Q_EMIT windows.mainWindow().replyRequested(999999, true);
     QCOMPARE(windows.composers().size(), 3);
+}
+
+void TestUiDesktopWindows::mailtoLinksOpenFilledComposers()
+{
+    UiTest::Profile profile;
+    profile.addAccount(QStringLiteral("home"), QStringLiteral("me@petrel.test"), Store::AccountProtocol::Pop3,
+                       QStringLiteral("Me"));
+    Ui::DesktopWindows windows(profile.dir.path());
+    QVERIFY(!windows.mainWindow().isVisible());
+
+    // What a second start or the desktop hands over: a link with recipients, subject and body.
+    windows.handleArguments({QStringLiteral(
+        "mailto:ann@petrel.test?cc=bo@petrel.test&subject=Tickets%20for%20Friday&body=Two%20please.%0D%0AThanks")});
+    QCOMPARE(windows.composers().size(), 1);
+    const Ui::ComposerWindow *composer = windows.composers().first();
+    QCOMPARE(composer->toField()->text(), QStringLiteral("ann@petrel.test"));
+    QCOMPARE(composer->ccField()->text(), QStringLiteral("bo@petrel.test"));
+    QCOMPARE(composer->subjectField()->text(), QStringLiteral("Tickets for Friday"));
+    QCOMPARE(composer->bodyEditor()->toPlainText(), QStringLiteral("Two please.\nThanks"));
+    QVERIFY(composer->isVisible());
+
+    // A link trying to add headers gets one subject line, and no extra Bcc.
+    windows.openMailto(QStringLiteral("mailto:x@petrel.test?subject=Hi%0D%0ABcc:%20spy@evil.test"));
+    QCOMPARE(windows.composers().size(), 2);
+    QCOMPARE(windows.composers().last()->subjectField()->text(), QStringLiteral("Hi Bcc: spy@evil.test"));
+    QVERIFY(windows.composers().last()->bccField()->text().isEmpty());
+
+    // Not a link: nothing opens and the status bar says why.
+    windows.openMailto(QStringLiteral("https://petrel.test/"));
+    QCOMPARE(windows.composers().size(), 2);
+    QVERIFY(windows.mainWindow().statusBar()->currentMessage().contains(QStringLiteral("mailto")));
+
+    // A start without links brings the main window to the front.
+    windows.handleArguments({QStringLiteral("--show")});
+    QVERIFY(windows.mainWindow().isVisible());
+    QCOMPARE(windows.composers().size(), 2);
 }
 
 QTEST_MAIN(TestUiDesktopWindows)
