@@ -35,4 +35,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Petrel::Ui::TrayIcon</name>
+    <message numerus="yes">
+        <source>Petrel: %n unread message(s)</source>
+        <translation>
+            <numerusform>Petrel: %n unread message</numerusform>
+            <numerusform>Petrel: %n unread messages</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

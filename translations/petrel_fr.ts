@@ -2,6 +2,221 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>Petrel::Ui::AccountDiscoveryPage</name>
+    <message>
+        <source>Finding your servers</source>
+        <translation>Recherche de vos serveurs</translation>
+    </message>
+    <message>
+        <source>&amp;Skip: enter the settings by hand</source>
+        <translation>&amp;Ignorer&#xa0;: saisir les paramètres manuellement</translation>
+    </message>
+    <message>
+        <source>Skipped: enter the settings on the next page.</source>
+        <translation>Recherche ignorée&#xa0;: saisissez les paramètres à la page suivante.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Found IMAP and POP3 servers; choose one on the next page.</source>
+        <translation>Serveurs IMAP et POP3 trouvés&#xa0;; choisissez-en un à la page suivante.</translation>
+    </message>
+    <message>
+        <source>Found an IMAP server: %1.</source>
+        <translation>Serveur IMAP trouvé&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Found a POP3 server: %1.</source>
+        <translation>Serveur POP3 trouvé&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>No incoming server was found; enter the settings on the next page.</source>
+        <translation>Aucun serveur entrant n’a été trouvé&#xa0;; saisissez les paramètres à la page suivante.</translation>
+    </message>
+    <message>
+        <source>No outgoing (SMTP) server was found.</source>
+        <translation>Aucun serveur sortant (SMTP) n’a été trouvé.</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::AccountEditor</name>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <source>Only when asked</source>
+        <translation>Uniquement sur demande</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Save a copy of sent messages in Sent</source>
+        <translation>Enregistrer une copie des messages envoyés dans le dossier Envoyés</translation>
+    </message>
+    <message>
+        <source>Turn this off where the server files sent mail itself, or you get two copies.</source>
+        <translation>Désactivez cette option si le serveur classe lui-même le courrier envoyé, sinon vous en aurez deux copies.</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>&amp;Nom du compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Votre nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>&amp;Adresse électronique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Nouveau &amp;mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Check for mail &amp;every:</source>
+        <translation>Relever le courrier &amp;toutes les&#xa0;:</translation>
+    </message>
+    <message>
+        <source>INBOX, Work</source>
+        <translation>INBOX, Travail</translation>
+    </message>
+    <message>
+        <source>Folders kept open for new mail while online, separated by commas (at most %1).</source>
+        <translation>Dossiers maintenus ouverts pour le nouveau courrier tant que vous êtes en ligne, séparés par des virgules (%1 au maximum).</translation>
+    </message>
+    <message>
+        <source>IMAP</source>
+        <translation>IMAP</translation>
+    </message>
+    <message>
+        <source>Download for &amp;offline reading:</source>
+        <translation>Télécharger pour la lecture &amp;hors ligne&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Watched folders:</source>
+        <translation>&amp;Dossiers surveillés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>POP3</source>
+        <translation>POP3</translation>
+    </message>
+    <message>
+        <source>Messages on the &amp;server:</source>
+        <translation>Messages sur le se&amp;rveur&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::AccountIdentityPage</name>
+    <message>
+        <source>Your mail account</source>
+        <translation>Votre compte de messagerie</translation>
+    </message>
+    <message>
+        <source>Petrel finds the servers for your address by itself. The password is kept in your system&apos;s keychain, never in Petrel&apos;s files.</source>
+        <translation>Petrel trouve lui-même les serveurs correspondant à votre adresse. Le mot de passe est conservé dans le trousseau de votre système, jamais dans les fichiers de Petrel.</translation>
+    </message>
+    <message>
+        <source>Alice Example</source>
+        <translation>Alice Dupont</translation>
+    </message>
+    <message>
+        <source>alice@example.org</source>
+        <translation>alice@example.org</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>&amp;Votre nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;address:</source>
+        <translation>&amp;Adresse électronique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::AccountServerPage</name>
+    <message>
+        <source>Server settings</source>
+        <translation>Paramètres du serveur</translation>
+    </message>
+    <message>
+        <source>&amp;IMAP: mail stays on the server, in sync on every device</source>
+        <translation>&amp;IMAP&#xa0;: le courrier reste sur le serveur, synchronisé sur tous vos appareils</translation>
+    </message>
+    <message>
+        <source>P&amp;OP3: mail is downloaded to this computer</source>
+        <translation>P&amp;OP3&#xa0;: le courrier est téléchargé sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Account na&amp;me:</source>
+        <translation>Nom du co&amp;mpte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>T&amp;ester</translation>
+    </message>
+    <message>
+        <source>&amp;Accept this certificate</source>
+        <translation>&amp;Accepter ce certificat</translation>
+    </message>
+    <message>
+        <source>&amp;Accept this certificate (SHA-256 %1)</source>
+        <translation>&amp;Accepter ce certificat (SHA-256 %1)</translation>
+    </message>
+    <message>
+        <source>The account was not added: %1</source>
+        <translation>Le compte n’a pas été ajouté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The profile could not be opened: %1</source>
+        <translation>Impossible d’ouvrir le profil&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::AccountSettingsPage</name>
+    <message>
+        <source>&amp;Remove Account…</source>
+        <translation>Supprimer &amp;le compte…</translation>
+    </message>
+    <message>
+        <source>Cannot read the accounts: %1</source>
+        <translation>Impossible de lire les comptes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A mail check of this account is running; switch the protocol when it has finished.</source>
+        <translation>Une relève du courrier de ce compte est en cours&#xa0;; changez de protocole une fois qu’elle sera terminée.</translation>
+    </message>
+    <message>
+        <source>The password was not saved: the keychain says: %1</source>
+        <translation>Le mot de passe n’a pas été enregistré&#xa0;; réponse du trousseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Remove the account &apos;%1&apos;? Its mail stored on this computer and its password in the keychain are removed too; mail on the server is not touched.</source>
+        <translation>Supprimer le compte «&#xa0;%1&#xa0;»&#xa0;? Ses messages conservés sur cet ordinateur et son mot de passe dans le trousseau sont également supprimés&#xa0;; le courrier sur le serveur n’est pas modifié.</translation>
+    </message>
+    <message>
+        <source>Messages downloaded by POP3 may exist only on this computer: they are lost.</source>
+        <translation>Les messages téléchargés par POP3 n’existent peut-être que sur cet ordinateur&#xa0;: ils seront perdus.</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>Petrel::Ui::AccountStatus</name>
     <message>
         <source>%1: not checked yet</source>
@@ -14,6 +229,13 @@
     <message>
         <source>%1: offline</source>
         <translation>%1&#xa0;: hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::AccountWizard</name>
+    <message>
+        <source>Add Account</source>
+        <translation>Ajouter un compte</translation>
     </message>
 </context>
 <context>
@@ -151,6 +373,10 @@
     <message>
         <source>Cannot forward: %1</source>
         <translation>Impossible de transférer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the link: %1</source>
+        <translation>Impossible d’ouvrir le lien&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -340,8 +566,12 @@
         </translation>
     </message>
     <message>
-        <source>New mail</source>
-        <translation>Nouveau courrier</translation>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Account…</source>
+        <translation>&amp;Ajouter un compte…</translation>
     </message>
 </context>
 <context>
@@ -564,6 +794,195 @@ Ouvrir %2&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>Petrel::Ui::OfflinePolicyEdit</name>
+    <message>
+        <source>Inbox only</source>
+        <translation>Boîte de réception uniquement</translation>
+    </message>
+    <message>
+        <source>All folders</source>
+        <translation>Tous les dossiers</translation>
+    </message>
+    <message>
+        <source>Recent messages (and all of Inbox)</source>
+        <translation>Messages récents (et toute la boîte de réception)</translation>
+    </message>
+    <message>
+        <source>Nothing ahead of time</source>
+        <translation>Rien à l’avance</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::RemoteContentPage</name>
+    <message>
+        <source>Remote content in messages (images, style sheets and other files on the web) is blocked: loading it tells the sender that and when you read the message. You can load it for one message, or always for a sender, from the message view.
+
+Senders whose remote content is always loaded:</source>
+        <translation>Le contenu distant des messages (images, feuilles de style et autres fichiers sur le Web) est bloqué&#xa0;: le charger indique à l’expéditeur que vous lisez le message, et à quel moment. Vous pouvez le charger pour un seul message, ou toujours pour un expéditeur, depuis l’affichage du message.
+
+Expéditeurs dont le contenu distant est toujours chargé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::RetentionEdit</name>
+    <message>
+        <source>Leave messages on the server</source>
+        <translation>Laisser les messages sur le serveur</translation>
+    </message>
+    <message>
+        <source>Delete from the server after</source>
+        <translation>Supprimer du serveur après</translation>
+    </message>
+    <message>
+        <source>Delete from the server when deleted here</source>
+        <translation>Supprimer du serveur lorsqu’ils sont supprimés ici</translation>
+    </message>
+    <message>
+        <source>Delete from the server once downloaded</source>
+        <translation>Supprimer du serveur une fois téléchargés</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::ServerSettingsForm</name>
+    <message>
+        <source>Incoming mail</source>
+        <translation>Courrier entrant</translation>
+    </message>
+    <message>
+        <source>IMAP (mail stays on the server)</source>
+        <translation>IMAP (le courrier reste sur le serveur)</translation>
+    </message>
+    <message>
+        <source>POP3 (mail is downloaded)</source>
+        <translation>POP3 (le courrier est téléchargé)</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protocole&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP)</source>
+        <translation>Courrier sortant (SMTP)</translation>
+    </message>
+    <message>
+        <source>same as the incoming server</source>
+        <translation>identique au serveur entrant</translation>
+    </message>
+    <message>
+        <source>TLS (recommended)</source>
+        <translation>TLS (recommandé)</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (unencrypted)</source>
+        <translation>Aucune (sans chiffrement)</translation>
+    </message>
+    <message>
+        <source>Without encryption, your password and your mail travel in clear text: anyone on the network path can read them.</source>
+        <translation>Sans chiffrement, votre mot de passe et votre courrier circulent en clair&#xa0;: n’importe qui sur le trajet réseau peut les lire.</translation>
+    </message>
+    <message>
+        <source>same as the address</source>
+        <translation>identique à l’adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort&#xa0;:</translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation>Sé&amp;curité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The incoming port must be a number from 1 to 65535 (or empty for the default).</source>
+        <translation>Le port du serveur entrant doit être un nombre de 1 à 65535 (ou vide pour la valeur par défaut).</translation>
+    </message>
+    <message>
+        <source>The outgoing port must be a number from 1 to 65535 (or empty for the default).</source>
+        <translation>Le port du serveur sortant doit être un nombre de 1 à 65535 (ou vide pour la valeur par défaut).</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>par défaut&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::SettingsDialog</name>
+    <message>
+        <source>Petrel Settings</source>
+        <translation>Paramètres de Petrel</translation>
+    </message>
+    <message>
+        <source>Cannot open the profile: %1</source>
+        <translation>Impossible d’ouvrir le profil&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Confidentialité</translation>
+    </message>
+</context>
+<context>
+    <name>Petrel::Ui::TrayIcon</name>
+    <message>
+        <source>Show Petrel</source>
+        <translation>Afficher Petrel</translation>
+    </message>
+    <message>
+        <source>Check Mail</source>
+        <translation>Relever le courrier</translation>
+    </message>
+    <message>
+        <source>Write Message</source>
+        <translation>Écrire un message</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Petrel: no unread messages</source>
+        <translation>Petrel&#xa0;: aucun message non lu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Petrel: %n unread message(s)</source>
+        <translation>
+            <numerusform>Petrel&#xa0;: %n message non lu</numerusform>
+            <numerusform>Petrel&#xa0;: %n messages non lus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New mail</source>
+        <translation>Nouveau courrier</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>The profile folder to use.</source>
@@ -580,6 +999,14 @@ Ouvrir %2&#xa0;?</translation>
     <message>
         <source>CODE</source>
         <translation>CODE</translation>
+    </message>
+    <message>
+        <source>Start in the system tray.</source>
+        <translation>Démarrer dans la zone de notification.</translation>
+    </message>
+    <message>
+        <source>A mailto: link to open in the composer.</source>
+        <translation>Un lien mailto: à ouvrir dans la fenêtre de rédaction.</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QLocale>
+#include <QDateTime>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -129,6 +131,9 @@ void MainWindow::buildPanes()
     m_list->setColumnWidth(MessageListModel::FlaggedColumn, 28);
     m_list->setColumnWidth(MessageListModel::AttachmentColumn, 28);
     m_list->setColumnWidth(MessageListModel::FromColumn, 220);
+    // Wide enough for the locale's longest short date and time, not measured over the rows.
+    const QString sampleDate = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58)), QLocale::ShortFormat);
+    m_list->setColumnWidth(MessageListModel::DateColumn, m_list->fontMetrics().horizontalAdvance(sampleDate) + 24);
 
     m_messageView = new QWidget;
     m_messageView->setObjectName(QStringLiteral("messageViewPlaceholder"));
@@ -140,6 +145,8 @@ void MainWindow::buildPanes()
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 3);
+    // Room for folder names such as "Unified Inbox (12)" and for the list's date column.
+    m_splitter->setSizes({240, 560, 400});
 
     auto *central = new QWidget;
     m_bannerArea = new QVBoxLayout;

@@ -40,8 +40,6 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationDomain(QStringLiteral(PETREL_ORGANIZATION_DOMAIN));
     QCoreApplication::setApplicationVersion(QStringLiteral(PETREL_VERSION_STRING));
 
-    // Resources in a static library must be registered by name before use.
-    Q_INIT_RESOURCE(petrel);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/petrel/icons/petrel.svg")));
 
     // The language is chosen before any window (or translated option text) is made.

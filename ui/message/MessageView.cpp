@@ -116,6 +116,7 @@ void MessageView::buildUi()
 {
     auto *layout = new QVBoxLayout(this);
     auto *headers = new QFormLayout;
+    m_headers = headers;
     m_from = plainLabel(this);
     m_to = plainLabel(this);
     m_cc = plainLabel(this);
@@ -144,10 +145,17 @@ void MessageView::buildUi()
 
     m_remoteBar = new QFrame(this);
     static_cast<QFrame *>(m_remoteBar)->setFrameShape(QFrame::StyledPanel);
-    auto *bar = new QHBoxLayout(m_remoteBar);
-    bar->addWidget(new QLabel(tr("Remote content was blocked to protect your privacy."), m_remoteBar), 1);
+    // Text above the buttons, wrapping: the bar must not make the view (and so the window's
+    // message list) wide.
+    auto *barLayout = new QVBoxLayout(m_remoteBar);
+    auto *barText = new QLabel(tr("Remote content was blocked to protect your privacy."), m_remoteBar);
+    barText->setWordWrap(true);
+    barLayout->addWidget(barText);
+    auto *bar = new QHBoxLayout;
+    barLayout->addLayout(bar);
     auto *loadOnce = new QPushButton(tr("Load for this message"), m_remoteBar);
     m_allowSender = new QPushButton(m_remoteBar);
+    bar->addStretch(1);
     bar->addWidget(loadOnce);
     bar->addWidget(m_allowSender);
     connect(loadOnce, &QPushButton::clicked, this, &MessageView::loadRemoteContentForThisMessage);
@@ -245,6 +253,7 @@ bool MessageView::showMessage(qint64 id)
                                                                 + row->fromAddress + QLatin1Char('>')))));
     m_to->setText(shownText(row->to));
     m_cc->setText(shownText(row->cc));
+    m_headers->setRowVisible(m_cc, !row->cc.trimmed().isEmpty()); // no empty "Cc:" line
     m_subject->setText(shownText(row->subject));
     const QDateTime date = row->date.isValid() ? row->date : row->internalDate;
     m_date->setText(date.isValid() ? QLocale().toString(date.toLocalTime(), QLocale::LongFormat) : QString());

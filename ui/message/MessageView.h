@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QTemporaryDir;
@@ -88,6 +89,7 @@ private:
     QLabel *m_from = nullptr;
     QLabel *m_to = nullptr;
     QLabel *m_cc = nullptr;
+    QFormLayout *m_headers = nullptr;
     QLabel *m_date = nullptr;
     QLabel *m_subject = nullptr;
     QLabel *m_notice = nullptr;

@@ -6,6 +6,7 @@
 
 #include <QDate>
 #include <QFont>
+#include <QIcon>
 #include <QLocale>
 #include <QSet>
 
@@ -127,6 +128,12 @@ QString shortDate(const QDateTime &date)
 
 } // namespace
 
+QIcon MessageListModel::attachmentIcon()
+{
+    static const QIcon icon(QStringLiteral(":/petrel/icons/attachment.svg"));
+    return icon;
+}
+
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
@@ -138,8 +145,6 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case FlaggedColumn:
             return m.flags.testFlag(MessageFlag::Flagged) ? QStringLiteral("\u2605") : QString();
-        case AttachmentColumn:
-            return m.hasAttachments ? QStringLiteral("\U0001F4CE") : QString();
         case FromColumn:
             return m.fromDisplay.isEmpty() ? m.fromAddress : m.fromDisplay;
         case SubjectColumn: {
@@ -166,6 +171,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(m.date.toLocalTime(), QLocale::LongFormat);
         }
         return {};
+    case Qt::DecorationRole:
+        // A drawn paper clip: fonts often lack the emoji, which would show as an empty box.
+        return index.column() == AttachmentColumn && m.hasAttachments ? QVariant(attachmentIcon()) : QVariant();
     case Qt::FontRole:
         if (unread) {
             QFont bold;
@@ -196,8 +204,6 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
         switch (section) {
         case FlaggedColumn:
             return QStringLiteral("\u2605");
-        case AttachmentColumn:
-            return QStringLiteral("\U0001F4CE");
         case FromColumn:
             return tr("From");
         case SubjectColumn:
@@ -208,6 +214,8 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
             return tr("Size");
         }
     }
+    if (role == Qt::DecorationRole && section == AttachmentColumn)
+        return attachmentIcon();
     if (role == Qt::ToolTipRole) {
         if (section == FlaggedColumn)
             return tr("Flagged");

@@ -6,6 +6,8 @@
 #include <QAbstractTableModel>
 #include <QList>
 
+class QIcon;
+
 namespace Petrel::Store {
 class StoreReader;
 }
@@ -68,6 +70,7 @@ Q_SIGNALS:
     void loadFailed(const QString &error);
 
 private:
+    static QIcon attachmentIcon();
     void reload(int rows);
 
     Store::StoreReader &m_reader;

@@ -8,10 +8,8 @@
 
 using Petrel::Ui::TrayIcon;
 
-// Resources of a static library are registered by name, outside any namespace.
 static QIcon appIcon()
 {
-    Q_INIT_RESOURCE(petrel);
     return QIcon(QStringLiteral(":/petrel/icons/petrel.svg"));
 }
 
