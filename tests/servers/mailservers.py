@@ -25,7 +25,8 @@ HOSTNAME = "localhost"
 # xena: POP3 local folders, scheduled checks and protocol switch; sink: outside mail.
 USERS = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "kim", "leo", "mia",
          "ned", "olga", "pat", "quinn", "rita", "sam", "tom", "uma", "vera", "walt", "xena", "yara",
-         "zoe", "amy", "ben", "cleo", "sink")
+         "zoe", "amy", "ben", "cleo",
+         "bea", "dan", "eve", "fay", "gus", "sink")
 MAIL_USER = "petrel-mail"
 
 
