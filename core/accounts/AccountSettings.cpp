@@ -71,9 +71,11 @@ QStringList AccountSettings::validate() const
         problems << QStringLiteral("The incoming server needs a valid host name.");
     if (!outgoing.host.isEmpty() && !hostPattern.match(outgoing.host).hasMatch())
         problems << QStringLiteral("The outgoing (SMTP) server host name is not valid.");
-    if (!pinnedCertificateSha256.isEmpty()
-        && !QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(pinnedCertificateSha256).hasMatch())
-        problems << QStringLiteral("A pinned certificate must be a SHA-256 fingerprint (64 hex digits).");
+    static const QRegularExpression fingerprintPattern(QStringLiteral("^[0-9a-f]{64}$"));
+    for (const QString &pin : {pinnedCertificateSha256, outgoingPinnedCertificateSha256}) {
+        if (!pin.isEmpty() && !fingerprintPattern.match(pin).hasMatch())
+            problems << QStringLiteral("A pinned certificate must be a SHA-256 fingerprint (64 hex digits).");
+    }
     if (pop3Retention.mode == Pop3Retention::Mode::DeleteAfterDays
         && (pop3Retention.days < 1 || pop3Retention.days > Pop3Retention::MaxDays))
         problems << QStringLiteral("POP3 retention 'delete after N days' needs N from 1 to %1.").arg(Pop3Retention::MaxDays);
@@ -95,15 +97,14 @@ QStringList AccountSettings::validate() const
 namespace {
 
 Net::ConnectionSettings connectionTo(const QString &host, quint16 port, Security security, const AccountSettings &a,
-                                     bool usePin)
+                                     const QString &pin)
 {
     Net::ConnectionSettings c;
     c.host = host;
     c.port = port;
     c.security = security;
     c.tls.trustedCaFile = a.trustedCaFile;
-    if (usePin)
-        c.tls.pinnedSha256 = a.pinnedCertificateSha256.toLatin1();
+    c.tls.pinnedSha256 = pin.toLatin1();
     c.idleTimeoutMs = 120000; // a silent server must not hang a check forever
     return c;
 }
@@ -112,14 +113,17 @@ Net::ConnectionSettings connectionTo(const QString &host, quint16 port, Security
 
 Net::ConnectionSettings AccountSettings::incomingConnection() const
 {
-    return connectionTo(incoming.host, incomingPort(), incoming.security, *this, true);
+    return connectionTo(incoming.host, incomingPort(), incoming.security, *this, pinnedCertificateSha256);
 }
 
 Net::ConnectionSettings AccountSettings::outgoingConnection() const
 {
-    // The accepted certificate was the incoming server's: it pins the same host only.
+    // The SMTP server's own accepted certificate; else the incoming one's, for the same host only.
     const QString host = outgoing.host.isEmpty() ? incoming.host : outgoing.host;
-    return connectionTo(host, outgoingPort(), outgoing.security, *this, host == incoming.host);
+    const QString pin = !outgoingPinnedCertificateSha256.isEmpty() ? outgoingPinnedCertificateSha256
+                        : host == incoming.host                   ? pinnedCertificateSha256
+                                                                  : QString();
+    return connectionTo(host, outgoingPort(), outgoing.security, *this, pin);
 }
 
 namespace {
@@ -159,6 +163,8 @@ QJsonObject AccountSettings::toJson() const
         o.insert(QStringLiteral("trustedCaFile"), trustedCaFile);
     if (!pinnedCertificateSha256.isEmpty())
         o.insert(QStringLiteral("pinnedCertificateSha256"), pinnedCertificateSha256);
+    if (!outgoingPinnedCertificateSha256.isEmpty())
+        o.insert(QStringLiteral("outgoingPinnedCertificateSha256"), outgoingPinnedCertificateSha256);
     o.insert(QStringLiteral("credentialKey"), credentialKey);
     if (protocol == IncomingProtocol::Pop3 || pop3Retention.mode != Pop3Retention::Mode::Leave)
         o.insert(QStringLiteral("pop3"), QJsonObject{{QStringLiteral("retention"), pop3Retention.toString()}});
@@ -180,6 +186,7 @@ AccountSettings AccountSettings::fromJson(const QJsonObject &o)
     a.outgoing = serverFromJson(o.value(QStringLiteral("outgoing")).toObject());
     a.trustedCaFile = o.value(QStringLiteral("trustedCaFile")).toString();
     a.pinnedCertificateSha256 = o.value(QStringLiteral("pinnedCertificateSha256")).toString();
+    a.outgoingPinnedCertificateSha256 = o.value(QStringLiteral("outgoingPinnedCertificateSha256")).toString();
     a.credentialKey = o.value(QStringLiteral("credentialKey")).toString();
     // An unreadable retention falls back to leaving mail on the server, never to deleting it.
     const QString retention =

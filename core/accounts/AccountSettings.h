@@ -38,6 +38,9 @@ struct AccountSettings
     ServerSettings outgoing;      // SMTP submission
     QString trustedCaFile;        // extra CA trusted for this account's servers (PEM)
     QString pinnedCertificateSha256; // a certificate the user accepted, by fingerprint (hex)
+    // The SMTP server's accepted certificate where it differs from the incoming server's; empty:
+    // the incoming pin applies to SMTP only when both are the same host.
+    QString outgoingPinnedCertificateSha256;
     QString credentialKey;        // keychain key; stable across renames
     Pop3Retention pop3Retention;  // POP3 only: when messages leave the server (default: never)
     int checkIntervalMinutes = 0; // scheduled checks; 0: only when asked (0..MaxCheckIntervalMinutes)

@@ -141,6 +141,11 @@ void AccountServerPage::useCandidates(IncomingProtocol protocol)
     Q_EMIT completeChanged();
 }
 
+QString AccountServerPage::outgoingHost(const Core::AccountSettings &s)
+{
+    return s.outgoing.host.isEmpty() ? s.incoming.host : s.outgoing.host;
+}
+
 Core::AccountSettings AccountServerPage::settings() const
 {
     Core::AccountSettings s = m_form->settings();
@@ -149,6 +154,7 @@ Core::AccountSettings AccountServerPage::settings() const
     s.displayName = field(QStringLiteral("displayName")).toString().trimmed();
     // An accepted certificate stays accepted while the server is the same (Back and Next again).
     s.pinnedCertificateSha256 = s.incoming.host == m_pinnedHost ? m_pinned : QString();
+    s.outgoingPinnedCertificateSha256 = outgoingHost(s) == m_pinnedOutgoingHost ? m_pinnedOutgoing : QString();
     return s;
 }
 
@@ -177,6 +183,7 @@ void AccountServerPage::onTestFinished(const Core::ConnectionTestResult &result)
     showResult(result.message, result.ok);
     if (result.certificateError && !result.certificateSha256Hex.isEmpty()) {
         m_offeredPin = result.certificateSha256Hex;
+        m_offeredForOutgoing = result.stage == Core::ConnectionTestResult::Stage::Outgoing;
         m_pin->setText(tr("&Accept this certificate (SHA-256 %1)").arg(result.certificateFingerprint));
         m_pin->show();
     }
@@ -186,8 +193,14 @@ void AccountServerPage::onTestFinished(const Core::ConnectionTestResult &result)
 void AccountServerPage::acceptCertificate()
 {
     // Exactly the certificate shown; verification stays on for everything else.
-    m_pinned = m_offeredPin;
-    m_pinnedHost = m_form->settings().incoming.host;
+    const Core::AccountSettings form = m_form->settings();
+    if (m_offeredForOutgoing) {
+        m_pinnedOutgoing = m_offeredPin;
+        m_pinnedOutgoingHost = outgoingHost(form);
+    } else {
+        m_pinned = m_offeredPin;
+        m_pinnedHost = form.incoming.host;
+    }
     m_pin->hide();
     startTest();
 }

@@ -41,6 +41,7 @@ public:
     Core::AccountSettings settings() const;
 
 private:
+    static QString outgoingHost(const Core::AccountSettings &s);
     void useCandidates(Core::IncomingProtocol protocol);
     void startTest();
     void onTestFinished(const Core::ConnectionTestResult &result);
@@ -58,8 +59,11 @@ private:
     QPushButton *m_pin = nullptr;
     Core::AccountConnectionTest *m_tester = nullptr;
     QString m_offeredPin; // hex fingerprint of the certificate the last test could not trust
+    bool m_offeredForOutgoing = false; // … which the SMTP server showed, not the incoming one
     QString m_pinned;     // the certificate the user accepted
     QString m_pinnedHost; // … for this incoming server
+    QString m_pinnedOutgoing;     // the SMTP server's certificate the user accepted
+    QString m_pinnedOutgoingHost; // … for this SMTP host
 };
 
 } // namespace Petrel::Ui
