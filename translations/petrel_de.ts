@@ -573,6 +573,18 @@
         <source>&amp;Add Account…</source>
         <translation>&amp;Konto hinzufügen…</translation>
     </message>
+    <message>
+        <source>This folder</source>
+        <translation>Dieser Ordner</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Alle Konten</translation>
+    </message>
+    <message>
+        <source>Where the search looks</source>
+        <translation>Wo gesucht wird</translation>
+    </message>
 </context>
 <context>
     <name>Petrel::Ui::MessageActions</name>

@@ -573,6 +573,18 @@
         <source>&amp;Add Account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
+    <message>
+        <source>This folder</source>
+        <translation>Ce dossier</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Tous les comptes</translation>
+    </message>
+    <message>
+        <source>Where the search looks</source>
+        <translation>Où chercher</translation>
+    </message>
 </context>
 <context>
     <name>Petrel::Ui::MessageActions</name>

@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLocale>
 #include <QDateTime>
 #include <QHeaderView>
@@ -255,6 +256,13 @@ void MainWindow::buildMenusAndToolbar()
     m_search->setPlaceholderText(tr("Search (from: to: subject: has:attachment is:unread is:flagged)"));
     m_search->setMaximumWidth(420);
     bar->addWidget(m_search);
+    m_searchScope = new QComboBox;
+    m_searchScope->setObjectName(QStringLiteral("searchScope"));
+    m_searchScope->addItem(tr("This folder"));
+    m_searchScope->addItem(tr("All accounts"));
+    m_searchScope->setToolTip(tr("Where the search looks"));
+    bar->addWidget(m_searchScope);
+    connect(m_searchScope, &QComboBox::currentIndexChanged, this, &MainWindow::applySearch);
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250); // results while typing, without a query per keystroke
@@ -369,6 +377,13 @@ void MainWindow::showFolder(const QModelIndex &index)
 void MainWindow::applySearch()
 {
     m_searchDelay->stop();
+    // "All accounts" widens a search to every folder; without search text the list is the
+    // folder chosen in the tree again.
+    const bool everywhere = m_searchScope->currentIndex() == 1 && !m_search->text().trimmed().isEmpty();
+    if (everywhere && !m_listModel->listsAllFolders())
+        m_listModel->setAllFolders();
+    else if (!everywhere && m_listModel->listsAllFolders())
+        showFolder(m_tree->currentIndex());
     try {
         m_listModel->setFilter(Store::parseSearchFilter(m_search->text()));
     } catch (const Store::StoreError &e) {

@@ -7,6 +7,7 @@
 #include <memory>
 
 class QAction;
+class QComboBox;
 class QLineEdit;
 class QSplitter;
 class QTimer;
@@ -120,6 +121,7 @@ private:
     QWidget *m_messageView = nullptr;
     QVBoxLayout *m_bannerArea = nullptr;
     QLineEdit *m_search = nullptr;
+    QComboBox *m_searchScope = nullptr;
     QTimer *m_searchDelay = nullptr;
     QAction *m_checkMail = nullptr;
     QAction *m_addAccount = nullptr;

@@ -25,6 +25,14 @@ MessageListModel::MessageListModel(Store::StoreReader &reader, QObject *parent)
 void MessageListModel::setFolders(const QList<qint64> &folderIds)
 {
     m_query.folderIds = folderIds;
+    m_allFolders = false;
+    reload(PageSize);
+}
+
+void MessageListModel::setAllFolders()
+{
+    m_query.folderIds.clear(); // the store reads no folder restriction as "every folder"
+    m_allFolders = true;
     reload(PageSize);
 }
 
@@ -50,9 +58,10 @@ void MessageListModel::reload(int rows)
     beginResetModel();
     m_rows.clear();
     m_total = 0;
-    // An empty folder list would mean "all mail": nothing selected lists nothing.
+    // An empty folder list means "all mail" to the store: only setAllFolders asks for that;
+    // otherwise nothing selected lists nothing.
     QString error;
-    if (!m_query.folderIds.isEmpty()) {
+    if (!m_query.folderIds.isEmpty() || m_allFolders) {
         try {
             m_total = m_reader.messageListCount(m_query);
             m_rows = m_reader.messageList(m_query, 0, rows);

@@ -36,6 +36,9 @@ public:
 
     // What to list; each resets the list to its first page.
     void setFolders(const QList<qint64> &folderIds);
+    // Every folder of every account (a search across all mail).
+    void setAllFolders();
+    bool listsAllFolders() const { return m_allFolders; }
     void setFilter(const Store::SearchFilter &filter);
     void setThreaded(bool threaded);
     bool isThreaded() const { return m_query.threads; }
@@ -71,6 +74,7 @@ Q_SIGNALS:
 
 private:
     static QIcon attachmentIcon();
+    bool m_allFolders = false;
     void reload(int rows);
 
     Store::StoreReader &m_reader;

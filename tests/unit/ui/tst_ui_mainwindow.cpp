@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
@@ -250,6 +251,42 @@ private Q_SLOTS:
         QCOMPARE(window.messageModel()->rowCount(), 1);
         window.searchField()->clear();
         QTRY_COMPARE(window.messageModel()->rowCount(), 5);
+    }
+
+    void searchReachesEveryAccountWhenAsked()
+    {
+        UiTestProfile p;
+        const qint64 home = p.addPop3Account(QStringLiteral("Home"));
+        const qint64 work = p.addPop3Account(QStringLiteral("Work"));
+        const qint64 homeInbox = p.folderId(home, QStringLiteral("INBOX"));
+        const qint64 workInbox = p.folderId(work, QStringLiteral("INBOX"));
+        const auto subject = [](const QString &text) {
+            return [text](int i, Store::MessageRecord &r) { r.subject = text + QString::number(i); };
+        };
+        p.seed(homeInbox, 3, subject(QStringLiteral("Invoice home ")));
+        p.seed(workInbox, 2, subject(QStringLiteral("Invoice work ")));
+        MainWindow window(p.path());
+        openFolder(window, homeInbox);
+        auto *scope = window.findChild<QComboBox *>(QStringLiteral("searchScope"));
+        QVERIFY(scope);
+        QCOMPARE(scope->currentIndex(), 0); // the current folder by default
+
+        window.searchField()->setText(QStringLiteral("subject:invoice"));
+        QTRY_COMPARE(window.messageModel()->rowCount(), 3);
+        scope->setCurrentIndex(1);
+        QTRY_COMPARE(window.messageModel()->rowCount(), 5);
+        QSet<qint64> folders;
+        for (int row = 0; row < 5; ++row)
+            folders.insert(window.messageModel()->index(row, 0).data(MessageListModel::FolderIdRole).toLongLong());
+        QCOMPARE(folders, (QSet<qint64>{homeInbox, workInbox}));
+
+        // No search text: the list is the chosen folder again, whatever the scope.
+        window.searchField()->clear();
+        QTRY_COMPARE(window.messageModel()->rowCount(), 3);
+        QVERIFY(!window.messageModel()->listsAllFolders());
+        scope->setCurrentIndex(0);
+        window.searchField()->setText(QStringLiteral("subject:work"));
+        QTRY_COMPARE(window.messageModel()->rowCount(), 0);
     }
 
     void aRefusedConnectionShowsABannerWithRetryNotADialog()
