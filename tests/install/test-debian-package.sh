@@ -36,8 +36,13 @@ for f in /usr/bin/petrel /usr/bin/petrel-cli \
          /usr/share/icons/hicolor/scalable/apps/org.petrel_mail.Petrel.svg \
          /usr/share/icons/hicolor/48x48/apps/org.petrel_mail.Petrel.png \
          /usr/share/icons/hicolor/256x256/apps/org.petrel_mail.Petrel.png \
-         /usr/share/man/man1/petrel.1.gz /usr/share/man/man1/petrel-cli.1.gz; do
+         /usr/share/man/man1/petrel.1.gz /usr/share/man/man1/petrel-cli.1.gz \
+         /usr/share/petrel/translations/petrel_de.qm /usr/share/petrel/translations/petrel_fr.qm; do
   grep -qxF "$f" <<<"$contents" || fail "the package lacks $f"
+done
+for size in 16 22 24 32 48 64 128 256 512; do
+  grep -qxF "/usr/share/icons/hicolor/${size}x${size}/apps/org.petrel_mail.Petrel.png" <<<"$contents" \
+    || fail "the package lacks the ${size}x${size} icon"
 done
 if grep -E '^/(tmp|root|home|work)/|/build/' <<<"$contents"; then fail "build paths in the package"; fi
 
