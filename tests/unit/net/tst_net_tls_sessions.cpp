@@ -1,7 +1,8 @@
 // Certificate refusal as the protocols see it: an IMAP, POP3 and SMTP session, over implicit TLS
 // and over STARTTLS/STLS, against a server presenting an expired, wrong-name, self-signed,
 // unknown-CA or changed-since-pinned certificate. Each ends with its own error and message, and
-// the server's record of every byte it received holds no credential. Also: TLS 1.2 is the floor.
+// the server's record of every byte it received holds no credential. Also: TLS 1.2 is the floor,
+// and a login without encryption happens only for an account with TLS off, with a logged warning.
 #include "ReplaySupport.h"
 #include "ScriptServer.h"
 #include "TestCertificates.h"
@@ -11,6 +12,7 @@
 #include "pop3/Pop3Session.h"
 #include "smtp/SmtpSession.h"
 
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -71,7 +73,7 @@ private:
 
     // Opens one session of `protocol` and returns the connection error it ended with (kind
     // NetworkError with an empty message when it ended without one).
-    ConnectionError openAndFail(const QString &protocol, const Net::ConnectionSettings &settings, bool *succeeded)
+    ConnectionError openSession(const QString &protocol, const Net::ConnectionSettings &settings, bool *succeeded)
     {
         *succeeded = false;
         if (protocol == QLatin1String("imap")) {
@@ -163,7 +165,7 @@ private Q_SLOTS:
             settings.tls.pinnedSha256 = TestCertificates::sha256(m_certs.selfSigned().certificate);
 
         bool succeeded = true;
-        const ConnectionError error = openAndFail(protocol, settings, &succeeded);
+        const ConnectionError error = openSession(protocol, settings, &succeeded);
         QVERIFY(!succeeded);
         QCOMPARE(ConnectionError::kindName(error.kind), ConnectionError::kindName(CertKind(kind)));
         // The session reports the specific user message of that kind, naming the host.
@@ -179,6 +181,61 @@ private Q_SLOTS:
         else // the refusal came from the handshake after the upgrade, not before it
             QVERIFY2(server.received().contains("STARTTLS") || server.received().contains("STLS"),
                      server.received().constData());
+    }
+
+    void plainLoginOnlyWhenTlsIsOffAndWarned_data()
+    {
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<QByteArray>("script");
+        const QByteArray token =
+            QByteArray(QByteArray(1, '\0') + User.toUtf8() + QByteArray(1, '\0') + Password.toUtf8()).toBase64();
+        QTest::newRow("imap") << QStringLiteral("imap")
+                              << QByteArray("S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] ready\n"
+                                            "C: <1> AUTHENTICATE PLAIN " + token + "\nS: <1> OK [CAPABILITY IMAP4rev1] in\n");
+        QTest::newRow("pop3") << QStringLiteral("pop3")
+                              << QByteArray("S: +OK ready\nC: CAPA\nS: +OK\nS: SASL PLAIN\nS: USER\nS: .\n"
+                                            "C: AUTH PLAIN " + token + "\nS: +OK in\nC: CAPA\nS: +OK\nS: USER\nS: .\n");
+        QTest::newRow("smtp") << QStringLiteral("smtp")
+                              << QByteArray("S: 220 mx ESMTP\nC: EHLO [127.0.0.1]\nS: 250-mx\nS: 250 AUTH PLAIN\n"
+                                            "C: AUTH PLAIN " + token + "\nS: 235 2.7.0 ok\n");
+    }
+
+    void plainLoginOnlyWhenTlsIsOffAndWarned()
+    {
+        QFETCH(QString, protocol);
+        QFETCH(QByteArray, script);
+        static QStringList warnings;
+        warnings.clear();
+        const auto previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &text) {
+            if (type == QtWarningMsg)
+                warnings << text;
+        });
+        const auto restore = qScopeGuard([previous] { qInstallMessageHandler(previous); });
+
+        // TLS required (STARTTLS) but the server offers none: no login, no credential.
+        {
+            ScriptServer server(FakeServer::Mode::Plain);
+            server.setTagPlaceholders(protocol == QLatin1String("imap"));
+            server.setScript(script.left(script.indexOf("\nC: ") + 1));
+            QVERIFY(server.start());
+            bool succeeded = true;
+            openSession(protocol, ReplaySupport::settings(server.port(), Security::StartTls), &succeeded);
+            QVERIFY(!succeeded);
+            QVERIFY2(!containsCredential(server.received()), server.received().constData());
+        }
+        QVERIFY(!warnings.join(QLatin1Char('\n')).contains(QLatin1String("without encryption")));
+
+        // TLS turned off by the user: the login goes, with a warning in the log.
+        ScriptServer server(FakeServer::Mode::Plain);
+        server.setTagPlaceholders(protocol == QLatin1String("imap"));
+        server.setScript(script);
+        QVERIFY(server.start());
+        bool succeeded = false;
+        const ConnectionError error = openSession(protocol, ReplaySupport::settings(server.port(), Security::None), &succeeded);
+        QVERIFY2(succeeded, qPrintable(error.message + server.describe()));
+        const QString logged = warnings.join(QLatin1Char('\n'));
+        QVERIFY2(logged.contains(QLatin1String("without encryption")), qPrintable(logged));
+        QVERIFY(!logged.contains(Password));
     }
 
     // The user messages of the certificate failures are five different texts, so the user learns
