@@ -238,6 +238,47 @@ private Q_SLOTS:
         QVERIFY(!logged.contains(Password));
     }
 
+    // What a server said before TLS is forgotten after it (RFC 2595, RFC 3207): the login follows
+    // the capabilities read over TLS. (IMAP: imap_session_replay's capabilitiesReReadAfterStartTls.)
+    void capabilitiesFromBeforeTlsAreForgotten_data()
+    {
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<QByteArray>("script");
+        QTest::addColumn<bool>("opens");
+        const QByteArray pw = Password.toUtf8();
+        // Before TLS: SASL PLAIN; over TLS: USER only. The login must be USER/PASS.
+        QTest::newRow("pop3") << QStringLiteral("pop3")
+                              << QByteArray("S: +OK ready\nC: CAPA\nS: +OK\nS: STLS\nS: SASL PLAIN\nS: .\n"
+                                            "C: STLS\nS: +OK go\nTLS\nC: CAPA\nS: +OK\nS: USER\nS: .\n"
+                                            "C: USER fay\nS: +OK\nC: PASS " + pw + "\nS: +OK in\n"
+                                            "C: CAPA\nS: +OK\nS: USER\nS: .\n")
+                              << true;
+        // Before TLS: AUTH PLAIN; over TLS: no AUTH at all. No credential may be sent.
+        QTest::newRow("smtp") << QStringLiteral("smtp")
+                              << QByteArray("S: 220 mx ESMTP\nC: EHLO [127.0.0.1]\nS: 250-mx\nS: 250-STARTTLS\n"
+                                            "S: 250 AUTH PLAIN LOGIN\nC: STARTTLS\nS: 220 go\nTLS\n"
+                                            "C: EHLO [127.0.0.1]\nS: 250-mx\nS: 250 SIZE 1000\n")
+                              << false;
+    }
+
+    void capabilitiesFromBeforeTlsAreForgotten()
+    {
+        QFETCH(QString, protocol);
+        QFETCH(QByteArray, script);
+        QFETCH(bool, opens);
+        ScriptServer server(FakeServer::Mode::Plain);
+        server.setIdentity(m_certs.good().certificate, m_certs.good().key);
+        server.setScript(script);
+        QVERIFY(server.start());
+        bool succeeded = !opens;
+        const ConnectionError error = openSession(
+            protocol, ReplaySupport::settings(server.port(), Security::StartTls, m_certs.caFile()), &succeeded);
+        QVERIFY2(succeeded == opens, qPrintable(error.message + QLatin1Char(' ') + server.describe()));
+        if (!opens)
+            QVERIFY2(!containsCredential(server.received()), server.received().constData());
+        QTRY_VERIFY2(server.isDone(), qPrintable(server.describe()));
+    }
+
     // The user messages of the certificate failures are five different texts, so the user learns
     // which problem it is (and none is the generic handshake failure).
     void eachCertificateProblemHasItsOwnMessage()
