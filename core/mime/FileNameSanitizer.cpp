@@ -30,8 +30,12 @@ bool isReservedDeviceName(const QString &name)
                                          QStringLiteral("CONIN$"), QStringLiteral("CONOUT$")};
     if (reserved.contains(stem))
         return true;
-    return stem.size() == 4 && (stem.startsWith(QLatin1String("COM")) || stem.startsWith(QLatin1String("LPT")))
-        && stem.at(3) >= QLatin1Char('0') && stem.at(3) <= QLatin1Char('9');
+    if (stem.size() != 4 || !(stem.startsWith(QLatin1String("COM")) || stem.startsWith(QLatin1String("LPT"))))
+        return false;
+    // Windows also reserves COM¹…COM³ and LPT¹…LPT³ (superscript digits).
+    const QChar digit = stem.at(3);
+    return (digit >= QLatin1Char('0') && digit <= QLatin1Char('9')) || digit == QChar(0xB9) || digit == QChar(0xB2)
+        || digit == QChar(0xB3);
 }
 
 // Cuts to at most maxChars code units and maxUtf8Bytes bytes without splitting a surrogate pair.

@@ -186,6 +186,9 @@ void ImapSession::authenticate()
                                     QStringLiteral("The connection is not encrypted; no password was sent.")));
         return;
     }
+    if (!m_connection.isEncrypted())
+        qCWarning(lcPetrelImap) << "logging in to" << m_connection.settings().host
+                                << "without encryption: TLS is turned off for this account";
     ImapCommand command;
     if (m_capabilities.has(ImapCapability::AuthPlain)) {
         command = m_builder.authenticatePlain(m_credentials.user, m_credentials.password);

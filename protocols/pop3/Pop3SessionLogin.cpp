@@ -111,6 +111,9 @@ void Pop3Session::authenticate()
         failLogin(Error::TlsRequired, QStringLiteral("The connection is not encrypted; the password was not sent."));
         return;
     }
+    if (!m_connection.isEncrypted())
+        qCWarning(lcPetrelPop3) << "logging in to" << m_connection.settings().host
+                                << "without encryption: TLS is turned off for this account";
     const bool offersPlain = m_capabilities.hasSaslMechanism("PLAIN");
     const bool offersUser = !m_capabilitiesKnown || m_capabilities.has(Pop3Capabilities::User);
     switch (m_credentials.method) {

@@ -153,6 +153,9 @@ void SmtpSession::authenticate()
         failOpen(Kind::NotSupported, QStringLiteral("The server does not offer AUTH."));
         return;
     }
+    if (!m_connection.isEncrypted())
+        qCWarning(lcPetrelSmtp) << "logging in to" << m_connection.settings().host
+                                << "without encryption: TLS is turned off for this account";
     using Method = SmtpCredentials::Method;
     const QString host = m_connection.settings().host;
     const quint16 port = m_connection.settings().port;

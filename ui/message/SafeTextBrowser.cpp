@@ -1,7 +1,9 @@
 #include "message/SafeTextBrowser.h"
 
 #include "message/HtmlSanitizer.h"
+#include "message/ResourceImageHandler.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -39,6 +41,8 @@ private:
 SafeTextBrowser::SafeTextBrowser(QWidget *parent) : QTextBrowser(parent)
 {
     setDocument(new ResourceGuardedDocument(this));
+    // Images come from resource() only, never from a file named like the image's URL.
+    document()->documentLayout()->registerHandler(QTextFormat::ImageObject, new ResourceImageHandler(this));
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setReadOnly(true);
@@ -139,6 +143,10 @@ QVariant SafeTextBrowser::resource(int type, const QUrl &name)
     }
     if (!isWebUrl(name))
         return {}; // file:, relative paths, qrc:, ftp:… never reach the disk or the network
+    // Remote content means images: style sheets (@import, which could pull in more) and documents
+    // are never fetched, allowed or not.
+    if (type != QTextDocument::ImageResource)
+        return {};
     if (m_fetched.contains(name))
         return m_fetched.value(name);
     if (!m_remoteAllowed) {
@@ -154,7 +162,6 @@ QVariant SafeTextBrowser::resource(int type, const QUrl &name)
         }
         return {};
     }
-    Q_UNUSED(type);
     fetch(name);
     return {};
 }
