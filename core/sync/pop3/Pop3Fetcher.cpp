@@ -22,6 +22,14 @@ namespace {
 constexpr int MaxRetrievesQueued = 8; // RETRs queued at once: bounds memory, keeps the pipe full
 const QString InboxPath = QStringLiteral("INBOX");
 
+// A store failure for the user: what was going on, and that the server keeps every message (each
+// caller ends the check with an abort, before any QUIT could commit a DELE). The bare SQLite text
+// ("database or disk is full") says neither.
+QString storeFailure(const QString &what, const Store::StoreError &e)
+{
+    return what + QStringLiteral(" failed; nothing was deleted from the server: ") + e.text();
+}
+
 } // namespace
 
 Pop3Fetcher::Pop3Fetcher(Store::StoreWriter &writer, qint64 accountId, QObject *parent)
@@ -57,7 +65,7 @@ void Pop3Fetcher::start()
         Store::StoreReader reader(m_writer.database().path());
         LocalFolders::ensureDefaults(m_writer, reader, m_accountId);
     } catch (const Store::StoreError &e) {
-        fail(Pop3FetchResult::Error::Store, e.text());
+        fail(Pop3FetchResult::Error::Store, storeFailure(QStringLiteral("Preparing the local folders"), e));
         return;
     }
     m_session = new Pop3::Pop3Session(this);
@@ -148,7 +156,7 @@ void Pop3Fetcher::beginDownloads()
         for (auto it = state.begin(); it != state.end(); ++it)
             known.insert(it.key());
     } catch (const Store::StoreError &e) {
-        return fail(Pop3FetchResult::Error::Store, e.text());
+        return fail(Pop3FetchResult::Error::Store, storeFailure(QStringLiteral("Reading the archive"), e));
     }
     m_toFetch = pop3NewMessages(m_onServer, known);
     m_result.onServer = int(m_onServer.size());
@@ -239,7 +247,7 @@ bool Pop3Fetcher::commitBatch()
         m_batchBytes = 0;
         if (m_session)
             m_session->abort(); // nothing may be deleted now
-        fail(Pop3FetchResult::Error::Store, e.text());
+        fail(Pop3FetchResult::Error::Store, storeFailure(QStringLiteral("Saving the downloaded messages"), e));
         return false;
     }
     m_batch.clear();
@@ -255,7 +263,7 @@ void Pop3Fetcher::beginDeletes()
     try {
         known = m_uidlStore->knownUidls(m_accountId);
     } catch (const Store::StoreError &e) {
-        return fail(Pop3FetchResult::Error::Store, e.text());
+        return fail(Pop3FetchResult::Error::Store, storeFailure(QStringLiteral("Reading the archive"), e));
     }
     const QDateTime at = now();
     for (const Pop3ServerMessage &message : std::as_const(m_onServer)) {

@@ -13,10 +13,18 @@
 
 namespace Petrel::Test {
 
-ImapSyncHarness::ImapSyncHarness(const TestServers &servers, const TestUser &user, const QString &databasePath)
+ImapSyncHarness::ImapSyncHarness(const TestServers &servers, const TestUser &user, const QString &databasePath,
+                                 const QString &existingAccount)
     : m_servers(servers), m_user(user), m_path(databasePath),
       m_writer(std::make_unique<Store::StoreWriter>(databasePath))
 {
+    if (!existingAccount.isEmpty()) {
+        Store::Statement s(m_writer->database(), "SELECT id FROM accounts WHERE name = ?1");
+        s.bindText(1, existingAccount);
+        if (s.step())
+            m_accountId = s.columnInt64(0);
+        return;
+    }
     Store::AccountRow row;
     row.name = QStringLiteral("imap-") + user.localPart();
     row.protocol = Store::AccountProtocol::Imap;

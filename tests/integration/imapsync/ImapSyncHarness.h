@@ -38,7 +38,10 @@ using ImapSyncSnapshot = QMap<quint32, ImapSyncSnapshotEntry>; // by UID
 class ImapSyncHarness
 {
 public:
-    ImapSyncHarness(const TestServers &servers, const TestUser &user, const QString &databasePath);
+    // Adds an IMAP account for user, or uses the existing account named existingAccount (e.g.
+    // one that petrel-cli added to a profile).
+    ImapSyncHarness(const TestServers &servers, const TestUser &user, const QString &databasePath,
+                    const QString &existingAccount = QString());
     ~ImapSyncHarness();
 
     qint64 accountId() const { return m_accountId; }
