@@ -62,6 +62,7 @@ private Q_SLOTS:
                 break;
             }
         }
+        qInfo("outcome: %s", qPrintable(outcome));
         const QString why = Hostile::verdict(c, *server, ok, outcome, credentialsSent(server->received()), count);
         session.abort();
         QVERIFY2(why.isEmpty(), qPrintable(why));

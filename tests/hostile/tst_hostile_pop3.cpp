@@ -71,6 +71,7 @@ private Q_SLOTS:
                     : verb == QLatin1String("retr") ? result->data.size()
                                                     : count;
         }
+        qInfo("outcome: %s", qPrintable(outcome));
         const QString why = Hostile::verdict(c, *server, ok, outcome, credentialsSent(server->received()), count);
         session.abort();
         QVERIFY2(why.isEmpty(), qPrintable(why));
