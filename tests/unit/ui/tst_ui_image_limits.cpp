@@ -2,6 +2,7 @@
 // decoded, and the browser does not hand an oversized one to the document.
 #include "message/ImageLimits.h"
 #include "message/SafeTextBrowser.h"
+#include "message/HtmlSanitizer.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -64,6 +65,23 @@ private Q_SLOTS:
         QVERIFY(browser.resource(QTextDocument::ImageResource, QUrl(QStringLiteral("cid:huge@x"))).isNull());
         browser.showHtml(QStringLiteral("<p>x<img src=\"cid:huge@x\"><img src=\"cid:small@x\"></p>"));
         QVERIFY(browser.document()->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("cid:huge@x"))).isNull());
+    }
+
+    // Found by fuzz_html_display: without a QApplication (no placeholder for a missing image) Qt
+    // 6.4 never finishes this layout; the message view and a plain document in Petrel must.
+    void imagesWithOnlyAWidthInATableLayOut()
+    {
+        SafeTextBrowser browser;
+        browser.resize(600, 400);
+        browser.showHtml(QStringLiteral("<img width=1><table><tr><td>x<img width=5></td></tr></table>"));
+        QVERIFY(browser.document()->size().height() > 0);
+    }
+
+    void imagesWithOnlyAWidthInATableLayOutInAPlainDocument()
+    {
+        QTextDocument document;
+        document.setHtml(sanitizeMailHtml(QStringLiteral("<img width=1><table><tr><td>x<img width=5></td></tr></table>")));
+        QVERIFY(document.size().height() > 0);
     }
 };
 
