@@ -14,6 +14,8 @@ test_packages=(
   dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd postfix
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth openssl ca-certificates python3 procps
   qt6-qpa-plugins fonts-dejavu-core desktop-file-utils appstream dpkg-dev fakeroot file
+  # The libFuzzer targets (tests/fuzz): clang, and libclang-rt-14-dev for libclang_rt.fuzzer.
+  clang libclang-rt-14-dev
 )
 
 wanted=("${build_packages[@]}")

@@ -51,6 +51,30 @@ std::optional<qint64> ImapResponseFramer::literalAnnounced(const QByteArray &lin
     return value;
 }
 
+// True when the literal announced at the end of line carries message data: the text before "{"
+// ends in a FETCH item BODY[...]/BINARY[...] (with an optional <origin>) or RFC822[.HEADER|.TEXT].
+bool ImapResponseFramer::isMessageLiteral(const QByteArray &line)
+{
+    QByteArray head = line.left(line.lastIndexOf('{'));
+    while (head.endsWith(' ') || head.endsWith('~'))
+        head.chop(1);
+    head = head.toUpper();
+    if (head.endsWith('>')) {
+        const qsizetype open = head.lastIndexOf('<');
+        if (open < 0)
+            return false;
+        head.truncate(open);
+    }
+    if (head.endsWith(']')) {
+        const qsizetype open = head.lastIndexOf('[');
+        if (open < 0)
+            return false;
+        head.truncate(open);
+        return head.endsWith("BODY") || head.endsWith("BINARY");
+    }
+    return head.endsWith("RFC822") || head.endsWith("RFC822.HEADER") || head.endsWith("RFC822.TEXT");
+}
+
 bool ImapResponseFramer::finishLine()
 {
     if (m_line.endsWith('\r'))
@@ -73,11 +97,12 @@ bool ImapResponseFramer::finishLine()
         m_complete = true;
         return true;
     }
-    if (*literal > m_limits.maxLiteralSize) {
+    const qint64 limit = isMessageLiteral(m_current.text.right(1024))
+                             ? m_limits.maxLiteralSize
+                             : qMin(m_limits.maxLiteralSize, m_limits.maxOtherLiteralSize);
+    if (*literal > limit) {
         fail(ImapParseError::Kind::LiteralTooLarge,
-             QStringLiteral("server announced a literal of %1 bytes; the limit is %2")
-                 .arg(*literal)
-                 .arg(m_limits.maxLiteralSize),
+             QStringLiteral("server announced a literal of %1 bytes; the limit is %2").arg(*literal).arg(limit),
              m_streamPos);
         return false;
     }

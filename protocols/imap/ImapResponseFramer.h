@@ -32,6 +32,7 @@ private:
     void fail(ImapParseError::Kind kind, const QString &message, qint64 offset);
     bool finishLine(); // false on error
     std::optional<qint64> literalAnnounced(const QByteArray &line) const;
+    static bool isMessageLiteral(const QByteArray &line); // the tail of the response so far
 
     ImapParserLimits m_limits;
     QByteArray m_input;

@@ -321,6 +321,22 @@ void ImapSession::handleUntagged(const ImapResponse &response)
             failConnection(result);
             return;
         }
+        // A new UIDVALIDITY for the mailbox still selected voids every UID the client holds; going
+        // on would apply flags and expunges to the wrong messages. (During a SELECT none is kept.)
+        if (response.code.kind == ImapResponseCode::Kind::UidValidity && m_state == State::Selected
+            && m_selectedUidValidity != 0 && response.code.number != m_selectedUidValidity) {
+            ImapResult result = ImapResult::make(
+                ImapResult::Kind::Protocol,
+                QStringLiteral("The IMAP server changed the UIDVALIDITY of %1 from %2 to %3 during the session; "
+                               "the connection was closed and the folder will be read again.")
+                    .arg(m_selected)
+                    .arg(m_selectedUidValidity)
+                    .arg(response.code.number));
+            result.serverText = QString::fromUtf8(response.text);
+            result.code = response.code;
+            failConnection(result);
+            return;
+        }
         if (response.code.kind == ImapResponseCode::Kind::Alert)
             Q_EMIT alertReceived(QString::fromUtf8(response.text));
         if (response.code.kind == ImapResponseCode::Kind::Capability)

@@ -74,7 +74,14 @@ void SmtpSession::sendEhlo()
         return;
     }
     send({{ehlo, [this](const SmtpReply &reply) {
-               if (reply.isPositive()) {
+               if (reply.isPositive() && reply.code != 250) {
+                   // RFC 5321 4.3.2: EHLO succeeds only with 250; another 2xx is a server out of step.
+                   failOpen(Kind::Protocol,
+                            QStringLiteral("The server answered EHLO with the unexpected code %1: %2")
+                                .arg(reply.code)
+                                .arg(reply.text()),
+                            &reply);
+               } else if (reply.isPositive()) {
                    m_capabilities = SmtpCapabilities::fromEhlo(reply);
                    m_parser.setEnhancedStatusCodes(m_capabilities.has(SmtpCapabilities::EnhancedStatusCodes));
                    afterEhlo();

@@ -124,6 +124,14 @@ QString SafeTextBrowser::anchorText(const QUrl &href) const
     return parts.join(QLatin1Char(' '));
 }
 
+// An image resource is handed to the document (which decodes it) only within m_imageLimits.
+QVariant SafeTextBrowser::image(int type, const QByteArray &bytes) const
+{
+    if (type == QTextDocument::ImageResource && !isImageWithinLimits(bytes, m_imageLimits))
+        return {};
+    return bytes;
+}
+
 QVariant SafeTextBrowser::loadResource(int type, const QUrl &name)
 {
     return resource(type, name);
@@ -134,10 +142,10 @@ QVariant SafeTextBrowser::resource(int type, const QUrl &name)
     if (name.scheme().compare(QLatin1String("cid"), Qt::CaseInsensitive) == 0) {
         const QString id = QUrl::fromPercentEncoding(name.path().toUtf8());
         if (const auto it = m_inline.constFind(id); it != m_inline.constEnd())
-            return *it;
+            return image(type, *it);
         for (auto it = m_inline.cbegin(); it != m_inline.cend(); ++it) {
             if (it.key().compare(id, Qt::CaseInsensitive) == 0)
-                return it.value();
+                return image(type, it.value());
         }
         return {};
     }
@@ -148,7 +156,7 @@ QVariant SafeTextBrowser::resource(int type, const QUrl &name)
     if (type != QTextDocument::ImageResource)
         return {};
     if (m_fetched.contains(name))
-        return m_fetched.value(name);
+        return image(type, m_fetched.value(name));
     if (!m_remoteAllowed) {
         if (!m_blocked.contains(name)) {
             m_blocked << name;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "message/ImageLimits.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -32,6 +34,8 @@ public:
     // case-insensitive fallback for senders that change case.
     void setInlineResources(const QHash<QString, QByteArray> &byContentId);
     void setRemoteAllowed(bool allowed);
+    // Images beyond these (by their header) are not shown; see ImageLimits.h.
+    void setImageLimits(const ImageLimits &limits) { m_imageLimits = limits; }
     bool isRemoteAllowed() const { return m_remoteAllowed; }
 
     // Sanitises the HTML and shows it; forgets what was blocked or fetched for the previous one.
@@ -61,7 +65,10 @@ private:
     void fetched(QNetworkReply *reply, const QUrl &url);
     void render();
 
+    QVariant image(int type, const QByteArray &bytes) const;
+
     QHash<QString, QByteArray> m_inline;
+    ImageLimits m_imageLimits;
     bool m_remoteAllowed = false;
     QString m_html;
     bool m_showingHtml = false;

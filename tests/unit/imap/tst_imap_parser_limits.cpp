@@ -123,6 +123,51 @@ private Q_SLOTS:
         QVERIFY(!parseAll(fits, Chunking::Whole, 1, limits).error);
     }
 
+    void messageLiteralsAndOtherLiteralsHaveTheirOwnLimits_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<bool>("message");
+        QTest::newRow("BODY[]") << QByteArray("* 1 FETCH (BODY[]") << true;
+        QTest::newRow("BODY[1.2] with origin") << QByteArray("* 1 FETCH (BODY[1.2]<0>") << true;
+        QTest::newRow("header fields") << QByteArray("* 1 FETCH (BODY[HEADER.FIELDS (SUBJECT FROM)]") << true;
+        QTest::newRow("BINARY with ~") << QByteArray("* 1 FETCH (BINARY[1] ~") << true;
+        QTest::newRow("lower case") << QByteArray("* 1 fetch (body[text]") << true;
+        QTest::newRow("RFC822") << QByteArray("* 1 FETCH (RFC822") << true;
+        QTest::newRow("RFC822.TEXT") << QByteArray("* 1 FETCH (RFC822.TEXT") << true;
+        QTest::newRow("mailbox name") << QByteArray("* LIST () \"/\"") << false;
+        QTest::newRow("envelope subject") << QByteArray("* 1 FETCH (ENVELOPE (NIL") << false;
+        QTest::newRow("status") << QByteArray("* STATUS") << false;
+        QTest::newRow("flags named BODY") << QByteArray("* 1 FETCH (FLAGS (BODY)") << false;
+    }
+    void messageLiteralsAndOtherLiteralsHaveTheirOwnLimits()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(bool, message);
+        ImapParserLimits limits;
+        limits.maxLiteralSize = 1000;
+        limits.maxOtherLiteralSize = 100;
+        ImapResponseParser parser(limits);
+        // 500 bytes: fine for message data, too large anywhere else; refused on announcement.
+        parser.feed(head + " {500}\r\n");
+        QVERIFY(!parser.next());
+        QCOMPARE(parser.hasError(), !message);
+        if (!message)
+            QCOMPARE(parser.error()->kind, ImapParseError::Kind::LiteralTooLarge);
+    }
+
+    void otherLiteralDefaultIsOneMebibyte()
+    {
+        QCOMPARE(ImapParserLimits{}.maxOtherLiteralSize, 1024 * 1024);
+        ImapResponseParser parser;
+        parser.feed("* LIST () \"/\" {1048577}\r\n");
+        QVERIFY(!parser.next());
+        QVERIFY(parser.hasError());
+        ImapResponseParser fits;
+        fits.feed("* 1 FETCH (BODY[] {1048577}\r\n");
+        QVERIFY(!fits.next());
+        QVERIFY(!fits.hasError());
+    }
+
     void announcedLiteralWaitsForBytes()
     {
         // A permitted but large announcement followed by a few bytes: incomplete, no error.

@@ -9,6 +9,32 @@ ScriptServer::ScriptServer(FakeServer::Mode mode, QObject *parent) : QObject(par
     connect(&m_server, &FakeServer::dataReceived, this, &ScriptServer::run);
 }
 
+// "\r", "\n", "\t", "\\" and "\xNN" in R: and REPEAT lines, so a script can send bytes a line cannot hold.
+static QByteArray unescape(const QByteArray &text)
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text.at(i);
+        if (c != '\\' || i + 1 == text.size()) {
+            out += c;
+            continue;
+        }
+        const char e = text.at(++i);
+        if (e == 'r')
+            out += '\r';
+        else if (e == 'n')
+            out += '\n';
+        else if (e == 't')
+            out += '\t';
+        else if (e == 'x' && i + 2 < text.size()) {
+            out += char(text.mid(i + 1, 2).toInt(nullptr, 16));
+            i += 2;
+        } else
+            out += e;
+    }
+    return out;
+}
+
 QList<ScriptServer::Step> ScriptServer::parse(const QByteArray &script)
 {
     QList<Step> steps;
@@ -19,11 +45,20 @@ QList<ScriptServer::Step> ScriptServer::parse(const QByteArray &script)
             steps.append({Step::Kind::Send, line.mid(3) + "\r\n"});
         else if (line.startsWith("C: ") || line == "C:")
             steps.append({Step::Kind::Expect, line.mid(3) + "\r\n"});
-        else if (line == "TLS")
+        else if (line.startsWith("R: "))
+            steps.append({Step::Kind::Send, unescape(line.mid(3))});
+        else if (line.startsWith("REPEAT ") && line.indexOf(": ") > 7) {
+            const qsizetype colon = line.indexOf(": ");
+            bool ok = false;
+            const int times = line.mid(7, colon - 7).toInt(&ok);
+            if (!ok || times < 0)
+                qFatal("bad REPEAT count: %s", line.constData());
+            steps.append({Step::Kind::Send, unescape(line.mid(colon + 2)).repeated(times)});
+        } else if (line == "TLS")
             steps.append({Step::Kind::Tls, {}});
         else if (line == "CLOSE")
             steps.append({Step::Kind::Close, {}});
-        else if (!line.isEmpty() && !line.startsWith('#'))
+        else if (!line.isEmpty() && !line.startsWith('#') && !line.startsWith('@'))
             qFatal("bad script line: %s", line.constData());
     }
     return steps;

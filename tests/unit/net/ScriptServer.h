@@ -13,7 +13,10 @@
 // Script lines:
 //   "S: text"  the server sends text + CRLF        "C: text"  the client must send exactly text + CRLF
 //   "TLS"      the server starts TLS (after STLS/STARTTLS)   "CLOSE"  the server closes the connection
-//   "#..."     a comment; blank lines are ignored
+//   "R: text"  the server sends text as is, no CRLF added; \r \n \t \\ \xNN are unescaped
+//   "REPEAT n: text"  the server sends text (unescaped as in R:) n times in a row, no CRLF added
+//   "#..."     a comment; "@..." a runner's setting (ignored here); blank lines are ignored
+// A script that ends without CLOSE leaves the connection open and the server silent.
 // The first byte the client sends that differs from the script fails the run (error() says where),
 // as does a byte sent while the script expects the server to speak (several C: lines in a row
 // allow pipelining) or anything sent after the script's end.
