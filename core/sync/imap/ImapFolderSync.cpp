@@ -181,7 +181,8 @@ void ImapFolderSync::onSearched(const QList<quint32> &serverUids)
         for (quint32 uid : gone)
             cached.remove(uid);
     }
-    m_batches = ImapSyncPlan::newMessageBatches(serverUids, cached, m_options.batchSize);
+    m_batches = ImapSyncPlan::newMessageBatches(serverUids, cached, m_options.batchSize,
+                                                qMax(m_options.batchSize, m_options.maxBatchSize));
     for (const Imap::ImapSequenceSet &b : std::as_const(m_batches))
         m_toFetch += int(b.count());
     Q_EMIT progressed(m_fetched, m_toFetch);
@@ -199,7 +200,7 @@ void ImapFolderSync::fetchNextBatch()
     const bool withBodies = m_options.bodiesWithEnvelope && m_options.bodies.kind == ImapBodyRule::Kind::All;
     items.append(withBodies ? QByteArrayLiteral("BODY.PEEK[]") : QByteArrayLiteral("BODY.PEEK[HEADER]"));
     auto *op = new Imap::ImapFetchOperation(m_session, uids, items, this);
-    op->setBatchSize(m_options.batchSize);
+    op->setBatchSize(int(qMax<qsizetype>(1, uids.count()))); // one store transaction per FETCH
     connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBatch);
     run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
         if (!r.isOk()) {
