@@ -63,6 +63,7 @@ Q_SIGNALS:
 
 private:
     void onSelected(const Imap::ImapResult &r);
+    bool unchangedSinceLastPass(); // nothing to compare: see the .cpp
     void fetchFlagChanges();
     void searchAll();
     void onSearched(const QList<quint32> &serverUids);
