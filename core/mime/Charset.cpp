@@ -2,6 +2,7 @@
 
 #include "mime/GMimeDocument.h"
 
+#include <QHash>
 #include <QStringDecoder>
 
 #include <gmime/gmime.h>
@@ -15,10 +16,46 @@ namespace {
 
 constexpr char replacementUtf8[] = "\xEF\xBF\xBD";
 
+// Open converters to UTF-8 by charset, per thread. Opening one loads glibc's gconv module and
+// closing the last unloads it again: a first sync of mixed-charset mail spent a second per 10,000
+// messages in dlopen/dlclose (tests/benchmarks/README.md). Only charsets iconv knows are kept.
+class ConverterCache
+{
+public:
+    ~ConverterCache()
+    {
+        for (iconv_t cd : std::as_const(m_open))
+            g_mime_iconv_close(cd);
+    }
+    iconv_t get(const char *charset)
+    {
+        const QByteArray key(charset);
+        if (const auto it = m_open.constFind(key); it != m_open.cend()) {
+            iconv(*it, nullptr, nullptr, nullptr, nullptr); // back to the initial shift state
+            return *it;
+        }
+        iconv_t cd = g_mime_iconv_open("UTF-8", charset);
+        if (cd == reinterpret_cast<iconv_t>(-1))
+            return cd;
+        if (m_open.size() >= MaxOpen) { // aliases of the same charsets; a bound all the same
+            for (iconv_t old : std::as_const(m_open))
+                g_mime_iconv_close(old);
+            m_open.clear();
+        }
+        m_open.insert(key, cd);
+        return cd;
+    }
+
+private:
+    static constexpr int MaxOpen = 64;
+    QHash<QByteArray, iconv_t> m_open;
+};
+
 // Runs iconv to UTF-8; an invalid byte becomes U+FFFD and is skipped, so the loop always advances.
 bool iconvToUtf8(const QByteArray &bytes, const char *charset, QByteArray *out)
 {
-    iconv_t cd = g_mime_iconv_open("UTF-8", charset);
+    thread_local ConverterCache converters;
+    iconv_t cd = converters.get(charset);
     if (cd == reinterpret_cast<iconv_t>(-1))
         return false;
     out->clear();
@@ -51,7 +88,6 @@ bool iconvToUtf8(const QByteArray &bytes, const char *charset, QByteArray *out)
             inLeft = 0; // EINVAL: truncated sequence at the end
         }
     }
-    g_mime_iconv_close(cd);
     return true;
 }
 

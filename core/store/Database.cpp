@@ -95,6 +95,11 @@ void Database::configure(int targetVersion)
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, BusyTimeoutMs);
     exec("PRAGMA foreign_keys = ON", QStringLiteral("enable foreign keys"));
+    // Statement journals (a statement that changes many pages, e.g. an FTS5 segment merge inside
+    // an insert) and sorts stay in memory instead of spilling to temporary files: at 50 messages a
+    // transaction, a first sync wrote about 30 small temporary-file pages per message
+    // (tests/benchmarks/README.md). Nothing durable lives there.
+    exec("PRAGMA temp_store = MEMORY", QStringLiteral("keep temporary data in memory"));
 
     // fts5() is a function the FTS5 module registers; without the module the query fails to prepare.
     sqlite3_stmt *probe = nullptr;

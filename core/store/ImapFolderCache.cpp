@@ -5,6 +5,15 @@
 
 namespace Petrel::Store {
 
+int ImapFolderCache::messageCount(qint64 folderId)
+{
+    Statement &s = m_db.cached("SELECT count(*) FROM messages WHERE folder_id = ?1 AND uid IS NOT NULL");
+    s.bindInt64(1, folderId);
+    const int count = s.step() ? int(s.columnInt64(0)) : -1;
+    s.reset();
+    return count;
+}
+
 QHash<quint32, ImapCachedMessage> ImapFolderCache::messages(qint64 folderId)
 {
     Statement &s = m_db.cached("SELECT uid, id, flags, keywords FROM messages WHERE folder_id = ?1 AND uid IS NOT NULL");

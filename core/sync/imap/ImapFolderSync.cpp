@@ -76,6 +76,12 @@ void ImapFolderSync::onSelected(const Imap::ImapResult &r)
         m_folder.highestModSeq = 0;
         m_usedQresync = false; // what QRESYNC reported refers to UIDs we no longer hold
     }
+    if (unchangedSinceLastPass()) {
+        saveState(); // the new HIGHESTMODSEQ; then the bodies phase as usual
+        return;
+    }
+    if (isFinished()) // the store failed while counting
+        return;
     if (!guard([this] { m_cached = m_cache.messages(m_folder.id); }))
         return;
     if (m_usedQresync) {
@@ -87,6 +93,22 @@ void ImapFolderSync::onSelected(const Imap::ImapResult &r)
         return;
     }
     fetchFlagChanges();
+}
+
+bool ImapFolderSync::unchangedSinceLastPass()
+{
+    // QRESYNC reported no expunge and no flag change, no UID was assigned since the last pass
+    // (UIDNEXT), and the server counts as many messages as the cache. Then the cache equals the
+    // server: an expunge would be in VANISHED, an arrival would raise UIDNEXT, and a message the
+    // cache alone lost would make the counts differ. Reading every cached UID and the server's
+    // whole UID list was most of a no-change resync at 100,000 messages (tests/benchmarks/README.md).
+    if (!m_usedQresync || !m_info.vanished.isEmpty() || !m_info.changes.isEmpty() || !m_info.uidNext ||
+        *m_info.uidNext != quint64(m_folder.uidNext) || m_folder.uidNext <= 0)
+        return false;
+    int cached = -1;
+    if (!guard([&] { cached = m_cache.messageCount(m_folder.id); }))
+        return false;
+    return cached >= 0 && quint64(cached) == m_info.exists;
 }
 
 void ImapFolderSync::fetchFlagChanges()
@@ -181,7 +203,8 @@ void ImapFolderSync::onSearched(const QList<quint32> &serverUids)
         for (quint32 uid : gone)
             cached.remove(uid);
     }
-    m_batches = ImapSyncPlan::newMessageBatches(serverUids, cached, m_options.batchSize);
+    m_batches = ImapSyncPlan::newMessageBatches(serverUids, cached, m_options.batchSize,
+                                                qMax(m_options.batchSize, m_options.maxBatchSize));
     for (const Imap::ImapSequenceSet &b : std::as_const(m_batches))
         m_toFetch += int(b.count());
     Q_EMIT progressed(m_fetched, m_toFetch);
@@ -199,7 +222,7 @@ void ImapFolderSync::fetchNextBatch()
     const bool withBodies = m_options.bodiesWithEnvelope && m_options.bodies.kind == ImapBodyRule::Kind::All;
     items.append(withBodies ? QByteArrayLiteral("BODY.PEEK[]") : QByteArrayLiteral("BODY.PEEK[HEADER]"));
     auto *op = new Imap::ImapFetchOperation(m_session, uids, items, this);
-    op->setBatchSize(m_options.batchSize);
+    op->setBatchSize(int(qMax<qsizetype>(1, uids.count()))); // one store transaction per FETCH
     connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBatch);
     run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
         if (!r.isOk()) {

@@ -39,7 +39,8 @@ class ImapFolderSync : public ImapSyncStep
 public:
     struct Options
     {
-        int batchSize = 50;
+        int batchSize = 50;       // new messages in the first FETCH (and store transaction)
+        int maxBatchSize = 1000;  // later batches double up to this (ImapSyncPlan::newMessageBatches)
         ImapBodyRule bodies; // which messages should hold their body
         // Rule All: BODY.PEEK[] in the new messages' FETCH itself rather than in the bodies phase.
         bool bodiesWithEnvelope = false;
@@ -62,6 +63,7 @@ Q_SIGNALS:
 
 private:
     void onSelected(const Imap::ImapResult &r);
+    bool unchangedSinceLastPass(); // nothing to compare: see the .cpp
     void fetchFlagChanges();
     void searchAll();
     void onSearched(const QList<quint32> &serverUids);

@@ -49,9 +49,10 @@ UidValidityAction uidValidityAction(quint64 stored, quint64 server)
 }
 
 QList<Imap::ImapSequenceSet> newMessageBatches(const QList<quint32> &serverUids, const QSet<quint32> &cached,
-                                               int batchSize)
+                                               int batchSize, int maxBatchSize)
 {
     batchSize = qMax(1, batchSize);
+    maxBatchSize = qMax(batchSize, maxBatchSize);
     QList<quint32> fresh;
     for (quint32 uid : serverUids) {
         if (uid != 0 && !cached.contains(uid))
@@ -60,8 +61,12 @@ QList<Imap::ImapSequenceSet> newMessageBatches(const QList<quint32> &serverUids,
     std::sort(fresh.begin(), fresh.end(), std::greater<quint32>());
     fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
     QList<Imap::ImapSequenceSet> batches;
-    for (qsizetype i = 0; i < fresh.size(); i += batchSize)
-        batches.append(Imap::ImapSequenceSet::fromValues(fresh.mid(i, batchSize)));
+    qsizetype size = batchSize;
+    for (qsizetype i = 0; i < fresh.size(); i += size) {
+        if (i > 0)
+            size = qMin<qsizetype>(size * 2, maxBatchSize);
+        batches.append(Imap::ImapSequenceSet::fromValues(fresh.mid(i, size)));
+    }
     return batches;
 }
 

@@ -26,10 +26,13 @@ enum class UidValidityAction {
 };
 UidValidityAction uidValidityAction(quint64 stored, quint64 server);
 
-// The UIDs the server has and the cache lacks, newest (highest UID) first, cut into batches of
-// at most batchSize; each batch is a UID set for one FETCH.
+// The UIDs the server has and the cache lacks, newest (highest UID) first, cut into batches; each
+// batch is a UID set for one FETCH and one store transaction. The first holds batchSize, each next
+// one twice the previous, up to maxBatchSize (at least batchSize): the newest are listed early,
+// and the rest pay far fewer commits (each rewrites the touched index pages; at 50 a batch those
+// writes dominated a large first sync, see tests/benchmarks/README.md) and round trips.
 QList<Imap::ImapSequenceSet> newMessageBatches(const QList<quint32> &serverUids, const QSet<quint32> &cached,
-                                               int batchSize);
+                                               int batchSize, int maxBatchSize = 0);
 
 // The body downloads of one folder, cut into FETCH commands.
 struct BodyBatches

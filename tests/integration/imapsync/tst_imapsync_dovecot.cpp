@@ -1,6 +1,10 @@
 // The IMAP sync engine against the fixture's real Dovecot (user heidi only: tests run in parallel).
 #include "ImapSyncHarness.h"
 
+#include "store/Database.h"
+#include "store/Statement.h"
+#include "store/StoreWriter.h"
+
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +20,7 @@ private Q_SLOTS:
     void initTestCase();
     void firstSyncStoresEveryEnvelopeAndFlag();
     void resyncWithoutChangesChangesNothing();
+    void aMessageOnlyTheCacheLostComesBack();
     void serverFlagChangesReachTheCache();
     void serverExpungeRemovesFromTheCache();
     void uidValidityChangeDiscardsAndRefetches();
@@ -82,6 +87,28 @@ void TestImapSyncDovecot::resyncWithoutChangesChangesNothing()
     QCOMPARE(r.foldersRemoved, 0);
     QCOMPARE(r.foldersDiscarded, 0);
     QCOMPARE(m_harness->stored(QStringLiteral("INBOX")), before);
+}
+
+void TestImapSyncDovecot::aMessageOnlyTheCacheLostComesBack()
+{
+    // Nothing changed on the server (QRESYNC reports nothing, UIDNEXT is the same), but the cache
+    // lacks a message: the counts differ, so the pass must not take its no-change shortcut.
+    const QList<quint32> uids = m_harness->stored(QStringLiteral("INBOX")).keys();
+    QVERIFY(uids.size() >= 10);
+    const quint32 lost = uids.at(5);
+    {
+        Store::Statement s(m_harness->writer().database(),
+                           "DELETE FROM messages WHERE uid = ?1 AND folder_id ="
+                           " (SELECT id FROM folders WHERE account_id = ?2 AND path = 'INBOX')");
+        s.bindInt64(1, lost).bindInt64(2, m_harness->accountId());
+        s.step();
+    }
+    QVERIFY(!m_harness->stored(QStringLiteral("INBOX")).contains(lost));
+    const Core::ImapSyncResult r = m_harness->sync();
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QCOMPARE(r.newMessages, 1);
+    QVERIFY(m_harness->stored(QStringLiteral("INBOX")).contains(lost));
+    expectInSync(QStringLiteral("INBOX"));
 }
 
 void TestImapSyncDovecot::serverFlagChangesReachTheCache()

@@ -103,6 +103,16 @@ void TestImapSyncLogic::newMessagesAreBatchedNewestFirst()
     QVERIFY(ImapSyncPlan::newMessageBatches(server, QSet<quint32>(server.cbegin(), server.cend()), 3).isEmpty());
     // A zero batch size still makes progress; duplicates and UID 0 are ignored.
     QCOMPARE(ImapSyncPlan::newMessageBatches({5, 5, 0}, {}, 0).size(), 1);
+    // With a larger cap, batches after the first double: 2, 4, 5 (cap), then the rest.
+    QList<quint32> many;
+    for (quint32 uid = 1; uid <= 13; ++uid)
+        many << uid;
+    const auto growing = ImapSyncPlan::newMessageBatches(many, {}, 2, 5);
+    QCOMPARE(growing.size(), 4);
+    QCOMPARE(values(growing[0]), (QList<quint32>{12, 13}));
+    QCOMPARE(values(growing[1]), (QList<quint32>{8, 9, 10, 11}));
+    QCOMPARE(values(growing[2]), (QList<quint32>{3, 4, 5, 6, 7}));
+    QCOMPARE(values(growing[3]), (QList<quint32>{1, 2}));
 }
 
 void TestImapSyncLogic::expungedAreCachedUidsTheServerLacks()
