@@ -3,6 +3,7 @@
 // STARTTLS, TLS handshake, LOGIN, LIST/SELECT/FETCH, the replayed commands), in both
 // directions; after the fault and a rerun the cache equals the server. A stall and a trickle end
 // in a clean timeout error; a full disk ends in a clear store error.
+#include "FaultCut.h"
 #include "FaultProxy.h"
 #include "ImapSyncHarness.h"
 #include "TinyDisk.h"
@@ -27,26 +28,7 @@ namespace {
 const QStringList kFolders = {QStringLiteral("INBOX"), QStringLiteral("Reports"), QStringLiteral("Archive"),
                               QStringLiteral("Trash")};
 
-struct Cut
-{
-    Direction direction;
-    qint64 at;
-};
-
-QString describe(const Cut &cut)
-{
-    return QStringLiteral("%1 after %2 bytes")
-        .arg(cut.direction == Direction::ServerToClient ? QStringLiteral("server->client")
-                                                        : QStringLiteral("client->server"))
-        .arg(cut.at);
-}
-
-// Net::ConnectionError's words for an idle or connect timeout.
-bool saysTimeout(const QString &message)
-{
-    return message.contains(QLatin1String("stopped answering")) ||
-           message.contains(QLatin1String("did not answer in time"));
-}
+using Cut = FaultCut;
 } // namespace
 
 class TestFaultsImap : public QObject

@@ -4,6 +4,7 @@
 // fault and a rerun every message is in exactly one place and the server keeps exactly what the
 // retention says. A stall and a trickle end in a clean timeout; a full disk in a clear error
 // with nothing deleted on the server.
+#include "FaultCut.h"
 #include "FaultProxy.h"
 #include "Pop3SyncHarness.h"
 #include "TinyDisk.h"
@@ -23,27 +24,9 @@ using namespace Petrel::Test;
 using Direction = FaultProxy::Direction;
 using Mode = Core::Pop3Retention::Mode;
 
+using Cut = FaultCut;
+
 namespace {
-
-struct Cut
-{
-    Direction direction;
-    qint64 at;
-};
-
-QString describe(const Cut &cut)
-{
-    return QStringLiteral("%1 after %2 bytes")
-        .arg(cut.direction == Direction::ServerToClient ? QStringLiteral("server->client")
-                                                        : QStringLiteral("client->server"))
-        .arg(cut.at);
-}
-
-bool saysTimeout(const QString &message)
-{
-    return message.contains(QLatin1String("stopped answering")) ||
-           message.contains(QLatin1String("did not answer in time"));
-}
 
 const QDateTime kStart = QDateTime(QDate(2026, 5, 4), QTime(8, 0), Qt::UTC);
 

@@ -5,6 +5,7 @@
 // by Message-ID in eve's INBOX) and none is lost: delivered, or still in the outbox as "unknown"
 // (the body left, no answer came), which a rerun does not send again. A stall and a trickle end
 // in a clean timeout with the message queued again.
+#include "FaultCut.h"
 #include "FaultProxy.h"
 #include "TestServers.h"
 
@@ -25,29 +26,7 @@ using namespace Petrel::Test;
 using Direction = FaultProxy::Direction;
 using Store::OutboxState;
 
-namespace {
-
-struct Cut
-{
-    Direction direction;
-    qint64 at;
-};
-
-QString describe(const Cut &cut)
-{
-    return QStringLiteral("%1 after %2 bytes")
-        .arg(cut.direction == Direction::ServerToClient ? QStringLiteral("server->client")
-                                                        : QStringLiteral("client->server"))
-        .arg(cut.at);
-}
-
-bool saysTimeout(const QString &message)
-{
-    return message.contains(QLatin1String("stopped answering")) ||
-           message.contains(QLatin1String("did not answer in time"));
-}
-
-} // namespace
+using Cut = FaultCut;
 
 class TestFaultsSmtp : public QObject
 {
