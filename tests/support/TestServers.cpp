@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QtDebug>
 
 namespace Petrel::Test {
@@ -159,6 +160,28 @@ int TestServers::messageCount(const QString &login, const QString &mailbox) cons
     const DoveadmResult r = doveadm({QStringLiteral("search"), QStringLiteral("-u"), login, QStringLiteral("mailbox"),
                                      mailbox, QStringLiteral("all")});
     return r.exitCode == 0 ? int(r.stdOut.count('\n')) : -1;
+}
+
+int TestServers::matchCount(const QString &login, const QString &mailbox, const QStringList &searchQuery) const
+{
+    const DoveadmResult r = doveadm(QStringList{QStringLiteral("search"), QStringLiteral("-u"), login,
+                                                QStringLiteral("mailbox"), mailbox}
+                                    + searchQuery);
+    return r.exitCode == 0 ? int(r.stdOut.count('\n')) : -1;
+}
+
+bool TestServers::waitForEmptyMailQueue(int timeoutMs) const
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (true) {
+        QProcess queue;
+        queue.start(QStringLiteral("postqueue"), {QStringLiteral("-c"), m_postfixConfig, QStringLiteral("-p")});
+        if (queue.waitForFinished(30000) && queue.readAllStandardOutput().contains("Mail queue is empty"))
+            return true;
+        if (deadline.hasExpired())
+            return false;
+        QThread::msleep(100);
+    }
 }
 
 bool TestServers::waitForMessage(const QString &login, const QString &mailbox, const QStringList &searchQuery,

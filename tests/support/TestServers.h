@@ -68,6 +68,11 @@ public:
 
     // How many messages login's mailbox holds now; -1 when doveadm fails.
     int messageCount(const QString &login, const QString &mailbox) const;
+    // How many messages of login's mailbox match searchQuery (doveadm search terms, e.g.
+    // {"HEADER", "Message-ID", id}): a delivery count; -1 when doveadm fails.
+    int matchCount(const QString &login, const QString &mailbox, const QStringList &searchQuery) const;
+    // Waits until Postfix has handed on everything it accepted; false after timeoutMs.
+    bool waitForEmptyMailQueue(int timeoutMs = 60000) const;
 
     // Polls doveadm until a message matching searchQuery (doveadm search terms, e.g. {"HEADER",
     // "Message-ID", id}) is in login's mailbox; false when none came within timeoutMs. A failing

@@ -124,24 +124,13 @@ std::optional<Store::OutboxRow> TestFaultsSmtp::row(const QString &messageId)
 
 int TestFaultsSmtp::deliveries(const QString &messageId) const
 {
-    const auto r = m_servers.doveadm({QStringLiteral("search"), QStringLiteral("-u"), m_eve.login,
-                                      QStringLiteral("mailbox"), QStringLiteral("INBOX"), QStringLiteral("HEADER"),
-                                      QStringLiteral("Message-ID"), messageId});
-    if (r.exitCode != 0)
-        return -1;
-    return int(QString::fromUtf8(r.stdOut).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size());
+    return m_servers.matchCount(m_eve.login, QStringLiteral("INBOX"),
+                                {QStringLiteral("HEADER"), QStringLiteral("Message-ID"), messageId});
 }
 
 bool TestFaultsSmtp::waitForEmptyMailQueue() const
 {
-    for (int i = 0; i < 300; ++i) {
-        QProcess q;
-        q.start(QStringLiteral("postqueue"), {QStringLiteral("-c"), m_servers.postfixConfig(), QStringLiteral("-p")});
-        if (q.waitForFinished(30000) && q.readAllStandardOutput().contains("Mail queue is empty"))
-            return true;
-        QThread::msleep(100);
-    }
-    return false;
+    return m_servers.waitForEmptyMailQueue(30000);
 }
 
 void TestFaultsSmtp::cutAtEveryPhase()

@@ -167,14 +167,7 @@ bool TestSendPostfix::setPostfixRunning(bool running, QString *error) const
 
 bool TestSendPostfix::waitForEmptyMailQueue() const
 {
-    for (int i = 0; i < 600; ++i) {
-        QProcess q;
-        q.start(QStringLiteral("postqueue"), {QStringLiteral("-c"), m_servers.postfixConfig(), QStringLiteral("-p")});
-        if (q.waitForFinished(30000) && q.readAllStandardOutput().contains("Mail queue is empty"))
-            return true;
-        QThread::msleep(200);
-    }
-    return false;
+    return m_servers.waitForEmptyMailQueue(120000);
 }
 
 void TestSendPostfix::roundTripWithCcBccAndAttachment()
