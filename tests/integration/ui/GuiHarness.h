@@ -25,19 +25,14 @@
 
 namespace Petrel::GuiTest {
 
-// Adds an IMAP (implicit TLS) + submission (STARTTLS) account for user to the profile's store,
-// its password in the keychain under keychainKey. Empty on success, else why not.
-inline QString addAccount(const QString &databasePath, const Test::TestServers &servers, const Test::TestUser &user,
-                          const QString &name, const QString &keychainKey)
+// An IMAP (implicit TLS) + submission (STARTTLS) account for user on the fixture's servers,
+// trusting the fixture's CA, its password to go under keychainKey.
+inline Core::AccountSettings fixtureImapAccount(const Test::TestServers &servers, const Test::TestUser &user,
+                                                const QString &name, const QString &keychainKey)
 {
-    Store::StoreWriter writer(databasePath);
-    Store::StoreReader reader(databasePath);
-    Core::CredentialStore credentials;
-    Core::AccountRegistry registry(writer, reader, credentials);
     Core::AccountSettings s;
     s.name = name;
     s.address = user.login;
-    s.displayName = QStringLiteral("Ben Gui");
     s.protocol = Store::AccountProtocol::Imap;
     s.incoming.host = servers.host();
     s.incoming.port = servers.imapTlsPort();
@@ -47,7 +42,20 @@ inline QString addAccount(const QString &databasePath, const Test::TestServers &
     s.outgoing.security = Net::Security::StartTls;
     s.trustedCaFile = servers.caFile();
     s.credentialKey = keychainKey;
-    const auto outcome = registry.add(s, user.password);
+    return s;
+}
+
+// Adds the account to the profile's store and its password to the keychain. Empty on success
+// (*accountId set), else why not.
+inline QString addAccount(const QString &databasePath, const Core::AccountSettings &settings, const QString &password,
+                          qint64 *accountId = nullptr)
+{
+    Store::StoreWriter writer(databasePath);
+    Store::StoreReader reader(databasePath);
+    Core::CredentialStore credentials;
+    const auto outcome = Core::AccountRegistry(writer, reader, credentials).add(settings, password);
+    if (accountId)
+        *accountId = outcome.accountId;
     return outcome.ok ? QString() : outcome.error;
 }
 

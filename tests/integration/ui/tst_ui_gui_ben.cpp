@@ -205,7 +205,9 @@ private Q_SLOTS:
         profile = dir.filePath(QStringLiteral("profile"));
         QVERIFY(QDir().mkpath(profile));
         keychainKey = QStringLiteral("ui-gui-ben-%1").arg(stamp);
-        const QString error = addAccount(Store::defaultDatabasePath(profile), servers, ben, AccountName, keychainKey);
+        Core::AccountSettings settings = fixtureImapAccount(servers, ben, AccountName, keychainKey);
+        settings.displayName = QStringLiteral("Ben Gui");
+        const QString error = addAccount(Store::defaultDatabasePath(profile), settings, ben.password);
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
         windows = std::make_unique<Ui::DesktopWindows>(profile);

@@ -1,6 +1,7 @@
 // The main window with an IMAP account on the fixture's Dovecot (user yara, password in the
 // fixture keyring): Check mail fills the tree and the list; a flag set in the window reaches the
 // server with the next check.
+#include "GuiHarness.h"
 #include "MainWindow.h"
 #include "TestServers.h"
 
@@ -72,23 +73,10 @@ private Q_SLOTS:
         const QString profile = dir.filePath(QStringLiteral("profile"));
         QVERIFY(QDir().mkpath(profile));
         const QString keychainKey = QStringLiteral("ui-test-yara-%1").arg(QDateTime::currentMSecsSinceEpoch());
-        {
-            Store::StoreWriter writer(Store::defaultDatabasePath(profile));
-            Store::StoreReader reader(Store::defaultDatabasePath(profile));
-            Core::CredentialStore credentials;
-            Core::AccountRegistry registry(writer, reader, credentials);
-            Core::AccountSettings s;
-            s.name = QStringLiteral("Yara");
-            s.address = user.login;
-            s.protocol = Store::AccountProtocol::Imap;
-            s.incoming.host = servers.host();
-            s.incoming.port = servers.imapTlsPort();
-            s.incoming.security = Net::Security::ImplicitTls;
-            s.trustedCaFile = servers.caFile();
-            s.credentialKey = keychainKey;
-            const auto outcome = registry.add(s, user.password);
-            QVERIFY2(outcome.ok, qPrintable(outcome.error));
-        }
+        const QString added = GuiTest::addAccount(
+            Store::defaultDatabasePath(profile),
+            GuiTest::fixtureImapAccount(servers, user, QStringLiteral("Yara"), keychainKey), user.password);
+        QVERIFY2(added.isEmpty(), qPrintable(added));
 
         Ui::MainWindow window(profile);
         window.show();
@@ -163,22 +151,10 @@ private Q_SLOTS:
         const QString keychainKey = QStringLiteral("ui-test-yara-ondemand-%1").arg(QDateTime::currentMSecsSinceEpoch());
         const QString db = Store::defaultDatabasePath(profile);
         {
-            Store::StoreWriter writer(db);
-            Store::StoreReader reader(db);
-            Core::CredentialStore credentials;
-            Core::AccountRegistry registry(writer, reader, credentials);
-            Core::AccountSettings s;
-            s.name = QStringLiteral("Yara");
-            s.address = user.login;
-            s.protocol = Store::AccountProtocol::Imap;
-            s.incoming.host = servers.host();
-            s.incoming.port = servers.imapTlsPort();
-            s.incoming.security = Net::Security::ImplicitTls;
-            s.trustedCaFile = servers.caFile();
-            s.credentialKey = keychainKey;
+            Core::AccountSettings s = GuiTest::fixtureImapAccount(servers, user, QStringLiteral("Yara"), keychainKey);
             s.imapOffline = {Core::ImapOfflinePolicy::Mode::None, 0};
-            const auto outcome = registry.add(s, user.password);
-            QVERIFY2(outcome.ok, qPrintable(outcome.error));
+            const QString added = GuiTest::addAccount(db, s, user.password);
+            QVERIFY2(added.isEmpty(), qPrintable(added));
         }
         Ui::MainWindow window(profile);
         QSignalSpy finished(window.mailChecker(), &Ui::MailChecker::finished);

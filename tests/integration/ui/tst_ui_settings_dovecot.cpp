@@ -2,6 +2,7 @@
 // changed in the dialog is in the keychain and in no profile file, and the checks use it; the
 // account is switched from IMAP to POP3 (refused, in the dialog, while an IMAP change is queued)
 // and back, and its mail stays reachable through core's checks each time.
+#include "GuiHarness.h"
 #include "TestServers.h"
 
 #include "accounts/AccountRegistry.h"
@@ -138,22 +139,11 @@ private Q_SLOTS:
         profile = dir.filePath(QStringLiteral("profile"));
         QVERIFY(QDir().mkpath(profile));
         keychainKey = QStringLiteral("ui-settings-amy-%1").arg(QString::fromLatin1(stamp));
-        Store::StoreWriter writer(databasePath());
-        Store::StoreReader reader(databasePath());
-        Core::CredentialStore credentials;
-        Core::AccountSettings s;
-        s.name = QStringLiteral("Amy");
-        s.address = user.login;
-        s.protocol = Store::AccountProtocol::Imap;
-        s.incoming.host = servers.host();
-        s.incoming.port = servers.imapTlsPort();
-        s.incoming.security = Net::Security::ImplicitTls;
-        s.trustedCaFile = servers.caFile();
-        s.credentialKey = keychainKey;
         // A wrong password to start with: the dialog puts the right one in.
-        const auto outcome = Core::AccountRegistry(writer, reader, credentials).add(s, QStringLiteral("not-the-password"));
-        QVERIFY2(outcome.ok, qPrintable(outcome.error));
-        accountId = outcome.accountId;
+        const QString added = GuiTest::addAccount(
+            databasePath(), GuiTest::fixtureImapAccount(servers, user, QStringLiteral("Amy"), keychainKey),
+            QStringLiteral("not-the-password"), &accountId);
+        QVERIFY2(added.isEmpty(), qPrintable(added));
     }
 
     void passwordChangedInTheDialogGoesToTheKeychainOnly()
