@@ -243,9 +243,10 @@ void TestFaultsPop3::runCuts(const Core::Pop3Retention &retention, const char *n
             qInfo("%s %s: %s; %s; %d archived, %lld on the server", name, qPrintable(describe(cut)),
                   proxy.wasCut() ? "cut" : "not cut", faulty.isOk() ? "ok" : qPrintable(faulty.message),
                   int(h.archived().size()), qlonglong(h.onServer().size()));
-            // Only the reply to QUIT may go missing unnoticed when nothing hung on it.
-            const bool inQuitReply = cut.direction == Direction::ServerToClient && cut.at > m_down - 64;
-            if (proxy.wasCut() && !(inQuitReply && faulty.isOk() && faulty.deletedOnServer == 0)) {
+            // Only the QUIT exchange (the command's last TLS record up, or its reply down) may go
+            // missing unnoticed, and only when nothing hung on it (no deletion claimed).
+            const bool inQuit = cut.direction == Direction::ServerToClient ? cut.at > m_down - 64 : cut.at > m_up - 64;
+            if (proxy.wasCut() && !(inQuit && faulty.isOk() && faulty.deletedOnServer == 0)) {
                 ++cutCount;
                 QVERIFY2(!faulty.isOk(), qPrintable(describe(cut) + QStringLiteral(": a cut check must fail")));
                 QCOMPARE(faulty.error, Core::Pop3FetchResult::Error::Server);
