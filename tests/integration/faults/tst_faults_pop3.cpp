@@ -290,7 +290,9 @@ void TestFaultsPop3::runCuts(const Core::Pop3Retention &retention, const char *n
             return;
         QCOMPARE(exactly(h, byAge ? ids : kept, byAge ? QSet<QByteArray>() : kept), QString());
     }
-    QVERIFY(cutCount >= chosen.size() - 2);
+    // Every cut counts but the QUIT exchange (command and reply, which may end well) and the
+    // offset past the end of a session (never reached).
+    QVERIFY(cutCount >= chosen.size() - 3);
 }
 
 void TestFaultsPop3::leaveOnServer()
