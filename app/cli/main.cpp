@@ -12,6 +12,7 @@
 #include "ShowCommand.h"
 #include "SyncCommand.h"
 #include "WatchCommand.h"
+#include "credentials/CoreDumps.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -81,6 +82,7 @@ struct Command
 
 int main(int argc, char *argv[])
 {
+    Petrel::Core::disableCoreDumps(); // before any password is in memory
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral(PETREL_APPLICATION_NAME));
     QCoreApplication::setOrganizationDomain(QStringLiteral(PETREL_ORGANIZATION_DOMAIN));

@@ -5,6 +5,7 @@
 #include "PetrelVersion.h"
 #include "SingleInstance.h"
 #include "status/TrayIcon.h"
+#include "credentials/CoreDumps.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -17,6 +18,7 @@
 
 int main(int argc, char *argv[])
 {
+    Petrel::Core::disableCoreDumps(); // before any password is in memory
     // --version and --help must work without a display, so they are answered before QApplication
     // tries to reach one.
     for (int i = 1; i < argc; ++i) {
@@ -97,6 +99,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(minimized) && Petrel::Ui::TrayIcon::isAvailable())
         QApplication::setQuitOnLastWindowClosed(false);
     windows.openAccountWizardIfNoAccount();
+    // Mail is checked when Petrel starts; an account's interval only schedules the later checks.
+    windows.mainWindow().checkAllAccounts();
     for (const QString &argument : parser.positionalArguments())
         windows.openMailto(argument);
     return app.exec();
