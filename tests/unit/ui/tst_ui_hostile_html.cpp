@@ -4,7 +4,8 @@
 // each request: none may arrive before the user allows remote content for the message, and after
 // "Load for this message" exactly the images the mail's X-Test-Fetch-After-Allow header lists.
 // No script text is shown, no local file is read, every link shows its real target; a cid: URL
-// finds only the parts of the message shown.
+// finds only the parts of the message shown. Each MIME part is rendered on its own: a part's
+// HTML never reaches another part's document (parts-on-their-own.eml).
 #include "UiTestStore.h"
 
 #include "message/MessageView.h"
@@ -21,6 +22,7 @@
 #include <QTcpSocket>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTreeWidget>
 
 using namespace Petrel;
 using Petrel::Store::AccountProtocol;
@@ -147,7 +149,7 @@ private Q_SLOTS:
         const QStringList files = QDir(corpusDir()).entryList({QStringLiteral("*.eml")});
         for (const char *kind : {"remote-images", "css-url", "link-prefetch", "iframe", "form", "script", "meta-refresh",
                                  "data-and-file-urls", "object-embed", "svg-external", "background-attributes",
-                                 "deceptive-links"})
+                                 "deceptive-links", "parts-on-their-own"})
             QVERIFY2(files.contains(QLatin1String(kind) + QLatin1String(".eml")), kind);
     }
 
@@ -221,6 +223,31 @@ private Q_SLOTS:
                  qPrintable(server.paths().join(QLatin1Char(' '))));
         QVERIFY(!body->toPlainText().contains(QLatin1String("SCRIPT-RAN")));
         QVERIFY(!body->toPlainText().contains(QLatin1String("REMOTE-BODY-MARKER")));
+    }
+
+    // Three inline body parts (HTML, HTML, plain): the view renders the first on its own; its
+    // unclosed comment, hidden div and style sheet cannot reach the others, and the second's
+    // script, base URL and remote references never enter the document. The other two are
+    // listed, each to be opened on its own.
+    void eachPartRenderedOnItsOwn()
+    {
+        QFile eml(QDir(corpusDir()).filePath(QStringLiteral("parts-on-their-own.eml")));
+        QVERIFY(eml.open(QIODevice::ReadOnly));
+        QByteArray raw = eml.readAll();
+        raw.replace("@HTTP@", QByteArrayLiteral("http://127.0.0.1:9"));
+        const qint64 id = m_profile->insert(m_inbox, raw);
+        Ui::MessageView view(m_profile->databasePath, *m_policy);
+        QVERIFY(view.showMessage(id));
+        const QString html = view.bodyBrowser()->toHtml();
+        const QString text = view.bodyBrowser()->toPlainText();
+        QVERIFY2(text.contains(QLatin1String("FIRST-PART-VISIBLE")), qPrintable(text));
+        for (const char *foreign : {"SECOND-PART-MARKER", "THIRD-PART-MARKER", "SCRIPT-RAN", "no-second-part", "no-base",
+                                    "relative.png"})
+            QVERIFY2(!html.contains(QLatin1String(foreign)), foreign);
+        QTreeWidget *list = view.attachmentList();
+        QCOMPARE(list->topLevelItemCount(), 2);
+        QCOMPARE(list->topLevelItem(0)->text(2), QStringLiteral("text/html"));
+        QCOMPARE(list->topLevelItem(1)->text(2), QStringLiteral("text/plain"));
     }
 
     // cid: URLs resolve to the parts of the message shown, never to another message's.
