@@ -27,6 +27,20 @@ StoreError::Kind kindFor(int rc)
     }
 }
 
+// SQLite must write beside the database (WAL, shared memory) even to read it: a folder or file
+// that cannot be written (a disk the kernel remounted read-only, permissions) is named as such.
+QString unwritableHint(const QString &path)
+{
+    const QFileInfo file(path);
+    const QFileInfo folder(file.absolutePath());
+    if (folder.exists() && !folder.isWritable())
+        return QStringLiteral("; the folder %1 cannot be written (a read-only disk or missing permission)")
+            .arg(QDir::toNativeSeparators(folder.absoluteFilePath()));
+    if (file.exists() && !file.isWritable())
+        return QStringLiteral("; the file cannot be written (a read-only disk or missing permission)");
+    return {};
+}
+
 std::unique_ptr<Database> openAndConfigure(std::unique_ptr<Database> db, int targetVersion,
                                            void (Database::*configure)(int))
 {
@@ -34,12 +48,14 @@ std::unique_ptr<Database> openAndConfigure(std::unique_ptr<Database> db, int tar
     try {
         ((*db).*configure)(targetVersion);
     } catch (const StoreError &e) {
-        // Name the file in every failure while opening ("file is not a database" alone helps nobody).
+        // Name the file in every failure while opening ("file is not a database" alone helps nobody),
+        // and the likely cause when SQLite's words ("unable to open database file") do not.
+        const QString message = e.message() + unwritableHint(db->path());
         if (e.operation().startsWith(prefix)) {
-            throw;
+            throw StoreError(e.kind(), e.operation(), message, e.sqliteCode());
         }
-        throw StoreError(e.kind(), prefix + QLatin1String(" (") + e.operation() + QLatin1Char(')'),
-                         e.message(), e.sqliteCode());
+        throw StoreError(e.kind(), prefix + QLatin1String(" (") + e.operation() + QLatin1Char(')'), message,
+                         e.sqliteCode());
     }
     return db;
 }
@@ -80,7 +96,8 @@ Database::Database(const QString &path, Role role) : m_path(path), m_role(role)
         const StoreError failure = error(rc, operation);
         sqlite3_close_v2(m_db);
         m_db = nullptr;
-        throw failure;
+        throw StoreError(failure.kind(), failure.operation(), failure.message() + unwritableHint(path),
+                         failure.sqliteCode());
     }
 }
 

@@ -59,4 +59,17 @@ void TinyDisk::release()
     QFile::remove(fillerPath(m_path));
 }
 
+bool TinyDisk::setReadOnly(bool readOnly)
+{
+    QProcess mount;
+    mount.start(QStringLiteral("mount"), {QStringLiteral("-o"), readOnly ? QStringLiteral("remount,ro") : QStringLiteral("remount,rw"),
+                                          m_path});
+    if (!mount.waitForFinished(30000) || mount.exitStatus() != QProcess::NormalExit || mount.exitCode() != 0) {
+        m_error = QStringLiteral("remount of %1 failed: %2")
+                      .arg(m_path, QString::fromLocal8Bit(mount.readAllStandardError()) + mount.errorString());
+        return false;
+    }
+    return true;
+}
+
 } // namespace Petrel::Test
