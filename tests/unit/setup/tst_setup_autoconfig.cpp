@@ -173,7 +173,11 @@ private Q_SLOTS:
         fetcher.start(address);
         QVERIFY(finished.wait(20000));
         QVERIFY(!finished.last().at(1).toString().isEmpty());
-        QVERIFY(http.requests().count("GET /loop") <= Core::AutoconfigFetcher::MaxRedirects + 1);
+        // Bounded: MaxRedirects + 1 requests, each possibly sent twice (Qt resends a request once
+        // when the server closed the kept-alive connection under it).
+        const qsizetype loops = http.requests().count("GET /loop");
+        QVERIFY2(loops > Core::AutoconfigFetcher::MaxRedirects && loops <= 2 * (Core::AutoconfigFetcher::MaxRedirects + 1),
+                 qPrintable(QString::number(loops)));
 
         fetcher.setUrls({http.url(QStringLiteral("/big.xml"))});
         fetcher.start(address);
