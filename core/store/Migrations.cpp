@@ -196,12 +196,12 @@ CREATE INDEX messages_folder_attachment ON messages(folder_id, has_attachments, 
 
 // from: and to: search substrings of the address headers. Without an index that reads every
 // message; this trigram index (case folded) finds the candidates, MessageListSql checks them with
-// LIKE. Contentless: it holds trigrams and rowids only; the triggers keep it in step, handing
-// "delete" the very text that was indexed.
+// LIKE. Contentless, no column sizes: it holds trigrams and rowids only (about 200 bytes a
+// message); the triggers keep it in step, handing "delete" the very text that was indexed.
 constexpr const char *migration8 = R"SQL(
 CREATE VIRTUAL TABLE message_address_trigrams USING fts5(
     sender, recipients,
-    tokenize = 'trigram', detail = 'column', content = ''
+    tokenize = 'trigram', detail = 'column', content = '', columnsize = 0
 );
 INSERT INTO message_address_trigrams (rowid, sender, recipients)
     SELECT id, from_display || ' ' || from_address, to_addresses || ' ' || cc_addresses FROM messages;

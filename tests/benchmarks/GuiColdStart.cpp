@@ -132,7 +132,7 @@ void guiColdStartItems(const QString &imapDbPath, const QString &workDir, BenchT
     start.reference = reference.seconds;
     start.target = QStringLiteral("< 0.5 s");
     start.met = run.rows > 0 && run.seconds < 0.5;
-    start.note = QStringLiteral("real petrel (%1), %2 rows painted; faster of 2 starts, warm page cache; "
+    start.note = QStringLiteral("real petrel (%1), %2 rows loaded, painted; faster of 2 starts, warm page cache; "
                                 "reference: same start, empty Inbox")
                      .arg(run.platform)
                      .arg(run.rows);
