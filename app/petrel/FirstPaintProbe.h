@@ -14,6 +14,7 @@ namespace Petrel::App {
 // empty list when the folder has no message), writes to <file> the seconds since the process
 // started, the peak resident memory and what was painted, then ends the application.
 // The file holds "key=value" lines: seconds, peak_rss_bytes, rows, total, platform (or error).
+// It waits for a paint: started --minimized (nothing painted), Petrel runs on as usual.
 class FirstPaintProbe : public QObject
 {
     Q_OBJECT
