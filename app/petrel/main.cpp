@@ -1,5 +1,6 @@
 // petrel: the desktop client. Builds the objects and wires them; no logic of its own.
 #include "DesktopWindows.h"
+#include "FirstPaintProbe.h"
 #include "Localisation.h"
 #include "MainWindow.h"
 #include "PetrelVersion.h"
@@ -90,6 +91,11 @@ int main(int argc, char *argv[])
     Petrel::Ui::DesktopWindows windows(profileDir);
     QObject::connect(&instance, &Petrel::Ui::SingleInstance::argumentsReceived, &windows,
                      &Petrel::Ui::DesktopWindows::handleArguments);
+    // Hidden instrumentation for the benchmarks (tests/benchmarks/README.md, item 8):
+    // PETREL_EXIT_AFTER_FIRST_PAINT=<file> ends Petrel once the message list has painted the
+    // Inbox, writing the time since the process started and the peak memory to <file>.
+    if (const QString probeFile = Petrel::App::FirstPaintProbe::requestedFile(); !probeFile.isEmpty())
+        new Petrel::App::FirstPaintProbe(windows.mainWindow(), probeFile); // owned by the window
     if (!parser.isSet(minimized))
         windows.mainWindow().show();
     else if (!Petrel::Ui::TrayIcon::isAvailable())

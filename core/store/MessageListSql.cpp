@@ -60,14 +60,22 @@ MessageListSql::MessageListSql(const MessageListQuery &query) : m_query(query)
             m_values.append(match);
         }
     }
-    for (const QString &v : f.from) {
-        clauses.append("(m.from_display LIKE ? ESCAPE '\\' OR m.from_address LIKE ? ESCAPE '\\')");
+    // from: and to: are substrings of the headers (LIKE). The trigram index finds the candidates
+    // (every match, perhaps more); LIKE then decides, so the index changes the speed, not the
+    // result. A value under three characters has no trigram: LIKE alone reads every row.
+    const auto substringOf = [&](const char *trigramColumn, const QString &v, const QByteArray &like) {
+        const QString candidates = trigramMatchExpression(QLatin1String(trigramColumn), v);
+        if (!candidates.isEmpty()) {
+            clauses.append("m.id IN (SELECT rowid FROM message_address_trigrams WHERE message_address_trigrams MATCH ?)");
+            m_values << candidates;
+        }
+        clauses.append(like);
         m_values << containsPattern(v) << containsPattern(v);
-    }
-    for (const QString &v : f.to) {
-        clauses.append("(m.to_addresses LIKE ? ESCAPE '\\' OR m.cc_addresses LIKE ? ESCAPE '\\')");
-        m_values << containsPattern(v) << containsPattern(v);
-    }
+    };
+    for (const QString &v : f.from)
+        substringOf("sender", v, "(m.from_display LIKE ? ESCAPE '\\' OR m.from_address LIKE ? ESCAPE '\\')");
+    for (const QString &v : f.to)
+        substringOf("recipients", v, "(m.to_addresses LIKE ? ESCAPE '\\' OR m.cc_addresses LIKE ? ESCAPE '\\')");
     for (const QString &v : f.subject) {
         clauses.append("m.subject LIKE ? ESCAPE '\\'");
         m_values << containsPattern(v);

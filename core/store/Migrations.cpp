@@ -194,8 +194,36 @@ CREATE INDEX messages_folder_flagged ON messages(folder_id, (flags & 4), date, i
 CREATE INDEX messages_folder_attachment ON messages(folder_id, has_attachments, date, id);
 )SQL";
 
+// from: and to: search substrings of the address headers. Without an index that reads every
+// message; this trigram index (case folded) finds the candidates, MessageListSql checks them with
+// LIKE. Contentless, no column sizes: it holds trigrams and rowids only (about 200 bytes a
+// message); the triggers keep it in step, handing "delete" the very text that was indexed.
+constexpr const char *migration8 = R"SQL(
+CREATE VIRTUAL TABLE message_address_trigrams USING fts5(
+    sender, recipients,
+    tokenize = 'trigram', detail = 'column', content = '', columnsize = 0
+);
+INSERT INTO message_address_trigrams (rowid, sender, recipients)
+    SELECT id, from_display || ' ' || from_address, to_addresses || ' ' || cc_addresses FROM messages;
+CREATE TRIGGER messages_address_trigrams_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO message_address_trigrams (rowid, sender, recipients)
+    VALUES (new.id, new.from_display || ' ' || new.from_address, new.to_addresses || ' ' || new.cc_addresses);
+END;
+CREATE TRIGGER messages_address_trigrams_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO message_address_trigrams (message_address_trigrams, rowid, sender, recipients)
+    VALUES ('delete', old.id, old.from_display || ' ' || old.from_address, old.to_addresses || ' ' || old.cc_addresses);
+END;
+CREATE TRIGGER messages_address_trigrams_update
+AFTER UPDATE OF id, from_display, from_address, to_addresses, cc_addresses ON messages BEGIN
+    INSERT INTO message_address_trigrams (message_address_trigrams, rowid, sender, recipients)
+    VALUES ('delete', old.id, old.from_display || ' ' || old.from_address, old.to_addresses || ' ' || old.cc_addresses);
+    INSERT INTO message_address_trigrams (rowid, sender, recipients)
+    VALUES (new.id, new.from_display || ' ' || new.from_address, new.to_addresses || ' ' || new.cc_addresses);
+END;
+)SQL";
+
 constexpr const char *migrations[] = {migration1, migration2, migration3, migration4,
-                                      migration5, migration6, migration7};
+                                      migration5, migration6, migration7, migration8};
 
 } // namespace
 

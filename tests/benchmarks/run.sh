@@ -1,9 +1,10 @@
 #!/bin/bash
-# run.sh [--size N] [--only 1,2,...] [--build DIR] [--smtp-count N]
+# run.sh [--size N] [--only 1,2,...] [--build DIR] [--smtp-count N] [--keep DIR]
 # Petrel's benchmarks (issue 7) on a private instance of the test servers: starts Dovecot and
 # Postfix (tests/servers/mailservers.py) in a fresh directory, seeds dave's Inbox with N messages
 # and erin's with min(N, 10000), runs petrel-bench and prints its table; the servers stop at the
-# end whatever happens. Needs root (the servers are system daemons). See README.md.
+# end whatever happens. --keep DIR leaves the stores in DIR (for profiling). Needs root (the
+# servers are system daemons). See README.md.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -12,13 +13,15 @@ size=10000
 only=""
 smtp=100
 build=""
+keep=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --size) size="$2"; shift 2 ;;
         --only) only="$2"; shift 2 ;;
         --build) build="$2"; shift 2 ;;
         --smtp-count) smtp="$2"; shift 2 ;;
-        *) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+        --keep) keep="$2"; shift 2 ;;
+        *) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
 done
 if [ -z "$build" ]; then
@@ -55,4 +58,13 @@ seed erin "$bodies"
 
 echo "# Petrel benchmarks, N = $size, $(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB," \
      "load $(cut -d' ' -f1-3 /proc/loadavg), build $(basename "$build")"
-"$bench" --user dave --bodies-user erin --work "$run_dir/stores" --smtp-count "$smtp" ${only:+--only "$only"}
+stores="${keep:-$run_dir/stores}"
+# Item 8 starts the real petrel: on a private Xvfb display (as the GUI tests do) when there is one,
+# else on Qt's offscreen platform.
+gui=()
+if command -v Xvfb >/dev/null; then
+    gui=("$root/tests/support/run-under-xvfb.sh")
+else
+    export QT_QPA_PLATFORM=offscreen
+fi
+"${gui[@]}" "$bench" --user dave --bodies-user erin --work "$stores" --smtp-count "$smtp" ${only:+--only "$only"}
