@@ -4,6 +4,9 @@
 
 #include <QtTest>
 
+// Declared before the data functions use it (a release build instantiates it there).
+Q_DECLARE_METATYPE(Petrel::Smtp::SmtpCommand)
+
 using namespace Petrel::Smtp;
 
 class SmtpEncoderTest : public QObject
@@ -225,8 +228,6 @@ private Q_SLOTS:
         }
     }
 };
-
-Q_DECLARE_METATYPE(Petrel::Smtp::SmtpCommand)
 
 QTEST_GUILESS_MAIN(SmtpEncoderTest)
 #include "tst_smtp_encoder.moc"
