@@ -10,6 +10,8 @@
 #include <QLockFile>
 #include <QTimer>
 
+#include <utility>
+
 namespace Petrel::Core {
 
 namespace {
@@ -132,7 +134,18 @@ void OutboxSender::sendNext()
     if (m_finished)
         return;
     m_current.reset();
-    if (!record([this] { m_current = m_outbox->claimNext(m_accountId, now()); }))
+    if (m_next) {
+        // Prepared while the server took the previous body: its body may start at once.
+        m_current = std::exchange(m_next, std::nullopt);
+        m_currentMayStart = true;
+        submit();
+        return;
+    }
+    m_currentMayStart = false;
+    if (!record([this] {
+            m_current = m_outbox->settleAndClaim(m_accountId, m_delivered, now(), Store::OutboxStore::Claim::Sending);
+            m_delivered.clear();
+        }))
         return;
     if (!m_current) {
         if (!m_session || m_session->state() == Smtp::SmtpSession::State::Closed) {
@@ -181,6 +194,13 @@ void OutboxSender::submit()
     QByteArray raw;
     if (!record([&] { raw = m_outbox->raw(row.id); }))
         return;
+    if (raw.isEmpty()) {
+        // Only a message made ready during the previous body can go meanwhile (the user removed it).
+        m_result.warnings << QStringLiteral("Not sending message %1: it was removed meanwhile").arg(row.id);
+        m_current.reset();
+        sendNext();
+        return;
+    }
     Smtp::SmtpMessage message;
     message.sender = row.sender;
     message.recipients = row.recipients;
@@ -189,18 +209,38 @@ void OutboxSender::submit()
     // Direct: "unknown" must be on disk before the first byte of the body leaves.
     connect(
         submission, &Smtp::SmtpSubmission::bodyStarting, this,
-        [this, submission, id = row.id] {
-            try {
-                m_outbox->markBodyStarting(id);
-            } catch (const Store::StoreError &e) {
-                m_result.warnings << QStringLiteral("Not sending message %1: the outbox could not record it (%2)")
-                                         .arg(id)
-                                         .arg(e.text());
-                submission->cancel();
-            }
-        },
-        Qt::DirectConnection);
+        [this, submission, id = row.id] { onBodyStarting(submission, id); }, Qt::DirectConnection);
+    connect(submission, &Smtp::SmtpSubmission::bodySent, this, &OutboxSender::onBodySent, Qt::DirectConnection);
     connect(submission, &Smtp::SmtpSubmission::finished, this, &OutboxSender::onSubmitted);
+}
+
+void OutboxSender::onBodyStarting(Smtp::SmtpSubmission *submission, qint64 id)
+{
+    try {
+        if (!m_currentMayStart) {
+            m_outbox->markBodyStarting(id);
+            return;
+        }
+        if (m_outbox->bodyMayStart(id))
+            return;
+        m_result.warnings << QStringLiteral("Not sending message %1: it was removed or queued again meanwhile").arg(id);
+    } catch (const Store::StoreError &e) {
+        m_result.warnings
+            << QStringLiteral("Not sending message %1: the outbox could not record it (%2)").arg(id).arg(e.text());
+    }
+    submission->cancel();
+}
+
+void OutboxSender::onBodySent()
+{
+    // The server is busy with this body (and its own commit to disk): the one commit the next
+    // message needs before its body is made now, not after the server's 250.
+    if (m_finished || m_next)
+        return;
+    record([this] {
+        m_next = m_outbox->settleAndClaim(m_accountId, m_delivered, now(), Store::OutboxStore::Claim::BodyMayStart);
+        m_delivered.clear();
+    });
 }
 
 void OutboxSender::onSubmitted(const Smtp::SmtpResult &result)
@@ -246,8 +286,6 @@ void OutboxSender::onSubmitted(const Smtp::SmtpResult &result)
 void OutboxSender::onSent(const Smtp::SmtpResult &result)
 {
     const Store::OutboxRow row = *m_current;
-    if (!record([&] { m_outbox->markSent(row.id, now()); }))
-        return;
     ++m_result.sent;
     QStringList refused;
     for (const Smtp::SmtpRecipientResult &r : result.recipients) {
@@ -257,8 +295,18 @@ void OutboxSender::onSent(const Smtp::SmtpResult &result)
     if (!refused.isEmpty())
         m_result.warnings << QStringLiteral("Message <%1> was sent, but the server refused: %2")
                                  .arg(row.messageIdHeader, refused.join(QStringLiteral(", ")));
+    if (!m_filer) {
+        // No copy to file: the row goes with the next commit (the next claim or the pass's end);
+        // until then a crash leaves it "unknown", as a crash right before the 250 would.
+        m_delivered << row.id;
+        Q_EMIT messageDone(row.id, Store::OutboxState::Sent,
+                           refused.isEmpty() ? QString() : refused.join(QStringLiteral(", ")));
+        return;
+    }
+    if (!record([&] { m_outbox->markSent(row.id, now()); }))
+        return;
     QString filed;
-    if (m_filer) {
+    {
         QByteArray raw;
         if (!record([&] { raw = m_outbox->raw(row.id); }))
             return;
@@ -283,11 +331,27 @@ void OutboxSender::failPass(OutboxRunResult::Error error, const QString &message
     finish();
 }
 
+void OutboxSender::settleBeforeFinish()
+{
+    try {
+        m_outbox->removeDelivered(m_delivered);
+        m_delivered.clear();
+        if (m_next) {
+            m_outbox->release(m_next->id); // prepared, never submitted: nothing of it left
+            m_next.reset();
+        }
+    } catch (const Store::StoreError &e) {
+        // What is left stays "unknown": never sent again without the user.
+        m_result.warnings << QStringLiteral("The outbox could not be updated at the end of the pass: ") + e.text();
+    }
+}
+
 void OutboxSender::finish()
 {
     if (m_finished)
         return;
     m_finished = true;
+    settleBeforeFinish();
     if (m_lock)
         m_lock->unlock();
     QTimer::singleShot(0, this, [this] { Q_EMIT finished(m_result); });

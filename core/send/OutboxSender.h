@@ -23,7 +23,8 @@ class StoreWriter;
 
 namespace Petrel::Smtp {
 class SmtpSession;
-}
+class SmtpSubmission;
+} // namespace Petrel::Smtp
 
 namespace Petrel::Core {
 
@@ -31,8 +32,11 @@ namespace Petrel::Core {
 // left: "sending" goes back to the queue, an "unknown" message whose Message-ID is in the cached
 // Sent folder counts as delivered, and a "sent" message whose copy was not filed yet is filed (or
 // kept with a warning; never sent again). Then every due message in order on one SMTP session,
-// opened only when there is something to send: the outbox row is marked "unknown" right before
-// the body goes out, "sent" after the final 250; a 4xx or a network error before the body queues
+// opened only when there is something to send: the outbox row is "unknown" on disk before its
+// body goes out, and leaves the outbox (or is "sent" until its copy is filed) after the final
+// 250. To keep the disk's waits off the wire, the commit that lets the next message's body start
+// is made while the server takes the current body, with the delivered messages' removal (so a
+// crash then can leave one message "unknown" that never left, never one sent twice); a 4xx or a network error before the body queues
 // it again with backoff (OutboxRetryPolicy); a 5xx marks it failed with the server's words; a
 // connection lost after the body leaves it "unknown", never resent without the user.
 // After a message is sent, the Sent filer (if set) files the copy and the row leaves the outbox.
@@ -72,11 +76,14 @@ private:
     void sendNext();
     void openSession();
     void submit();
+    void onBodyStarting(Smtp::SmtpSubmission *submission, qint64 id);
+    void onBodySent();
     void onSubmitted(const Smtp::SmtpResult &result);
     void onSent(const Smtp::SmtpResult &result);
     bool record(const std::function<void()> &storeWork); // false: StoreError, the pass ended
     void failPass(OutboxRunResult::Error error, const QString &message);
     void finish();
+    void settleBeforeFinish();
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
 
     Store::StoreWriter &m_writer;
@@ -87,7 +94,10 @@ private:
     SentFiler m_filer;
     std::function<QDateTime()> m_clock;
     Smtp::SmtpSession *m_session = nullptr;
-    std::optional<Store::OutboxRow> m_current;
+    std::optional<Store::OutboxRow> m_current; // being submitted
+    bool m_currentMayStart = false;            // its "unknown" was on disk before it was submitted
+    std::optional<Store::OutboxRow> m_next;    // claimed already "unknown" during the current body
+    QList<qint64> m_delivered;                 // final 250, no copy to file: removed at the next commit
     OutboxRunResult m_result;
     std::unique_ptr<QLockFile> m_lock;
     bool m_started = false;

@@ -313,6 +313,10 @@ void SmtpSession::sendBody()
     // From here on a lost connection means: maybe delivered.
     m_transaction->finalDotSent = true;
     setStage(Stage::FinalReply);
+    if (submission) {
+        m_connection.flush(); // on the wire before the caller's slot runs
+        Q_EMIT submission->bodySent();
+    }
 }
 
 void SmtpSession::onFinalReply(const SmtpReply &reply)

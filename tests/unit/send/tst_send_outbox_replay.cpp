@@ -40,6 +40,8 @@ private Q_SLOTS:
     void temporaryRefusalQueuesAgainWithBackoff();
     void permanentRefusalFailsWithTheServersWords();
     void connectionLostAfterTheBodyIsUnknown();
+    void withoutSentCopiesDeliveredRowsLeave();
+    void nextMessageRemovedDuringThePassIsNotSent();
     void loginRefusedKeepsTheMessageQueued();
     void leftoversOfACrash();
     void retryPolicy();
@@ -55,6 +57,8 @@ private:
     std::unique_ptr<Store::OutboxStore> m_outbox;
     qint64 m_account = 0;
     QList<QByteArray> m_filed;
+    bool m_fileCopies = true;         // false: no Sent copies (the server files them)
+    Core::OutboxSender::SentFiler m_filer; // empty: the copies go to m_filed
     const QDateTime m_now = QDateTime::fromMSecsSinceEpoch(1800000000000LL, Qt::UTC);
 };
 
@@ -75,6 +79,8 @@ void TestSendOutboxReplay::init()
     m_account = m_writer->addAccount(a);
     m_outbox = std::make_unique<Store::OutboxStore>(m_writer->database());
     m_filed.clear();
+    m_fileCopies = true;
+    m_filer = {};
 }
 
 void TestSendOutboxReplay::cleanup()
@@ -100,10 +106,12 @@ OutboxRunResult TestSendOutboxReplay::run(const QByteArray &script, ScriptServer
     sender.setConnectionSettings(settings(server.port(), Security::ImplicitTls, m_certificates.caFile()));
     sender.setCredentials(mia());
     sender.setClock([this] { return m_now; });
-    sender.setSentFiler([this](const Store::OutboxRow &, const QByteArray &raw) {
-        m_filed.append(raw);
-        return QString();
-    });
+    if (m_fileCopies) {
+        sender.setSentFiler(m_filer ? m_filer : [this](const Store::OutboxRow &, const QByteArray &raw) {
+            m_filed.append(raw);
+            return QString();
+        });
+    }
     std::optional<OutboxRunResult> result;
     int finishedCount = 0;
     connect(&sender, &Core::OutboxSender::finished, this, [&](const OutboxRunResult &r) {
@@ -210,6 +218,52 @@ void TestSendOutboxReplay::connectionLostAfterTheBodyIsUnknown()
     QCOMPARE(second.sent, 1);
     QCOMPARE(stateOf(lost), OutboxState::Unknown);
     QCOMPARE(stateOf(behind), OutboxState::Sent);
+}
+
+void TestSendOutboxReplay::withoutSentCopiesDeliveredRowsLeave()
+{
+    // No Sent copy to file (the server files it): each row leaves with the commit that lets the
+    // next body start; the connection lost after the second body leaves that one "unknown" and
+    // the third, prepared meanwhile but never submitted, queued as before.
+    const qint64 first = queue(QStringLiteral("1@petrel.test"));
+    const qint64 second = queue(QStringLiteral("2@petrel.test"));
+    const qint64 third = queue(QStringLiteral("3@petrel.test"));
+    ScriptServer server(FakeServer::Mode::ImplicitTls);
+    m_fileCopies = false;
+    const OutboxRunResult r = run(ready + toNed + accepted + "C: RSET\n" + toNed + "S: 250 2.0.0 Ok\n" +
+                                      "S: 250 ok\nS: 250 ok\nS: 354 go\n" + body + "CLOSE\n",
+                                  server);
+    QVERIFY(!r.isOk());
+    QCOMPARE(r.sent, 1);
+    QCOMPARE(r.unknown, 1);
+    QVERIFY(m_filed.isEmpty());
+    QCOMPARE(stateOf(first), OutboxState::Sent); // gone from the outbox
+    QCOMPARE(stateOf(second), OutboxState::Unknown);
+    QCOMPARE(stateOf(third), OutboxState::Queued);
+    QCOMPARE(m_outbox->list(m_account).constLast().attempts, 0);
+    QCOMPARE(m_outbox->list(m_account).size(), 2);
+}
+
+void TestSendOutboxReplay::nextMessageRemovedDuringThePassIsNotSent()
+{
+    // The second message is made ready ("unknown") during the first body; the user removes it
+    // before its turn: it is not submitted (any byte of it would fail the script).
+    queue(QStringLiteral("1@petrel.test"));
+    const qint64 second = queue(QStringLiteral("2@petrel.test"));
+    ScriptServer server(FakeServer::Mode::ImplicitTls);
+    bool removed = false;
+    m_filer = [&](const Store::OutboxRow &, const QByteArray &) {
+        removed = m_outbox->remove(second);
+        return QString();
+    };
+    const OutboxRunResult r = run(ready + toNed + accepted + quit, server);
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    VERIFY_SCRIPT(server);
+    QVERIFY(removed);
+    QCOMPARE(r.sent, 1);
+    QVERIFY2(r.warnings.join(QLatin1Char(' ')).contains(QStringLiteral("removed meanwhile")),
+             qPrintable(r.warnings.join(QLatin1Char(' '))));
+    QVERIFY(m_outbox->list(m_account).isEmpty());
 }
 
 void TestSendOutboxReplay::loginRefusedKeepsTheMessageQueued()
