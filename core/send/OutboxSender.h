@@ -75,11 +75,11 @@ private:
     void fileLeftover(const Store::OutboxRow &row);
     void sendNext();
     void openSession();
-    void submit();
+    void submit(const Store::OutboxRow &row, bool claimed);
     void onBodyStarting(Smtp::SmtpSubmission *submission, qint64 id);
     void onBodySent();
     void onSubmitted(const Smtp::SmtpResult &result);
-    void onSent(const Smtp::SmtpResult &result);
+    void onSent(const Store::OutboxRow &row, const Smtp::SmtpResult &result);
     bool record(const std::function<void()> &storeWork); // false: StoreError, the pass ended
     void failPass(OutboxRunResult::Error error, const QString &message);
     void finish();
@@ -94,10 +94,17 @@ private:
     SentFiler m_filer;
     std::function<QDateTime()> m_clock;
     Smtp::SmtpSession *m_session = nullptr;
-    std::optional<Store::OutboxRow> m_current; // being submitted
-    bool m_currentMayStart = false;            // its "unknown" was on disk before it was submitted
-    std::optional<Store::OutboxRow> m_next;    // claimed already "unknown" during the current body
+    struct InFlight
+    {
+        Store::OutboxRow row;
+        bool claimed = false;     // claimed "sending" first (else handed over while still queued)
+        bool prepared = false;    // claimed straight to "unknown" during the previous body
+        bool bodyStarted = false; // its body may have left: never released
+    };
+    std::optional<Store::OutboxRow> m_claimed; // claimed "sending", waiting for the session
+    QList<InFlight> m_inFlight;                // with the session, oldest first (results come in order)
     QList<qint64> m_delivered;                 // final 250, no copy to file: removed at the next commit
+    QString m_closedBecause;                   // the first failure of a pass whose connection went
     OutboxRunResult m_result;
     std::unique_ptr<QLockFile> m_lock;
     bool m_started = false;

@@ -68,11 +68,11 @@ int OutboxStore::recoverInterrupted(qint64 accountId)
 
 std::optional<OutboxRow> OutboxStore::claimNext(qint64 accountId, const QDateTime &now)
 {
-    return settleAndClaim(accountId, {}, now, Claim::Sending);
+    return settleAndClaim(accountId, {}, now);
 }
 
 std::optional<OutboxRow> OutboxStore::settleAndClaim(qint64 accountId, const QList<qint64> &delivered,
-                                                     const QDateTime &now, Claim claim)
+                                                     const QDateTime &now)
 {
     Transaction transaction(m_db);
     deleteRows(delivered);
@@ -82,16 +82,41 @@ std::optional<OutboxRow> OutboxStore::settleAndClaim(qint64 accountId, const QLi
     const bool found = pick.step();
     const qint64 id = found ? pick.columnInt64(0) : 0;
     pick.reset();
-    if (found) {
-        m_db.cached(claim == Claim::Sending
-                        ? "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1"
-                        : "UPDATE outbox SET state = 'unknown', attempts = attempts + 1 WHERE id = ?1")
-            .bindInt64(1, id)
-            .exec();
-    }
+    if (found)
+        m_db.cached("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1").bindInt64(1, id).exec();
     transaction.commit();
     if (!found)
         return std::nullopt;
+    return row(id);
+}
+
+std::optional<OutboxRow> OutboxStore::nextDue(qint64 accountId, const QDateTime &now)
+{
+    Statement &pick = m_db.cached("SELECT id FROM outbox WHERE account_id = ?1 AND state = 'queued'"
+                                  " AND next_attempt_at <= ?2 ORDER BY id LIMIT 1");
+    pick.bindInt64(1, accountId).bindInt64(2, now.toMSecsSinceEpoch());
+    const bool found = pick.step();
+    const qint64 id = found ? pick.columnInt64(0) : 0;
+    pick.reset();
+    if (!found)
+        return std::nullopt;
+    return row(id);
+}
+
+bool OutboxStore::settleAndPrepare(const QList<qint64> &delivered, qint64 id)
+{
+    Transaction transaction(m_db);
+    deleteRows(delivered);
+    m_db.cached("UPDATE outbox SET state = 'unknown', attempts = attempts + 1 WHERE id = ?1 AND state = 'queued'")
+        .bindInt64(1, id)
+        .exec();
+    const bool prepared = m_db.changes() > 0;
+    transaction.commit();
+    return prepared;
+}
+
+std::optional<OutboxRow> OutboxStore::row(qint64 id)
+{
     if (!m_reader)
         m_reader = std::make_unique<StoreReader>(m_db.path());
     return m_reader->outboxMessage(id);
@@ -110,8 +135,10 @@ void OutboxStore::deleteRows(const QList<qint64> &ids)
 {
     // Unconditional, like markSent: the server took it, whatever the user did meanwhile.
     Statement &remove = m_db.cached("DELETE FROM outbox WHERE id = ?1");
-    for (const qint64 id : ids)
+    for (const qint64 id : ids) {
         remove.bindInt64(1, id).exec();
+        remove.reset(); // bound again for the next id
+    }
 }
 
 bool OutboxStore::bodyMayStart(qint64 id)

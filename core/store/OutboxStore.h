@@ -37,17 +37,17 @@ public:
     // Claims the oldest queued message that is due (next attempt not after now): "sending",
     // one more attempt. nullopt when none is due.
     std::optional<OutboxRow> claimNext(qint64 accountId, const QDateTime &now);
-    // How settleAndClaim() claims: "sending", or straight to "unknown" for a sender that lets the
-    // body start without another commit (see OutboxSender: done while the server takes the
-    // previous body, so a crash then leaves this one "unknown" although it never left).
-    enum class Claim { Sending, BodyMayStart };
-    // One transaction of a pass between two bodies: the delivered messages (the server's final
-    // 250, no Sent copy to file) leave the outbox, then the oldest due message is claimed as
-    // claimNext() does, in the given state. nullopt when none is due.
-    std::optional<OutboxRow> settleAndClaim(qint64 accountId, const QList<qint64> &delivered, const QDateTime &now,
-                                            Claim claim);
-    // True while the message may have its body sent: "unknown", as settleAndClaim(BodyMayStart)
-    // left it (false when the user removed or re-queued it meanwhile).
+    // One transaction of a pass: the delivered messages (the server's final 250, no Sent copy to
+    // file) leave the outbox, then the oldest due message is claimed as claimNext() does.
+    std::optional<OutboxRow> settleAndClaim(qint64 accountId, const QList<qint64> &delivered, const QDateTime &now);
+    // The oldest due queued message, unchanged (a sender hands it to the server before claiming it).
+    std::optional<OutboxRow> nextDue(qint64 accountId, const QDateTime &now);
+    // One transaction: the delivered messages leave, and the queued message id goes straight to
+    // "unknown" (one more attempt): its body may start without another commit. Done while the
+    // server takes the previous body (see OutboxSender), so a crash then leaves this one "unknown"
+    // although it never left. False (and nothing claimed) when it is no longer queued.
+    bool settleAndPrepare(const QList<qint64> &delivered, qint64 id);
+    // True while the message may have its body sent: "unknown", as settleAndPrepare() left it (false when the user removed or re-queued it meanwhile).
     bool bodyMayStart(qint64 id);
     // Delivered messages (see settleAndClaim) leave the outbox, in one transaction.
     void removeDelivered(const QList<qint64> &delivered);
@@ -81,6 +81,7 @@ public:
 
 private:
     void deleteRows(const QList<qint64> &ids); // inside the caller's transaction
+    std::optional<OutboxRow> row(qint64 id);
     // Runs an UPDATE/DELETE of one row by id (bound as ?1, text as ?2, time as ?3) in a
     // transaction of its own; true when it changed the row.
     bool changeRow(const char *sql, qint64 id, const std::optional<QString> &text = std::nullopt,

@@ -188,30 +188,33 @@ void TestStoreOutbox::settleAndClaimIsOneStepOfAPass()
     const qint64 first = queue(QStringLiteral("1@x"));
     const qint64 second = queue(QStringLiteral("2@x"));
     const qint64 third = queue(QStringLiteral("3@x"));
-    const std::optional<OutboxRow> a = m_outbox->settleAndClaim(m_account, {}, m_now, OutboxStore::Claim::Sending);
+    const std::optional<OutboxRow> a = m_outbox->settleAndClaim(m_account, {}, m_now);
     QVERIFY(a);
     QCOMPARE(a->id, first);
     QCOMPARE(a->state, OutboxState::Sending);
     QVERIFY(!m_outbox->bodyMayStart(first)); // "sending": its body needs markBodyStarting first
     m_outbox->markBodyStarting(first);
-    // During the first body: the second may start its body without another commit.
-    const std::optional<OutboxRow> b =
-        m_outbox->settleAndClaim(m_account, {}, m_now, OutboxStore::Claim::BodyMayStart);
+    // The next due one is looked at without a change, then made ready during the first body.
+    const std::optional<OutboxRow> b = m_outbox->nextDue(m_account, m_now);
     QVERIFY(b);
     QCOMPARE(b->id, second);
-    QCOMPARE(b->state, OutboxState::Unknown);
-    QCOMPARE(b->attempts, 1);
+    QCOMPARE(b->state, OutboxState::Queued);
+    QVERIFY(!m_outbox->bodyMayStart(second));
+    QVERIFY(m_outbox->settleAndPrepare({}, second));
     QVERIFY(m_outbox->bodyMayStart(second));
-    // The first was delivered: it leaves in the same commit that claims the third.
-    const std::optional<OutboxRow> c =
-        m_outbox->settleAndClaim(m_account, {first}, m_now, OutboxStore::Claim::BodyMayStart);
-    QVERIFY(c);
-    QCOMPARE(c->id, third);
+    QCOMPARE(m_outbox->list(m_account)[1].state, OutboxState::Unknown);
+    QCOMPARE(m_outbox->list(m_account)[1].attempts, 1);
+    QVERIFY(!m_outbox->settleAndPrepare({}, second)); // not queued any more
+    // The first was delivered: it leaves in the same commit that makes the third ready.
+    QCOMPARE(m_outbox->nextDue(m_account, m_now)->id, third);
+    QVERIFY(m_outbox->settleAndPrepare({first}, third));
     QCOMPARE(m_outbox->list(m_account).size(), 2);
     QCOMPARE(m_outbox->list(m_account)[0].id, second);
-    // The pass ends before the third is submitted: back in the queue, its attempt not counted.
+    // The pass ends before the third's body: back in the queue, its attempt not counted.
+    const qint64 fourth = queue(QStringLiteral("4@x"));
+    QCOMPARE(m_outbox->settleAndClaim(m_account, {}, m_now)->id, fourth);
     m_outbox->release(third);
-    m_outbox->removeDelivered({second});
+    m_outbox->removeDelivered({second, fourth}); // several in one commit
     const QList<OutboxRow> left = m_outbox->list(m_account);
     QCOMPARE(left.size(), 1);
     QCOMPARE(left[0].id, third);
@@ -226,11 +229,11 @@ void TestStoreOutbox::settleAndClaimIsOneStepOfAPass()
 void TestStoreOutbox::preparedBodyIsNeverResentAfterACrash()
 {
     const qint64 id = queue(QStringLiteral("p@x"));
-    QVERIFY(m_outbox->settleAndClaim(m_account, {}, m_now, OutboxStore::Claim::BodyMayStart));
+    QVERIFY(m_outbox->settleAndPrepare({}, id));
     // The user removes or re-queues it while the pass holds it: its body must not start then.
     QVERIFY(m_outbox->retry(id));
     QVERIFY(!m_outbox->bodyMayStart(id));
-    QVERIFY(m_outbox->settleAndClaim(m_account, {}, m_now, OutboxStore::Claim::BodyMayStart));
+    QVERIFY(m_outbox->settleAndPrepare({}, id));
     // A crash (or kill) now: the body may have left, so it stays "unknown", never resent by itself.
     const QString path = m_writer->database().path();
     m_outbox.reset();
