@@ -34,9 +34,11 @@ namespace Petrel::Core {
 // kept with a warning; never sent again). Then every due message in order on one SMTP session,
 // opened only when there is something to send: the outbox row is "unknown" on disk before its
 // body goes out, and leaves the outbox (or is "sent" until its copy is filed) after the final
-// 250. To keep the disk's waits off the wire, the commit that lets the next message's body start
-// is made while the server takes the current body, with the delivered messages' removal (so a
-// crash then can leave one message "unknown" that never left, never one sent twice); a 4xx or a network error before the body queues
+// 250. To keep the disk's waits off the wire, the next message goes to the session when the
+// current body starts (its commands follow the final "." when pipelined), and the commit that
+// lets its body start is made while the server takes the current body, with the delivered
+// messages' removal (so a crash then can leave one message "unknown" that never left, never one
+// sent twice; see core/send/README.md); a 4xx or a network error before the body queues
 // it again with backoff (OutboxRetryPolicy); a 5xx marks it failed with the server's words; a
 // connection lost after the body leaves it "unknown", never resent without the user.
 // After a message is sent, the Sent filer (if set) files the copy and the row leaves the outbox.
