@@ -10,6 +10,8 @@
 #include <QLockFile>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace Petrel::Core {
 
 namespace {
@@ -129,12 +131,15 @@ void OutboxSender::fileLeftover(const Store::OutboxRow &row)
 
 void OutboxSender::sendNext()
 {
-    if (m_finished)
+    if (m_finished || !m_inFlight.isEmpty())
+        return; // the message prepared during the last body is under way: its result comes first
+    m_claimed.reset();
+    if (!record([this] {
+            m_claimed = m_outbox->settleAndClaim(m_accountId, m_delivered, now());
+            m_delivered.clear();
+        }))
         return;
-    m_current.reset();
-    if (!record([this] { m_current = m_outbox->claimNext(m_accountId, now()); }))
-        return;
-    if (!m_current) {
+    if (!m_claimed) {
         if (!m_session || m_session->state() == Smtp::SmtpSession::State::Closed) {
             finish();
             return;
@@ -147,7 +152,7 @@ void OutboxSender::sendNext()
     if (!m_session)
         openSession();
     else
-        submit();
+        submit(*m_claimed, true);
 }
 
 void OutboxSender::openSession()
@@ -157,11 +162,11 @@ void OutboxSender::openSession()
         if (m_finished)
             return;
         if (r.isOk()) {
-            submit();
+            submit(*m_claimed, true);
             return;
         }
         // Nothing was sent: the claimed message waits for the next pass.
-        const Store::OutboxRow row = *m_current;
+        const Store::OutboxRow row = *m_claimed;
         const QString why = describe(r);
         if (!record([&] { m_outbox->markRetry(row.id, why, OutboxRetryPolicy::nextAttempt(row.attempts, now())); }))
             return;
@@ -175,42 +180,107 @@ void OutboxSender::openSession()
     m_credentials.token.clear();
 }
 
-void OutboxSender::submit()
+void OutboxSender::submit(const Store::OutboxRow &row, bool claimed)
 {
-    const Store::OutboxRow row = *m_current;
     QByteArray raw;
     if (!record([&] { raw = m_outbox->raw(row.id); }))
         return;
+    if (raw.isEmpty()) {
+        // Gone meanwhile (the user removed it): nothing to send.
+        m_result.warnings << QStringLiteral("Not sending message %1: it was removed meanwhile").arg(row.id);
+        if (claimed)
+            sendNext();
+        return;
+    }
     Smtp::SmtpMessage message;
     message.sender = row.sender;
     message.recipients = row.recipients;
     message.data = raw;
+    m_inFlight.append({row, claimed, false, false});
     Smtp::SmtpSubmission *submission = m_session->submit(message);
     // Direct: "unknown" must be on disk before the first byte of the body leaves.
     connect(
         submission, &Smtp::SmtpSubmission::bodyStarting, this,
-        [this, submission, id = row.id] {
-            try {
-                m_outbox->markBodyStarting(id);
-            } catch (const Store::StoreError &e) {
-                m_result.warnings << QStringLiteral("Not sending message %1: the outbox could not record it (%2)")
-                                         .arg(id)
-                                         .arg(e.text());
-                submission->cancel();
-            }
-        },
-        Qt::DirectConnection);
+        [this, submission, id = row.id] { onBodyStarting(submission, id); }, Qt::DirectConnection);
+    connect(submission, &Smtp::SmtpSubmission::bodySent, this, &OutboxSender::onBodySent, Qt::DirectConnection);
     connect(submission, &Smtp::SmtpSubmission::finished, this, &OutboxSender::onSubmitted);
+}
+
+void OutboxSender::onBodyStarting(Smtp::SmtpSubmission *submission, qint64 id)
+{
+    const auto entry = std::find_if(m_inFlight.begin(), m_inFlight.end(), [id](const InFlight &f) { return f.row.id == id; });
+    try {
+        if (entry != m_inFlight.end() && entry->claimed) {
+            m_outbox->markBodyStarting(id); // claimed "sending": the serial path
+            entry->bodyStarted = true;
+        } else if (entry != m_inFlight.end() && entry->prepared && m_outbox->bodyMayStart(id)) {
+            entry->bodyStarted = true;
+        } else if (entry != m_inFlight.end() && !entry->prepared && m_outbox->settleAndPrepare({}, id)) {
+            ++entry->row.attempts; // not prepared during the previous body: claimed now, serially
+            entry->bodyStarted = true;
+        } else {
+            m_result.warnings
+                << QStringLiteral("Not sending message %1: it was removed or queued again meanwhile").arg(id);
+        }
+    } catch (const Store::StoreError &e) {
+        m_result.warnings
+            << QStringLiteral("Not sending message %1: the outbox could not record it (%2)").arg(id).arg(e.text());
+    }
+    if (entry == m_inFlight.end() || !entry->bodyStarted) {
+        submission->cancel();
+        return;
+    }
+    // The next message goes to the session now, so its MAIL/RCPT/DATA leave with this body's final
+    // "." (RFC 2920 when offered); it is claimed in onBodySent, before its own body can start.
+    if (m_finished || std::any_of(m_inFlight.cbegin(), m_inFlight.cend(), [](const InFlight &f) { return !f.bodyStarted; }))
+        return;
+    std::optional<Store::OutboxRow> next;
+    if (!record([&] { next = m_outbox->nextDue(m_accountId, now()); }))
+        return;
+    if (next)
+        submit(*next, false);
+}
+
+void OutboxSender::onBodySent()
+{
+    // The server is busy with this body (and its own commit to disk): the one commit the next
+    // message needs before its body is made now, with the removal of the delivered ones.
+    if (m_finished)
+        return;
+    const auto waiting = std::find_if(m_inFlight.begin(), m_inFlight.end(),
+                                      [](const InFlight &f) { return !f.bodyStarted && !f.claimed && !f.prepared; });
+    if (waiting == m_inFlight.end())
+        return;
+    const qint64 id = waiting->row.id;
+    bool prepared = false;
+    if (!record([&] {
+            prepared = m_outbox->settleAndPrepare(m_delivered, id);
+            m_delivered.clear();
+        }))
+        return;
+    // The pass may have ended inside record(): look the entry up again.
+    for (InFlight &f : m_inFlight) {
+        if (f.row.id == id && prepared) {
+            f.prepared = true;
+            ++f.row.attempts;
+        }
+    }
 }
 
 void OutboxSender::onSubmitted(const Smtp::SmtpResult &result)
 {
-    if (m_finished || !m_current)
+    if (m_finished || m_inFlight.isEmpty())
         return;
+    // The session finishes its submissions in order.
+    const InFlight done = m_inFlight.takeFirst();
+    const Store::OutboxRow &row = done.row;
     if (result.isOk()) {
-        onSent(result);
+        onSent(row, result);
+    } else if (!done.bodyStarted && !result.deliveryUnknown && result.stage == Smtp::SmtpResult::Stage::None) {
+        // Never reached the server (the connection went before its turn): back in the queue as it was.
+        if (!record([&] { m_outbox->release(row.id); }))
+            return;
     } else {
-        const Store::OutboxRow row = *m_current;
         const QString why = describe(result);
         Store::OutboxState state;
         bool ok;
@@ -232,10 +302,15 @@ void OutboxSender::onSubmitted(const Smtp::SmtpResult &result)
         Q_EMIT messageDone(row.id, state, why);
     }
     if (m_session->state() == Smtp::SmtpSession::State::Closed) {
-        // The connection is gone (421, network): the rest waits for the next pass.
-        if (!result.isOk())
+        // The connection is gone (421, network): the rest waits for the next pass, once the
+        // results of the messages still with the session are in (it finishes every one).
+        if (!result.isOk() && m_closedBecause.isEmpty())
+            m_closedBecause = describe(result);
+        if (!m_inFlight.isEmpty())
+            return;
+        if (!m_closedBecause.isEmpty())
             failPass(OutboxRunResult::Error::Server, QStringLiteral("The SMTP server %1 closed the connection: %2")
-                                                         .arg(m_settings.host, describe(result)));
+                                                         .arg(m_settings.host, m_closedBecause));
         else
             finish();
         return;
@@ -243,11 +318,8 @@ void OutboxSender::onSubmitted(const Smtp::SmtpResult &result)
     sendNext();
 }
 
-void OutboxSender::onSent(const Smtp::SmtpResult &result)
+void OutboxSender::onSent(const Store::OutboxRow &row, const Smtp::SmtpResult &result)
 {
-    const Store::OutboxRow row = *m_current;
-    if (!record([&] { m_outbox->markSent(row.id, now()); }))
-        return;
     ++m_result.sent;
     QStringList refused;
     for (const Smtp::SmtpRecipientResult &r : result.recipients) {
@@ -257,8 +329,18 @@ void OutboxSender::onSent(const Smtp::SmtpResult &result)
     if (!refused.isEmpty())
         m_result.warnings << QStringLiteral("Message <%1> was sent, but the server refused: %2")
                                  .arg(row.messageIdHeader, refused.join(QStringLiteral(", ")));
+    if (!m_filer) {
+        // No copy to file: the row goes with the next commit (the next claim or the pass's end);
+        // until then a crash leaves it "unknown", as a crash right before the 250 would.
+        m_delivered << row.id;
+        Q_EMIT messageDone(row.id, Store::OutboxState::Sent,
+                           refused.isEmpty() ? QString() : refused.join(QStringLiteral(", ")));
+        return;
+    }
+    if (!record([&] { m_outbox->markSent(row.id, now()); }))
+        return;
     QString filed;
-    if (m_filer) {
+    {
         QByteArray raw;
         if (!record([&] { raw = m_outbox->raw(row.id); }))
             return;
@@ -283,11 +365,28 @@ void OutboxSender::failPass(OutboxRunResult::Error error, const QString &message
     finish();
 }
 
+void OutboxSender::settleBeforeFinish()
+{
+    try {
+        m_outbox->removeDelivered(m_delivered);
+        m_delivered.clear();
+        for (const InFlight &f : std::as_const(m_inFlight)) {
+            if (!f.bodyStarted)
+                m_outbox->release(f.row.id); // nothing of it left: back in the queue as it was
+        }
+        m_inFlight.clear();
+    } catch (const Store::StoreError &e) {
+        // What is left stays "unknown": never sent again without the user.
+        m_result.warnings << QStringLiteral("The outbox could not be updated at the end of the pass: ") + e.text();
+    }
+}
+
 void OutboxSender::finish()
 {
     if (m_finished)
         return;
     m_finished = true;
+    settleBeforeFinish();
     if (m_lock)
         m_lock->unlock();
     QTimer::singleShot(0, this, [this] { Q_EMIT finished(m_result); });

@@ -23,7 +23,8 @@ class StoreWriter;
 
 namespace Petrel::Smtp {
 class SmtpSession;
-}
+class SmtpSubmission;
+} // namespace Petrel::Smtp
 
 namespace Petrel::Core {
 
@@ -31,8 +32,13 @@ namespace Petrel::Core {
 // left: "sending" goes back to the queue, an "unknown" message whose Message-ID is in the cached
 // Sent folder counts as delivered, and a "sent" message whose copy was not filed yet is filed (or
 // kept with a warning; never sent again). Then every due message in order on one SMTP session,
-// opened only when there is something to send: the outbox row is marked "unknown" right before
-// the body goes out, "sent" after the final 250; a 4xx or a network error before the body queues
+// opened only when there is something to send: the outbox row is "unknown" on disk before its
+// body goes out, and leaves the outbox (or is "sent" until its copy is filed) after the final
+// 250. To keep the disk's waits off the wire, the next message goes to the session when the
+// current body starts (its commands follow the final "." when pipelined), and the commit that
+// lets its body start is made while the server takes the current body, with the delivered
+// messages' removal (so a crash then can leave one message "unknown" that never left, never one
+// sent twice; see core/send/README.md); a 4xx or a network error before the body queues
 // it again with backoff (OutboxRetryPolicy); a 5xx marks it failed with the server's words; a
 // connection lost after the body leaves it "unknown", never resent without the user.
 // After a message is sent, the Sent filer (if set) files the copy and the row leaves the outbox.
@@ -71,12 +77,15 @@ private:
     void fileLeftover(const Store::OutboxRow &row);
     void sendNext();
     void openSession();
-    void submit();
+    void submit(const Store::OutboxRow &row, bool claimed);
+    void onBodyStarting(Smtp::SmtpSubmission *submission, qint64 id);
+    void onBodySent();
     void onSubmitted(const Smtp::SmtpResult &result);
-    void onSent(const Smtp::SmtpResult &result);
+    void onSent(const Store::OutboxRow &row, const Smtp::SmtpResult &result);
     bool record(const std::function<void()> &storeWork); // false: StoreError, the pass ended
     void failPass(OutboxRunResult::Error error, const QString &message);
     void finish();
+    void settleBeforeFinish();
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
 
     Store::StoreWriter &m_writer;
@@ -87,7 +96,17 @@ private:
     SentFiler m_filer;
     std::function<QDateTime()> m_clock;
     Smtp::SmtpSession *m_session = nullptr;
-    std::optional<Store::OutboxRow> m_current;
+    struct InFlight
+    {
+        Store::OutboxRow row;
+        bool claimed = false;     // claimed "sending" first (else handed over while still queued)
+        bool prepared = false;    // claimed straight to "unknown" during the previous body
+        bool bodyStarted = false; // its body may have left: never released
+    };
+    std::optional<Store::OutboxRow> m_claimed; // claimed "sending", waiting for the session
+    QList<InFlight> m_inFlight;                // with the session, oldest first (results come in order)
+    QList<qint64> m_delivered;                 // final 250, no copy to file: removed at the next commit
+    QString m_closedBecause;                   // the first failure of a pass whose connection went
     OutboxRunResult m_result;
     std::unique_ptr<QLockFile> m_lock;
     bool m_started = false;

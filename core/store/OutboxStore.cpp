@@ -22,6 +22,10 @@ QString clipped(const QString &text)
 
 } // namespace
 
+OutboxStore::OutboxStore(Database &db) : m_db(db) {}
+
+OutboxStore::~OutboxStore() = default;
+
 qint64 OutboxStore::enqueue(qint64 accountId, const QString &messageIdHeader, const QString &sender,
                             const QStringList &recipients, const QByteArray &raw)
 {
@@ -64,7 +68,30 @@ int OutboxStore::recoverInterrupted(qint64 accountId)
 
 std::optional<OutboxRow> OutboxStore::claimNext(qint64 accountId, const QDateTime &now)
 {
+    return settleAndClaim(accountId, {}, now);
+}
+
+std::optional<OutboxRow> OutboxStore::settleAndClaim(qint64 accountId, const QList<qint64> &delivered,
+                                                     const QDateTime &now)
+{
     Transaction transaction(m_db);
+    deleteRows(delivered);
+    Statement &pick = m_db.cached("SELECT id FROM outbox WHERE account_id = ?1 AND state = 'queued'"
+                                  " AND next_attempt_at <= ?2 ORDER BY id LIMIT 1");
+    pick.bindInt64(1, accountId).bindInt64(2, now.toMSecsSinceEpoch());
+    const bool found = pick.step();
+    const qint64 id = found ? pick.columnInt64(0) : 0;
+    pick.reset();
+    if (found)
+        m_db.cached("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1").bindInt64(1, id).exec();
+    transaction.commit();
+    if (!found)
+        return std::nullopt;
+    return row(id);
+}
+
+std::optional<OutboxRow> OutboxStore::nextDue(qint64 accountId, const QDateTime &now)
+{
     Statement &pick = m_db.cached("SELECT id FROM outbox WHERE account_id = ?1 AND state = 'queued'"
                                   " AND next_attempt_at <= ?2 ORDER BY id LIMIT 1");
     pick.bindInt64(1, accountId).bindInt64(2, now.toMSecsSinceEpoch());
@@ -73,10 +100,61 @@ std::optional<OutboxRow> OutboxStore::claimNext(qint64 accountId, const QDateTim
     pick.reset();
     if (!found)
         return std::nullopt;
-    m_db.cached("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1").bindInt64(1, id).exec();
+    return row(id);
+}
+
+bool OutboxStore::settleAndPrepare(const QList<qint64> &delivered, qint64 id)
+{
+    Transaction transaction(m_db);
+    deleteRows(delivered);
+    m_db.cached("UPDATE outbox SET state = 'unknown', attempts = attempts + 1 WHERE id = ?1 AND state = 'queued'")
+        .bindInt64(1, id)
+        .exec();
+    const bool prepared = m_db.changes() > 0;
     transaction.commit();
-    StoreReader reader(m_db.path());
-    return reader.outboxMessage(id);
+    return prepared;
+}
+
+std::optional<OutboxRow> OutboxStore::row(qint64 id)
+{
+    if (!m_reader)
+        m_reader = std::make_unique<StoreReader>(m_db.path());
+    return m_reader->outboxMessage(id);
+}
+
+void OutboxStore::removeDelivered(const QList<qint64> &delivered)
+{
+    if (delivered.isEmpty())
+        return;
+    Transaction transaction(m_db);
+    deleteRows(delivered);
+    transaction.commit();
+}
+
+void OutboxStore::deleteRows(const QList<qint64> &ids)
+{
+    // Unconditional, like markSent: the server took it, whatever the user did meanwhile.
+    Statement &remove = m_db.cached("DELETE FROM outbox WHERE id = ?1");
+    for (const qint64 id : ids) {
+        remove.bindInt64(1, id).exec();
+        remove.reset(); // bound again for the next id
+    }
+}
+
+bool OutboxStore::bodyMayStart(qint64 id)
+{
+    Statement &s = m_db.cached("SELECT 1 FROM outbox WHERE id = ?1 AND state = 'unknown'");
+    s.bindInt64(1, id);
+    const bool found = s.step();
+    s.reset();
+    return found;
+}
+
+void OutboxStore::release(qint64 id)
+{
+    changeRow("UPDATE outbox SET state = 'queued', attempts = max(attempts - 1, 0)"
+              " WHERE id = ?1 AND state IN ('sending', 'unknown')",
+              id);
 }
 
 QByteArray OutboxStore::raw(qint64 id)

@@ -6,11 +6,13 @@
 #include <QDateTime>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Petrel::Store {
 
 class Database;
+class StoreReader;
 
 // The outbox's state machine in SQLite, on an account's writer connection. A message is stored
 // before any network traffic and then moves: queued -> sending (claimed by a sender) -> unknown
@@ -22,7 +24,8 @@ class Database;
 class OutboxStore
 {
 public:
-    explicit OutboxStore(Database &db) : m_db(db) {}
+    explicit OutboxStore(Database &db);
+    ~OutboxStore();
 
     // The message enters the outbox; its Message-ID is made once, by the caller, and kept.
     qint64 enqueue(qint64 accountId, const QString &messageIdHeader, const QString &sender,
@@ -34,6 +37,23 @@ public:
     // Claims the oldest queued message that is due (next attempt not after now): "sending",
     // one more attempt. nullopt when none is due.
     std::optional<OutboxRow> claimNext(qint64 accountId, const QDateTime &now);
+    // One transaction of a pass: the delivered messages (the server's final 250, no Sent copy to
+    // file) leave the outbox, then the oldest due message is claimed as claimNext() does.
+    std::optional<OutboxRow> settleAndClaim(qint64 accountId, const QList<qint64> &delivered, const QDateTime &now);
+    // The oldest due queued message, unchanged (a sender hands it to the server before claiming it).
+    std::optional<OutboxRow> nextDue(qint64 accountId, const QDateTime &now);
+    // One transaction: the delivered messages leave, and the queued message id goes straight to
+    // "unknown" (one more attempt): its body may start without another commit. Done while the
+    // server takes the previous body (see OutboxSender), so a crash then leaves this one "unknown"
+    // although it never left. False (and nothing claimed) when it is no longer queued.
+    bool settleAndPrepare(const QList<qint64> &delivered, qint64 id);
+    // True while the message may have its body sent: "unknown", as settleAndPrepare() left it (false when the user removed or re-queued it meanwhile).
+    bool bodyMayStart(qint64 id);
+    // Delivered messages (see settleAndClaim) leave the outbox, in one transaction.
+    void removeDelivered(const QList<qint64> &delivered);
+    // A claimed message that the pass did not submit after all goes back to the queue as it was
+    // (its attempt is not counted).
+    void release(qint64 id);
     QByteArray raw(qint64 id);
 
     // Right before the body is written (see SmtpSubmission::bodyStarting).
@@ -60,12 +80,15 @@ public:
     bool inSentFolder(qint64 accountId, const QString &messageIdHeader);
 
 private:
+    void deleteRows(const QList<qint64> &ids); // inside the caller's transaction
+    std::optional<OutboxRow> row(qint64 id);
     // Runs an UPDATE/DELETE of one row by id (bound as ?1, text as ?2, time as ?3) in a
     // transaction of its own; true when it changed the row.
     bool changeRow(const char *sql, qint64 id, const std::optional<QString> &text = std::nullopt,
                    std::optional<qint64> time = std::nullopt);
 
     Database &m_db;
+    std::unique_ptr<StoreReader> m_reader; // opened once, for the rows a claim returns
 };
 
 } // namespace Petrel::Store

@@ -321,6 +321,12 @@ bool Connection::write(const QByteArray &data)
     return true;
 }
 
+void Connection::flush()
+{
+    if (m_socket && (m_state == State::Open || m_state == State::Closing))
+        m_socket->flush();
+}
+
 void Connection::setAwaitingReply(bool awaiting)
 {
     m_awaitingReply = awaiting;

@@ -43,6 +43,9 @@ public:
 
     // Queues bytes for the server; false when not open. Arms the idle timer (a reply is awaited).
     bool write(const QByteArray &data);
+    // Hands what was written to the system at once instead of at the next event loop pass (TLS
+    // encrypts and writes later), for a caller that has slow work to do right after writing.
+    void flush();
     // The idle timer runs only while a reply is awaited: from connected() (the greeting) and from
     // every write() until setAwaitingReply(false); every received byte restarts it.
     void setAwaitingReply(bool awaiting);

@@ -144,7 +144,7 @@ void SmtpSession::onDisconnected()
 {
     if (m_state == State::Closed || m_state == State::Disconnected)
         return;
-    if (m_quitSent && m_expected.isEmpty() && !m_transaction && m_queued.isEmpty()) {
+    if (m_quitSent && m_expected.isEmpty() && !m_transaction && !m_pipelined && m_queued.isEmpty()) {
         setState(State::Closed);
         Q_EMIT closed();
         return;
@@ -199,6 +199,13 @@ void SmtpSession::failConnection(SmtpResult result)
         }
         if (transaction.submission)
             transaction.submission->finish(outcome);
+    }
+    if (m_pipelined) { // its body never started: not delivered, like the queued ones
+        if (!m_pipelined->failed)
+            m_queued.prepend(m_pipelined->submission);
+        else if (m_pipelined->submission)
+            m_pipelined->submission->finish(m_pipelined->result);
+        m_pipelined.reset();
     }
     failQueued(result);
     Q_EMIT closed();

@@ -115,6 +115,8 @@ private:
     // SmtpSessionSubmit.cpp: one transaction.
     void pump();
     void startTransaction();
+    bool planTransaction(Transaction &transaction, QList<Outgoing> &batch);
+    void pipelineAfterBody();
     void onMailReply(const SmtpReply &reply);
     void onRcptReply(qsizetype index, const SmtpReply &reply);
     void afterRecipients();
@@ -139,6 +141,9 @@ private:
     QQueue<ReplyHandler> m_expected; // replies awaited, in order
     QQueue<QPointer<SmtpSubmission>> m_queued;
     std::optional<Transaction> m_transaction;
+    // With PIPELINING, the next submission's MAIL/RCPT/DATA go right after the final "." of the
+    // one under way (RFC 2920); it becomes m_transaction once that one's final reply is read.
+    std::optional<Transaction> m_pipelined;
     QList<Outgoing> m_pendingRecipients; // without PIPELINING: RCPTs not yet sent
     bool m_opening = false;              // opened() not yet emitted
     bool m_awaitingTls = false;

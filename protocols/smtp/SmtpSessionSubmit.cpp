@@ -63,6 +63,14 @@ void SmtpSession::onCancelRequested(SmtpSubmission *submission)
             return;
         }
     }
+    if (m_pipelined && m_pipelined->submission == submission && !m_pipelined->failed) {
+        // Its MAIL/RCPT/DATA are on the way: its turn ends it (a 354 then drops the connection).
+        m_pipelined->failed = true;
+        m_pipelined->result.kind = Kind::Cancelled;
+        m_pipelined->result.stage = Stage::MailFrom;
+        m_pipelined->result.message = QStringLiteral("Cancelled before it was sent.");
+        return;
+    }
     if (!m_transaction || m_transaction->submission != submission || m_transaction->finalDotSent)
         return; // after the final ".", the answer is awaited: it says whether the message went
     SmtpResult result;
@@ -89,21 +97,14 @@ void SmtpSession::pump()
     }
 }
 
-void SmtpSession::startTransaction()
+// Everything that can be known before a byte is sent: the MAIL and RCPT commands, or false with
+// the refusal in the transaction's result (nothing goes out).
+bool SmtpSession::planTransaction(Transaction &transaction, QList<Outgoing> &batch)
 {
-    Transaction transaction;
-    transaction.submission = m_queued.dequeue();
-    transaction.message = transaction.submission->message();
-    for (const QString &address : std::as_const(transaction.message.recipients))
+    const SmtpMessage &message = transaction.message;
+    for (const QString &address : std::as_const(message.recipients))
         transaction.result.recipients.append({address, false, 0, {}, {}});
-    m_transaction = std::move(transaction);
-    setState(State::Busy);
-    setStage(Stage::MailFrom);
-    const SmtpMessage &message = m_transaction->message;
-
-    // Everything that can be known before a byte is sent: refused here, nothing goes out.
     bool needsUtf8 = message.requireSmtpUtf8 || !SmtpCommandEncoder::isAscii(message.sender);
-    QList<Outgoing> batch;
     for (qsizetype i = 0; i < message.recipients.size(); ++i) {
         needsUtf8 = needsUtf8 || !SmtpCommandEncoder::isAscii(message.recipients.at(i));
         batch.append({SmtpCommandEncoder::rcptTo(message.recipients.at(i)),
@@ -117,35 +118,49 @@ void SmtpSession::startTransaction()
     parameters.smtpUtf8 = needsUtf8;
     const SmtpCommand mail = SmtpCommandEncoder::mailFrom(message.sender, parameters);
 
-    if (message.recipients.isEmpty()) {
-        failTransaction(Kind::InvalidState, Stage::RcptTo, QStringLiteral("The message has no recipient."));
-    } else if (!mail.isValid()) {
-        failTransaction(Kind::InvalidState, Stage::MailFrom, mail.error);
-    } else if (const auto bad = std::find_if(batch.cbegin(), batch.cend(),
-                                             [](const Outgoing &o) { return !o.command.isValid(); });
-               bad != batch.cend()) {
-        failTransaction(Kind::InvalidState, Stage::RcptTo, bad->command.error);
-    } else if (needsUtf8 && !m_capabilities.has(SmtpCapabilities::SmtpUtf8)) {
-        failTransaction(
-            Kind::NotSupported, Stage::MailFrom,
-            QStringLiteral(
-                "The message needs SMTPUTF8 (non-ASCII addresses), which the server does not offer."));
-    } else if (needsEightBit && !m_capabilities.has(SmtpCapabilities::EightBitMime)) {
-        failTransaction(
-            Kind::NotSupported, Stage::MailFrom,
-            QStringLiteral("The message has 8-bit content and the server does not offer 8BITMIME."));
-    } else if (m_capabilities.maximumSize() > 0 && size > m_capabilities.maximumSize()) {
-        failTransaction(Kind::SizeExceeded, Stage::MailFrom,
-                        QStringLiteral("The message (%1 bytes) is larger than the server accepts (%2 bytes).")
-                            .arg(size)
-                            .arg(m_capabilities.maximumSize()));
-    }
-    if (m_transaction->failed) {
+    const auto refuse = [&](Kind kind, Stage stage, const QString &why) {
+        transaction.failed = true;
+        transaction.result.kind = kind;
+        transaction.result.stage = stage;
+        transaction.result.message = why;
+        return false;
+    };
+    if (message.recipients.isEmpty())
+        return refuse(Kind::InvalidState, Stage::RcptTo, QStringLiteral("The message has no recipient."));
+    if (!mail.isValid())
+        return refuse(Kind::InvalidState, Stage::MailFrom, mail.error);
+    if (const auto bad = std::find_if(batch.cbegin(), batch.cend(), [](const Outgoing &o) { return !o.command.isValid(); });
+        bad != batch.cend())
+        return refuse(Kind::InvalidState, Stage::RcptTo, bad->command.error);
+    if (needsUtf8 && !m_capabilities.has(SmtpCapabilities::SmtpUtf8))
+        return refuse(Kind::NotSupported, Stage::MailFrom,
+                      QStringLiteral("The message needs SMTPUTF8 (non-ASCII addresses), which the server does not offer."));
+    if (needsEightBit && !m_capabilities.has(SmtpCapabilities::EightBitMime))
+        return refuse(Kind::NotSupported, Stage::MailFrom,
+                      QStringLiteral("The message has 8-bit content and the server does not offer 8BITMIME."));
+    if (m_capabilities.maximumSize() > 0 && size > m_capabilities.maximumSize())
+        return refuse(Kind::SizeExceeded, Stage::MailFrom,
+                      QStringLiteral("The message (%1 bytes) is larger than the server accepts (%2 bytes).")
+                          .arg(size)
+                          .arg(m_capabilities.maximumSize()));
+    batch.prepend({mail, [this](const SmtpReply &reply) { onMailReply(reply); }});
+    return true;
+}
+
+void SmtpSession::startTransaction()
+{
+    Transaction transaction;
+    transaction.submission = m_queued.dequeue();
+    transaction.message = transaction.submission->message();
+    m_transaction = std::move(transaction);
+    setState(State::Busy);
+    setStage(Stage::MailFrom);
+    QList<Outgoing> batch;
+    if (!planTransaction(*m_transaction, batch)) {
+        qCInfo(lcPetrelSmtp).noquote() << "submission refused before sending:" << m_transaction->result.message;
         finishTransaction();
         return;
     }
-
-    batch.prepend({mail, [this](const SmtpReply &reply) { onMailReply(reply); }});
     if (m_needsReset) {
         batch.prepend({SmtpCommandEncoder::rset(), [this](const SmtpReply &reply) {
                            if (!reply.isPositive())
@@ -177,7 +192,7 @@ void SmtpSession::startTransaction()
     }
     // RFC 2920: the group ends with DATA. With all-or-nothing DATA waits for the RCPT replies, so
     // a 354 can never arrive for a transaction that should not be delivered.
-    m_transaction->dataPipelined = !message.allOrNothing;
+    m_transaction->dataPipelined = !m_transaction->message.allOrNothing;
     if (m_transaction->dataPipelined)
         batch.append({SmtpCommandEncoder::data(), [this](const SmtpReply &reply) { onDataReply(reply); }});
     m_pendingRecipients.clear();
@@ -313,6 +328,35 @@ void SmtpSession::sendBody()
     // From here on a lost connection means: maybe delivered.
     m_transaction->finalDotSent = true;
     setStage(Stage::FinalReply);
+    pipelineAfterBody(); // in the same packet as the final "."
+    m_connection.flush(); // on the wire before the caller's slot runs
+    if (submission)
+        Q_EMIT submission->bodySent();
+}
+
+void SmtpSession::pipelineAfterBody()
+{
+    // RFC 2920: the end of data may be followed by the next group; the final "." ends the
+    // transaction whatever its reply, so no RSET. A message refused before a byte is sent (size,
+    // addresses) is left for its normal turn, which reports it.
+    if (!m_capabilities.has(SmtpCapabilities::Pipelining) || m_pipelined)
+        return;
+    while (!m_queued.isEmpty() && !m_queued.head())
+        m_queued.dequeue();
+    if (m_queued.isEmpty())
+        return;
+    Transaction next;
+    next.submission = m_queued.head();
+    next.message = next.submission->message();
+    QList<Outgoing> batch;
+    if (!planTransaction(next, batch))
+        return;
+    m_queued.dequeue();
+    next.dataPipelined = !next.message.allOrNothing;
+    if (next.dataPipelined)
+        batch.append({SmtpCommandEncoder::data(), [this](const SmtpReply &reply) { onDataReply(reply); }});
+    m_pipelined = std::move(next);
+    send(batch);
 }
 
 void SmtpSession::onFinalReply(const SmtpReply &reply)
@@ -365,6 +409,13 @@ void SmtpSession::finishTransaction()
     m_pendingRecipients.clear();
     if (transaction.submission)
         transaction.submission->finish(transaction.result);
+    if (m_pipelined) {
+        // Its commands are out already: its replies come next.
+        m_transaction = std::move(m_pipelined);
+        m_pipelined.reset();
+        setStage(Stage::MailFrom);
+        return;
+    }
     setStage(Stage::None);
     setState(State::Ready);
     pump();

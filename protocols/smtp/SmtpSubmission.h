@@ -38,6 +38,10 @@ Q_SIGNALS:
     // deliver twice records that durably in its slot (direct connection), or calls cancel() there
     // to drop the connection with nothing of the body sent.
     void bodyStarting();
+    // Emitted (synchronously, from the session) once the body and the final "." have been
+    // handed to the system: the server is busy with the message, a good moment for the caller's
+    // slow bookkeeping (the final reply is read only after the slot returns).
+    void bodySent();
     void cancelRequested(); // to the session
 
 private:

@@ -23,7 +23,9 @@ namespace {
 const QByteArray ready = greeting + ehloTls + authPlain;
 const QByteArray mail = "C: MAIL FROM:<mia@petrel.test> SIZE=22\n";
 const QByteArray toNed = mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\n";
-const QByteArray accepted = "S: 250 ok\nS: 250 ok\nS: 354 go\n" + body + "S: 250 2.0.0 Ok: queued as 1\n";
+const QByteArray envelopeOk = "S: 250 ok\nS: 250 ok\nS: 354 go\n";
+const QByteArray queuedAs = "S: 250 2.0.0 Ok: queued as 1\n";
+const QByteArray accepted = envelopeOk + body + queuedAs;
 
 } // namespace
 
@@ -40,6 +42,8 @@ private Q_SLOTS:
     void temporaryRefusalQueuesAgainWithBackoff();
     void permanentRefusalFailsWithTheServersWords();
     void connectionLostAfterTheBodyIsUnknown();
+    void withoutSentCopiesDeliveredRowsLeave();
+    void nextMessageRemovedDuringThePassIsNotSent();
     void loginRefusedKeepsTheMessageQueued();
     void leftoversOfACrash();
     void retryPolicy();
@@ -55,6 +59,8 @@ private:
     std::unique_ptr<Store::OutboxStore> m_outbox;
     qint64 m_account = 0;
     QList<QByteArray> m_filed;
+    bool m_fileCopies = true;         // false: no Sent copies (the server files them)
+    Core::OutboxSender::SentFiler m_filer; // empty: the copies go to m_filed
     const QDateTime m_now = QDateTime::fromMSecsSinceEpoch(1800000000000LL, Qt::UTC);
 };
 
@@ -75,6 +81,8 @@ void TestSendOutboxReplay::init()
     m_account = m_writer->addAccount(a);
     m_outbox = std::make_unique<Store::OutboxStore>(m_writer->database());
     m_filed.clear();
+    m_fileCopies = true;
+    m_filer = {};
 }
 
 void TestSendOutboxReplay::cleanup()
@@ -100,10 +108,12 @@ OutboxRunResult TestSendOutboxReplay::run(const QByteArray &script, ScriptServer
     sender.setConnectionSettings(settings(server.port(), Security::ImplicitTls, m_certificates.caFile()));
     sender.setCredentials(mia());
     sender.setClock([this] { return m_now; });
-    sender.setSentFiler([this](const Store::OutboxRow &, const QByteArray &raw) {
-        m_filed.append(raw);
-        return QString();
-    });
+    if (m_fileCopies) {
+        sender.setSentFiler(m_filer ? m_filer : [this](const Store::OutboxRow &, const QByteArray &raw) {
+            m_filed.append(raw);
+            return QString();
+        });
+    }
     std::optional<OutboxRunResult> result;
     int finishedCount = 0;
     connect(&sender, &Core::OutboxSender::finished, this, [&](const OutboxRunResult &r) {
@@ -147,7 +157,8 @@ void TestSendOutboxReplay::everyDueMessageOnOneSession()
     const qint64 second = queue(QStringLiteral("2@petrel.test"));
     ScriptServer server(FakeServer::Mode::ImplicitTls);
     const OutboxRunResult r =
-        run(ready + toNed + accepted + "C: RSET\n" + toNed + "S: 250 2.0.0 Ok\n" + accepted + quit, server);
+        // The second message's commands follow the first body's final "." (RFC 2920 pipelining).
+        run(ready + toNed + envelopeOk + body + toNed + queuedAs + accepted + quit, server);
     QVERIFY2(r.isOk(), qPrintable(r.message));
     VERIFY_SCRIPT(server);
     QCOMPARE(r.sent, 2);
@@ -180,10 +191,9 @@ void TestSendOutboxReplay::permanentRefusalFailsWithTheServersWords()
     const qint64 refused = queue(QStringLiteral("p@petrel.test"));
     const qint64 fine = queue(QStringLiteral("f@petrel.test"));
     ScriptServer server(FakeServer::Mode::ImplicitTls);
-    const OutboxRunResult r = run(ready + toNed + "S: 250 ok\nS: 250 ok\nS: 354 go\n" + body +
-                                      "S: 554 5.7.1 Message rejected as spam\n" + "C: RSET\n" + toNed +
-                                      "S: 250 2.0.0 Ok\n" + accepted + quit,
-                                  server);
+    const OutboxRunResult r =
+        run(ready + toNed + envelopeOk + body + toNed + "S: 554 5.7.1 Message rejected as spam\n" + accepted + quit,
+            server);
     QVERIFY2(r.isOk(), qPrintable(r.message));
     QCOMPARE(r.failed, 1);
     QCOMPARE(r.sent, 1);
@@ -197,12 +207,13 @@ void TestSendOutboxReplay::connectionLostAfterTheBodyIsUnknown()
     const qint64 lost = queue(QStringLiteral("l@petrel.test"));
     const qint64 behind = queue(QStringLiteral("b@petrel.test"));
     ScriptServer server(FakeServer::Mode::ImplicitTls);
-    const OutboxRunResult r = run(ready + toNed + "S: 250 ok\nS: 250 ok\nS: 354 go\n" + body + "CLOSE\n", server);
+    const OutboxRunResult r = run(ready + toNed + envelopeOk + body + toNed + "CLOSE\n", server);
     QVERIFY(!r.isOk());
     QCOMPARE(r.error, OutboxRunResult::Error::Server);
     QCOMPARE(r.unknown, 1);
     QCOMPARE(stateOf(lost), OutboxState::Unknown);
     QCOMPARE(stateOf(behind), OutboxState::Queued); // never started: waits for the next pass
+    QCOMPARE(m_outbox->list(m_account).constLast().attempts, 0);
     // The next pass does not send the unknown one again.
     ScriptServer again(FakeServer::Mode::ImplicitTls);
     const OutboxRunResult second = run(ready + toNed + accepted + quit, again);
@@ -210,6 +221,57 @@ void TestSendOutboxReplay::connectionLostAfterTheBodyIsUnknown()
     QCOMPARE(second.sent, 1);
     QCOMPARE(stateOf(lost), OutboxState::Unknown);
     QCOMPARE(stateOf(behind), OutboxState::Sent);
+}
+
+void TestSendOutboxReplay::withoutSentCopiesDeliveredRowsLeave()
+{
+    // No Sent copy to file (the server files it): each row leaves with the commit that lets the
+    // next body start; the connection lost after the second body leaves that one "unknown" and
+    // the third, prepared meanwhile but never submitted, queued as before.
+    const qint64 first = queue(QStringLiteral("1@petrel.test"));
+    const qint64 second = queue(QStringLiteral("2@petrel.test"));
+    const qint64 third = queue(QStringLiteral("3@petrel.test"));
+    ScriptServer server(FakeServer::Mode::ImplicitTls);
+    m_fileCopies = false;
+    const OutboxRunResult r =
+        run(ready + toNed + envelopeOk + body + toNed + queuedAs + envelopeOk + body + toNed + "CLOSE\n", server);
+    QVERIFY(!r.isOk());
+    QCOMPARE(r.sent, 1);
+    QCOMPARE(r.unknown, 1);
+    QVERIFY(m_filed.isEmpty());
+    QCOMPARE(stateOf(first), OutboxState::Sent); // gone from the outbox
+    QCOMPARE(stateOf(second), OutboxState::Unknown);
+    QCOMPARE(stateOf(third), OutboxState::Queued);
+    QCOMPARE(m_outbox->list(m_account).constLast().attempts, 0);
+    QCOMPARE(m_outbox->list(m_account).size(), 2);
+}
+
+void TestSendOutboxReplay::nextMessageRemovedDuringThePassIsNotSent()
+{
+    // The second message is made ready ("unknown") during the first body; the user removes it
+    // before its body: the body must not leave (any byte of it would fail the script). A server
+    // without PIPELINING, so the removal (from the filer of the first) surely comes first.
+    queue(QStringLiteral("1@petrel.test"));
+    const qint64 second = queue(QStringLiteral("2@petrel.test"));
+    ScriptServer server(FakeServer::Mode::ImplicitTls);
+    bool removed = false;
+    m_filer = [&](const Store::OutboxRow &, const QByteArray &) {
+        removed = m_outbox->remove(second);
+        return QString();
+    };
+    const QByteArray oneByOne = "C: MAIL FROM:<mia@petrel.test> SIZE=22\nS: 250 ok\nC: RCPT TO:<ned@petrel.test>\n"
+                                "S: 250 ok\nC: DATA\nS: 354 go\n";
+    const OutboxRunResult r = run(greeting + ehlo +
+                                      "S: 250-mx.example\nS: 250-SIZE 10240000\nS: 250 AUTH PLAIN LOGIN\n" +
+                                      authPlain + oneByOne + body + queuedAs + "C: RSET\nS: 250 ok\n" + oneByOne,
+                                  server);
+    VERIFY_SCRIPT(server);
+    QVERIFY(removed);
+    QCOMPARE(r.sent, 1);
+    QVERIFY2(r.warnings.join(QLatin1Char(' ')).contains(QStringLiteral("removed or queued again")),
+             qPrintable(r.warnings.join(QLatin1Char(' '))));
+    QCOMPARE(server.received().count("Hello"), 1);
+    QVERIFY(m_outbox->list(m_account).isEmpty());
 }
 
 void TestSendOutboxReplay::loginRefusedKeepsTheMessageQueued()

@@ -281,7 +281,7 @@ private Q_SLOTS:
         SmtpSession session;
         QVERIFY(begin(server, session,
                       mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nS: 250 ok\nS: 250 ok\nS: 354 go\n" +
-                          body + "CLOSE\n"));
+                          body + mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\nCLOSE\n"));
         auto sent = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         auto next = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         WAIT(next);
@@ -290,7 +290,7 @@ private Q_SLOTS:
         QVERIFY(sent->result->deliveryUnknown);
         QVERIFY(!sent->result->isSafeToRetry());
         QCOMPARE(sent->result->transport.kind, ConnectionError::Kind::RemoteClosed);
-        // The one queued behind it never started: not delivered, safe to retry.
+        // The one behind it (its commands pipelined after the body) never started: not delivered.
         EXPECT_KIND(next, Kind::Transport);
         QVERIFY(!next->result->deliveryUnknown);
         QCOMPARE(session.state(), SmtpSession::State::Closed);
@@ -341,15 +341,41 @@ private Q_SLOTS:
         QCOMPARE(session.state(), SmtpSession::State::Closed);
     }
 
-    void rsetBetweenMessages()
+    void pipelinedNextMessageWithItsRecipientRefused()
     {
         ScriptServer server(FakeServer::Mode::ImplicitTls);
         SmtpSession session;
         const QByteArray commands = mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\n";
-        const QByteArray replies = "S: 250 ok\nS: 250 ok\nS: 354 go\n" + body + "S: 250 ok\n";
-        // The second group starts with RSET, pipelined with the rest.
+        // The second group went out after the first body; its RCPT is refused and so is its DATA
+        // (Postfix: "no valid recipients"): it ends there, nothing of its body is sent.
         QVERIFY(begin(server, session,
-                      commands + replies + "C: RSET\n" + commands + "S: 250 2.0.0 Ok\n" + replies + quit));
+                      commands + "S: 250 ok\nS: 250 ok\nS: 354 go\n" + body + commands + "S: 250 ok\n" +
+                          "S: 250 ok\nS: 550 5.1.1 <ned@petrel.test>: Recipient address rejected\n" +
+                          "S: 554 5.5.1 Error: no valid recipients\n" + quit));
+        auto first = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
+        auto second = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
+        session.quit();
+        WAIT(second);
+        EXPECT_KIND(first, Kind::Ok);
+        EXPECT_KIND(second, Kind::Rejected);
+        QCOMPARE(second->result->stage, Stage::RcptTo);
+        QVERIFY(!second->result->deliveryUnknown);
+        QCOMPARE(second->result->recipients.size(), 1);
+        QCOMPARE(second->result->recipients.first().code, 550);
+        EXPECT_SCRIPT_DONE();
+        QCOMPARE(server.received().count("Hello"), 1);
+    }
+
+    void nextMessagePipelinedAfterTheBody()
+    {
+        ScriptServer server(FakeServer::Mode::ImplicitTls);
+        SmtpSession session;
+        const QByteArray commands = mail + "C: RCPT TO:<ned@petrel.test>\nC: DATA\n";
+        const QByteArray envelope = "S: 250 ok\nS: 250 ok\nS: 354 go\n";
+        // RFC 2920: the second group follows the first body's final "." (which ends the
+        // transaction: no RSET) before its 250 is read.
+        QVERIFY(begin(server, session,
+                      commands + envelope + body + commands + "S: 250 ok\n" + envelope + body + "S: 250 ok\n" + quit));
         auto first = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         auto second = watch(session.submit(message({QStringLiteral("ned@petrel.test")})));
         session.quit();

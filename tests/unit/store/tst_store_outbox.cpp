@@ -26,6 +26,8 @@ private Q_SLOTS:
     void crashBeforeTheBodyRequeues();
     void crashAfterTheBodyStartedStaysUnknown();
     void userRetryAndRemove();
+    void settleAndClaimIsOneStepOfAPass();
+    void preparedBodyIsNeverResentAfterACrash();
     void inSentFolderFindsTheCopy();
     void badInputIsRefused();
 
@@ -179,6 +181,67 @@ void TestStoreOutbox::userRetryAndRemove()
     QVERIFY(m_outbox->list(m_account).isEmpty());
     QVERIFY(!m_outbox->retry(id));
     QVERIFY(!m_outbox->remove(id));
+}
+
+void TestStoreOutbox::settleAndClaimIsOneStepOfAPass()
+{
+    const qint64 first = queue(QStringLiteral("1@x"));
+    const qint64 second = queue(QStringLiteral("2@x"));
+    const qint64 third = queue(QStringLiteral("3@x"));
+    const std::optional<OutboxRow> a = m_outbox->settleAndClaim(m_account, {}, m_now);
+    QVERIFY(a);
+    QCOMPARE(a->id, first);
+    QCOMPARE(a->state, OutboxState::Sending);
+    QVERIFY(!m_outbox->bodyMayStart(first)); // "sending": its body needs markBodyStarting first
+    m_outbox->markBodyStarting(first);
+    // The next due one is looked at without a change, then made ready during the first body.
+    const std::optional<OutboxRow> b = m_outbox->nextDue(m_account, m_now);
+    QVERIFY(b);
+    QCOMPARE(b->id, second);
+    QCOMPARE(b->state, OutboxState::Queued);
+    QVERIFY(!m_outbox->bodyMayStart(second));
+    QVERIFY(m_outbox->settleAndPrepare({}, second));
+    QVERIFY(m_outbox->bodyMayStart(second));
+    QCOMPARE(m_outbox->list(m_account)[1].state, OutboxState::Unknown);
+    QCOMPARE(m_outbox->list(m_account)[1].attempts, 1);
+    QVERIFY(!m_outbox->settleAndPrepare({}, second)); // not queued any more
+    // The first was delivered: it leaves in the same commit that makes the third ready.
+    QCOMPARE(m_outbox->nextDue(m_account, m_now)->id, third);
+    QVERIFY(m_outbox->settleAndPrepare({first}, third));
+    QCOMPARE(m_outbox->list(m_account).size(), 2);
+    QCOMPARE(m_outbox->list(m_account)[0].id, second);
+    // The pass ends before the third's body: back in the queue, its attempt not counted.
+    const qint64 fourth = queue(QStringLiteral("4@x"));
+    QCOMPARE(m_outbox->settleAndClaim(m_account, {}, m_now)->id, fourth);
+    m_outbox->release(third);
+    m_outbox->removeDelivered({second, fourth}); // several in one commit
+    const QList<OutboxRow> left = m_outbox->list(m_account);
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left[0].id, third);
+    QCOMPARE(left[0].state, OutboxState::Queued);
+    QCOMPARE(left[0].attempts, 0);
+    const std::optional<OutboxRow> again = m_outbox->claimNext(m_account, m_now);
+    QVERIFY(again);
+    QCOMPARE(again->id, third);
+    QCOMPARE(again->attempts, 1);
+}
+
+void TestStoreOutbox::preparedBodyIsNeverResentAfterACrash()
+{
+    const qint64 id = queue(QStringLiteral("p@x"));
+    QVERIFY(m_outbox->settleAndPrepare({}, id));
+    // The user removes or re-queues it while the pass holds it: its body must not start then.
+    QVERIFY(m_outbox->retry(id));
+    QVERIFY(!m_outbox->bodyMayStart(id));
+    QVERIFY(m_outbox->settleAndPrepare({}, id));
+    // A crash (or kill) now: the body may have left, so it stays "unknown", never resent by itself.
+    const QString path = m_writer->database().path();
+    m_outbox.reset();
+    m_writer = std::make_unique<StoreWriter>(path);
+    m_outbox = std::make_unique<OutboxStore>(m_writer->database());
+    QCOMPARE(m_outbox->recoverInterrupted(m_account), 0);
+    QCOMPARE(m_outbox->list(m_account)[0].state, OutboxState::Unknown);
+    QVERIFY(!m_outbox->claimNext(m_account, m_now.addYears(1)));
 }
 
 void TestStoreOutbox::inSentFolderFindsTheCopy()
