@@ -248,7 +248,10 @@ void ImapFolderSync::onBatch(const QList<Imap::ImapFetchData> &batch)
             ++withBody;
     }
     Store::InsertResult inserted;
-    if (!guard([&] { inserted = m_writer.insertMessages(m_folder.id, records, Store::DuplicatePolicy::SkipSameRemoteId); }))
+    if (!guard([&] {
+            inserted = m_writer.insertMessages(m_folder.id, records, Store::DuplicatePolicy::SkipSameRemoteId,
+                                               Store::Durability::Refetchable);
+        }))
         return;
     const int added = int(inserted.insertedIds.size());
     m_result->newMessages += added;
@@ -338,7 +341,7 @@ void ImapFolderSync::onBodies(const QList<Imap::ImapFetchData> &batch)
             records.append(recordFromFetch(d));
     }
     QList<quint32> attached;
-    if (!guard([&] { attached = m_writer.attachBodies(m_folder.id, records); }))
+    if (!guard([&] { attached = m_writer.attachBodies(m_folder.id, records, Store::Durability::Refetchable); }))
         return;
     for (quint32 uid : std::as_const(attached)) {
         if (m_newUids.contains(uid))
