@@ -218,9 +218,10 @@ void ImapFolderSync::fetchNextBatch()
         return;
     }
     const Imap::ImapSequenceSet uids = m_batches.at(m_nextBatch++);
-    QList<QByteArray> items = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE"};
+    // No ENVELOPE: the record is built from the header fields (recordFromFetch), as with BODY[].
+    QList<QByteArray> items = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "BODYSTRUCTURE"};
     const bool withBodies = m_options.bodiesWithEnvelope && m_options.bodies.kind == ImapBodyRule::Kind::All;
-    items.append(withBodies ? QByteArrayLiteral("BODY.PEEK[]") : QByteArrayLiteral("BODY.PEEK[HEADER]"));
+    items.append(withBodies ? QByteArrayLiteral("BODY.PEEK[]") : headerFetchItem());
     auto *op = new Imap::ImapFetchOperation(m_session, uids, items, this);
     op->setBatchSize(int(qMax<qsizetype>(1, uids.count()))); // one store transaction per FETCH
     connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBatch);
