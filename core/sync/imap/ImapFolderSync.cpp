@@ -213,19 +213,26 @@ void ImapFolderSync::onSearched(const QList<quint32> &serverUids)
 
 void ImapFolderSync::fetchNextBatch()
 {
-    if (m_nextBatch >= m_batches.size()) {
+    // Up to FetchesInFlight FETCHes on the wire: the server already answers the next batch while
+    // this one is parsed and stored, and memory holds at most that many batches.
+    while (m_fetchesInFlight < FetchesInFlight && m_nextBatch < m_batches.size() && !isFinished())
+        startBatchFetch(m_batches.at(m_nextBatch++));
+    if (m_fetchesInFlight == 0 && !isFinished())
         saveState();
-        return;
-    }
-    const Imap::ImapSequenceSet uids = m_batches.at(m_nextBatch++);
+}
+
+void ImapFolderSync::startBatchFetch(const Imap::ImapSequenceSet &uids)
+{
     // No ENVELOPE: the record is built from the header fields (recordFromFetch), as with BODY[].
-    QList<QByteArray> items = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "BODYSTRUCTURE"};
     const bool withBodies = m_options.bodiesWithEnvelope && m_options.bodies.kind == ImapBodyRule::Kind::All;
-    items.append(withBodies ? QByteArrayLiteral("BODY.PEEK[]") : headerFetchItem());
+    const QList<QByteArray> items = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "BODYSTRUCTURE",
+                                     withBodies ? QByteArrayLiteral("BODY.PEEK[]") : headerFetchItem()};
     auto *op = new Imap::ImapFetchOperation(m_session, uids, items, this);
     op->setBatchSize(int(qMax<qsizetype>(1, uids.count()))); // one store transaction per FETCH
     connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBatch);
+    ++m_fetchesInFlight;
     run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
+        --m_fetchesInFlight;
         if (!r.isOk()) {
             failServer(QStringLiteral("Fetching messages of '%1' failed").arg(m_folder.path), r);
             return;
@@ -311,16 +318,22 @@ void ImapFolderSync::planBodies()
 
 void ImapFolderSync::fetchNextBodies()
 {
-    if (m_nextBodyBatch >= m_bodyPlan.batches.size()) {
+    // Pipelined like the new messages' batches (fetchNextBatch); a body batch is bounded in bytes.
+    while (m_fetchesInFlight < FetchesInFlight && m_nextBodyBatch < m_bodyPlan.batches.size() && !isFinished())
+        startBodiesFetch(m_bodyPlan.batches.at(m_nextBodyBatch++));
+    if (m_fetchesInFlight == 0 && !isFinished())
         finish(true);
-        return;
-    }
-    const Imap::ImapSequenceSet uids = m_bodyPlan.batches.at(m_nextBodyBatch++);
+}
+
+void ImapFolderSync::startBodiesFetch(const Imap::ImapSequenceSet &uids)
+{
     auto *op = new Imap::ImapFetchOperation(m_session, uids, {QByteArrayLiteral("UID"), QByteArrayLiteral("BODY.PEEK[]")},
                                             this);
     op->setBatchSize(m_options.batchSize);
     connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBodies);
+    ++m_fetchesInFlight;
     run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
+        --m_fetchesInFlight;
         if (!r.isOk()) {
             failServer(QStringLiteral("Downloading message bodies of '%1' failed").arg(m_folder.path), r);
             return;
