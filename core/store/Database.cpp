@@ -162,15 +162,14 @@ void Database::configure(int targetVersion)
         throw StoreError(StoreError::Kind::Sqlite, QStringLiteral("open %1").arg(m_path),
                          QStringLiteral("cannot switch the database to WAL journal mode"));
     }
-    // Durability per data, decided once for the whole file: the POP3 archive, the outbox and
-    // drafts may be the only copy of a message, so their commits must survive power loss
-    // (FULL: the WAL is synced at every commit). The re-fetchable IMAP cache could live with
-    // NORMAL, but it shares this one file (and its transactions, e.g. a local move from IMAP
-    // to a local folder) with the rest, and SQLite sets synchronous per connection, not per
-    // table; so FULL everywhere, at the price of one fsync per commit for IMAP too (syncs
-    // commit in batches, so that is few). tests/integration/faults checks that kills and cuts
-    // lose nothing.
+    // Durability: the POP3 archive, the outbox and drafts may be the only copy of a message, so
+    // their commits must survive power loss (FULL: the WAL is synced at every commit), and FULL
+    // is the connection's level. SQLite sets synchronous per connection, not per table, but lets
+    // it change between transactions: what an IMAP sync fetched (re-fetchable from the server)
+    // commits at NORMAL through Transaction's Durability::Refetchable and the level goes back to
+    // FULL after it. tests/integration/faults checks that kills and cuts lose nothing.
     exec("PRAGMA synchronous = FULL", QStringLiteral("set synchronous mode"));
+    m_synchronous = Synchronous::Full;
     // macOS only flushes the drive's cache on F_FULLFSYNC; elsewhere these are no-ops.
     exec("PRAGMA fullfsync = ON; PRAGMA checkpoint_fullfsync = ON", QStringLiteral("set full fsync"));
     Migrations::apply(*this, targetVersion);
@@ -197,6 +196,16 @@ Statement &Database::cached(const QByteArray &sql)
         it->second->reset();
     }
     return *it->second;
+}
+
+void Database::setSynchronous(Synchronous level)
+{
+    if (level == m_synchronous)
+        return;
+    cached(level == Synchronous::Full ? QByteArrayLiteral("PRAGMA synchronous = FULL")
+                                      : QByteArrayLiteral("PRAGMA synchronous = NORMAL"))
+        .exec();
+    m_synchronous = level;
 }
 
 qint64 Database::lastInsertRowId() const

@@ -39,6 +39,12 @@ public:
     // Do not hold two uses of the same SQL at once (e.g. nested iteration).
     Statement &cached(const QByteArray &sql);
 
+    // PRAGMA synchronous, outside transactions only (SQLite refuses it inside one). Writers open at
+    // Full; Transaction switches to Normal for Durability::Refetchable and back.
+    enum class Synchronous { Normal, Full };
+    void setSynchronous(Synchronous level);
+    Synchronous synchronous() const { return m_synchronous; }
+
     qint64 lastInsertRowId() const;
     int changes() const;
     bool inTransaction() const;
@@ -56,6 +62,7 @@ private:
     Role m_role;
     sqlite3 *m_db = nullptr;
     std::map<QByteArray, std::unique_ptr<Statement>> m_cache;
+    Synchronous m_synchronous = Synchronous::Full; // SQLite's default; a Writer sets it explicitly
 };
 
 } // namespace Petrel::Store

@@ -208,17 +208,18 @@ void StoreWriter::removeFolder(qint64 folderId)
 }
 
 InsertResult StoreWriter::insertMessages(qint64 folderId, const QList<MessageRecord> &records,
-                                         DuplicatePolicy policy)
+                                         DuplicatePolicy policy, Durability durability)
 {
-    Transaction transaction(*m_db);
+    Transaction transaction(*m_db, durability);
     InsertResult result = m_inserter->insert(folderId, records, policy);
     transaction.commit();
     return result;
 }
 
-QList<quint32> StoreWriter::attachBodies(qint64 folderId, const QList<MessageRecord> &records)
+QList<quint32> StoreWriter::attachBodies(qint64 folderId, const QList<MessageRecord> &records,
+                                         Durability durability)
 {
-    Transaction transaction(*m_db);
+    Transaction transaction(*m_db, durability);
     QList<quint32> attached;
     for (const MessageRecord &record : records) {
         if (m_inserter->attachBody(folderId, record))

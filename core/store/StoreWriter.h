@@ -5,6 +5,7 @@
 #include "store/InsertResult.h"
 #include "store/MessageFlag.h"
 #include "store/MessageRecord.h"
+#include "store/Transaction.h"
 
 #include <QByteArray>
 #include <QList>
@@ -46,12 +47,15 @@ public:
     void setFolderSyncState(qint64 folderId, qint64 uidValidity, qint64 uidNext, qint64 highestModSeq);
     void removeFolder(qint64 folderId);
 
-    // All records in one transaction; thousands per call are expected.
-    InsertResult insertMessages(qint64 folderId, const QList<MessageRecord> &records, DuplicatePolicy policy);
+    // All records in one transaction; thousands per call are expected. Refetchable durability
+    // only for what a server still holds (an IMAP sync's fetch): see Durability.
+    InsertResult insertMessages(qint64 folderId, const QList<MessageRecord> &records, DuplicatePolicy policy,
+                                Durability durability = Durability::Full);
     // Completes headers-only messages of the folder with their bodies (raw bytes, attachments,
     // search text, preview), matched by record.uid. Messages that already hold a body, and UIDs
     // the folder lacks, are left alone. Returns the UIDs of the messages that got a body.
-    QList<quint32> attachBodies(qint64 folderId, const QList<MessageRecord> &records);
+    QList<quint32> attachBodies(qint64 folderId, const QList<MessageRecord> &records,
+                                Durability durability = Durability::Full);
     // Returns how many messages changed. Unknown ids are ignored.
     int setFlags(const QList<qint64> &messageIds, MessageFlags add, MessageFlags remove);
     // Moves messages locally; their IMAP UIDs are cleared (a UID belongs to its folder).

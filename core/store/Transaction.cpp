@@ -5,13 +5,22 @@
 
 namespace Petrel::Store {
 
-Transaction::Transaction(Database &db) : m_db(db)
+Transaction::Transaction(Database &db, Durability durability) : m_db(db), m_durability(durability)
 {
     if (db.inTransaction()) {
         throw StoreError(StoreError::Kind::InvalidArgument, QStringLiteral("begin transaction"),
                          QStringLiteral("a transaction is already open on this connection"));
     }
-    m_db.cached("BEGIN IMMEDIATE").exec();
+    // SQLite refuses to change the level inside a transaction: it is set before BEGIN. A Full
+    // transaction sets FULL again too, in case restoring it after a Refetchable one failed.
+    m_db.setSynchronous(durability == Durability::Refetchable ? Database::Synchronous::Normal
+                                                              : Database::Synchronous::Full);
+    try {
+        m_db.cached("BEGIN IMMEDIATE").exec();
+    } catch (...) {
+        restoreFull();
+        throw;
+    }
     m_active = true;
 }
 
@@ -26,6 +35,7 @@ Transaction::~Transaction()
         // SQLite may already have rolled back on its own (e.g. after SQLITE_FULL).
         qCWarning(lcStore) << "rollback failed:" << e.text();
     }
+    restoreFull();
 }
 
 void Transaction::commit()
@@ -36,6 +46,19 @@ void Transaction::commit()
     }
     m_db.cached("COMMIT").exec();
     m_active = false;
+    restoreFull();
+}
+
+void Transaction::restoreFull() noexcept
+{
+    if (m_durability == Durability::Full || m_db.inTransaction())
+        return;
+    try {
+        m_db.setSynchronous(Database::Synchronous::Full);
+    } catch (const StoreError &e) {
+        // The next Full transaction sets it before its BEGIN (and fails if it cannot).
+        qCWarning(lcStore) << "restoring synchronous = FULL failed:" << e.text();
+    }
 }
 
 } // namespace Petrel::Store

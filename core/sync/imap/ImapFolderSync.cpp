@@ -213,18 +213,26 @@ void ImapFolderSync::onSearched(const QList<quint32> &serverUids)
 
 void ImapFolderSync::fetchNextBatch()
 {
-    if (m_nextBatch >= m_batches.size()) {
+    // Up to FetchesInFlight FETCHes on the wire: the server already answers the next batch while
+    // this one is parsed and stored, and memory holds at most that many batches.
+    while (m_fetchesInFlight < FetchesInFlight && m_nextBatch < m_batches.size() && !isFinished())
+        startBatchFetch(m_batches.at(m_nextBatch++));
+    if (m_fetchesInFlight == 0 && !isFinished())
         saveState();
-        return;
-    }
-    const Imap::ImapSequenceSet uids = m_batches.at(m_nextBatch++);
-    QList<QByteArray> items = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE"};
+}
+
+void ImapFolderSync::startBatchFetch(const Imap::ImapSequenceSet &uids)
+{
+    // No ENVELOPE: the record is built from the header fields (recordFromFetch), as with BODY[].
     const bool withBodies = m_options.bodiesWithEnvelope && m_options.bodies.kind == ImapBodyRule::Kind::All;
-    items.append(withBodies ? QByteArrayLiteral("BODY.PEEK[]") : QByteArrayLiteral("BODY.PEEK[HEADER]"));
+    const QList<QByteArray> items = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "BODYSTRUCTURE",
+                                     withBodies ? QByteArrayLiteral("BODY.PEEK[]") : headerFetchItem()};
     auto *op = new Imap::ImapFetchOperation(m_session, uids, items, this);
     op->setBatchSize(int(qMax<qsizetype>(1, uids.count()))); // one store transaction per FETCH
     connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBatch);
+    ++m_fetchesInFlight;
     run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
+        --m_fetchesInFlight;
         if (!r.isOk()) {
             failServer(QStringLiteral("Fetching messages of '%1' failed").arg(m_folder.path), r);
             return;
@@ -248,7 +256,10 @@ void ImapFolderSync::onBatch(const QList<Imap::ImapFetchData> &batch)
             ++withBody;
     }
     Store::InsertResult inserted;
-    if (!guard([&] { inserted = m_writer.insertMessages(m_folder.id, records, Store::DuplicatePolicy::SkipSameRemoteId); }))
+    if (!guard([&] {
+            inserted = m_writer.insertMessages(m_folder.id, records, Store::DuplicatePolicy::SkipSameRemoteId,
+                                               Store::Durability::Refetchable);
+        }))
         return;
     const int added = int(inserted.insertedIds.size());
     m_result->newMessages += added;
@@ -307,16 +318,22 @@ void ImapFolderSync::planBodies()
 
 void ImapFolderSync::fetchNextBodies()
 {
-    if (m_nextBodyBatch >= m_bodyPlan.batches.size()) {
+    // Pipelined like the new messages' batches (fetchNextBatch); a body batch is bounded in bytes.
+    while (m_fetchesInFlight < FetchesInFlight && m_nextBodyBatch < m_bodyPlan.batches.size() && !isFinished())
+        startBodiesFetch(m_bodyPlan.batches.at(m_nextBodyBatch++));
+    if (m_fetchesInFlight == 0 && !isFinished())
         finish(true);
-        return;
-    }
-    const Imap::ImapSequenceSet uids = m_bodyPlan.batches.at(m_nextBodyBatch++);
+}
+
+void ImapFolderSync::startBodiesFetch(const Imap::ImapSequenceSet &uids)
+{
     auto *op = new Imap::ImapFetchOperation(m_session, uids, {QByteArrayLiteral("UID"), QByteArrayLiteral("BODY.PEEK[]")},
                                             this);
     op->setBatchSize(m_options.batchSize);
     connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBodies);
+    ++m_fetchesInFlight;
     run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
+        --m_fetchesInFlight;
         if (!r.isOk()) {
             failServer(QStringLiteral("Downloading message bodies of '%1' failed").arg(m_folder.path), r);
             return;
@@ -338,7 +355,7 @@ void ImapFolderSync::onBodies(const QList<Imap::ImapFetchData> &batch)
             records.append(recordFromFetch(d));
     }
     QList<quint32> attached;
-    if (!guard([&] { attached = m_writer.attachBodies(m_folder.id, records); }))
+    if (!guard([&] { attached = m_writer.attachBodies(m_folder.id, records, Store::Durability::Refetchable); }))
         return;
     for (quint32 uid : std::as_const(attached)) {
         if (m_newUids.contains(uid))

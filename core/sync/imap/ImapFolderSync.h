@@ -31,6 +31,9 @@ namespace Petrel::Core {
 // batches, newest first, one store transaction per batch, then the folder's sync state. Last the
 // bodies phase: the cached headers-only messages the body rule wants get their bodies, newest first,
 // in batches bounded by count and bytes (a body is never fetched twice: only has_body = 0 rows).
+// Both phases keep two FETCHes on the wire: the server answers the next batch while this one is
+// parsed and stored. The server answers them in order and each batch commits alone, so a cut
+// leaves whole batches, newest first, and the next pass fetches the rest.
 // finished() comes exactly once; counts go into the result passed in.
 class ImapFolderSync : public ImapSyncStep
 {
@@ -68,10 +71,12 @@ private:
     void searchAll();
     void onSearched(const QList<quint32> &serverUids);
     void fetchNextBatch();
+    void startBatchFetch(const Imap::ImapSequenceSet &uids);
     void onBatch(const QList<Imap::ImapFetchData> &batch);
     void saveState();
     void planBodies();
     void fetchNextBodies();
+    void startBodiesFetch(const Imap::ImapSequenceSet &uids);
     void onBodies(const QList<Imap::ImapFetchData> &batch);
     void applyServerFlags(const QList<Imap::ImapFetchData> &data);
     void removeVanished(const Imap::ImapSequenceSet &uids);
@@ -89,6 +94,8 @@ private:
     bool m_usedQresync = false;
     QHash<quint32, Store::ImapCachedMessage> m_cached;
     QList<Imap::ImapSequenceSet> m_batches;
+    static constexpr int FetchesInFlight = 2; // FETCH commands on the wire at once
+    int m_fetchesInFlight = 0;
     int m_nextBatch = 0;
     int m_fetched = 0;
     int m_toFetch = 0;

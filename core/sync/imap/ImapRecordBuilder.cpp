@@ -10,7 +10,25 @@ namespace {
 
 constexpr int MaxStructureDepth = 64; // the parser's own limit is lower; this keeps recursion bounded anyway
 
+// The header section a FETCH answered: HEADER, or HEADER.FIELDS with the field list as the server
+// echoed it (its case and spacing are the server's).
+const Imap::ImapFetchSection *headerSection(const Imap::ImapFetchData &data)
+{
+    for (const Imap::ImapFetchSection &s : data.sections) {
+        if (s.item == "BODY" && (s.section == "HEADER" || s.section.toUpper().startsWith("HEADER.FIELDS ")))
+            return &s;
+    }
+    return nullptr;
+}
+
 } // namespace
+
+QByteArray headerFetchItem()
+{
+    // Every header Mime::MessageParser::parseHeadersOnly reads (EnvelopeReader), Sender and Bcc included.
+    return QByteArrayLiteral("BODY.PEEK[HEADER.FIELDS (DATE SUBJECT FROM SENDER REPLY-TO TO CC BCC MESSAGE-ID "
+                             "IN-REPLY-TO REFERENCES)]");
+}
 
 bool hasAttachmentPart(const Imap::ImapBodyStructure &structure, int depth)
 {
@@ -30,7 +48,7 @@ Store::MessageRecord recordFromFetch(const Imap::ImapFetchData &data)
 {
     Store::MessageRecord record;
     const Imap::ImapFetchSection *full = data.section("BODY", QByteArray());
-    const Imap::ImapFetchSection *header = data.section("BODY", "HEADER");
+    const Imap::ImapFetchSection *header = headerSection(data);
     if (full && full->bytes) {
         const Mime::ParseResult parsed = Mime::MessageParser::parse(*full->bytes);
         // Unparseable mail is still mail: keep its bytes even when nothing else is known.

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void onlyChangedFlagsAreApplied();
     void storeFlagsForCommands();
     void headerFetchBuildsABrowsableRecord();
+    void headerFieldsGiveTheSameRecordAsTheWholeHeader();
     void fullFetchKeepsTheBody();
     void folderCacheWrites();
     void localActionsChangeTheStoreAndQueue();
@@ -198,6 +199,65 @@ void TestImapSyncLogic::headerFetchBuildsABrowsableRecord()
     QCOMPARE(r.keywords, QStringList{QStringLiteral("$Work")});
     QVERIFY(r.hasAttachments);
     QVERIFY(r.raw.isEmpty()); // headers only: the body is fetched later
+}
+
+// The first sync asks only for the header fields the cache keeps (headerFetchItem()); a record
+// built from them must equal one built from the whole header.
+void TestImapSyncLogic::headerFieldsGiveTheSameRecordAsTheWholeHeader()
+{
+    const QByteArray item = headerFetchItem();
+    QVERIFY(item.startsWith("BODY.PEEK[HEADER.FIELDS ("));
+    const QByteArray fieldList = item.mid(item.indexOf('(') + 1, item.lastIndexOf(')') - item.indexOf('(') - 1);
+    const QList<QByteArray> fields = fieldList.split(' ');
+    const QByteArray whole =
+        "Return-Path: <bounce@example.org>\r\nReceived: from mx by mx; Fri, 02 Jan 2026 01:00:00 +0000\r\n"
+        "From: =?UTF-8?Q?J=C3=BCrgen?= <j@example.org>\r\nSender: s@example.org\r\n"
+        "Reply-To: r@example.org\r\nTo: a@example.org,\r\n b@example.org\r\nCc: c@example.org\r\n"
+        "Subject: =?UTF-8?B?w5xiZXJzaWNodA==?=\r\nMessage-ID: <m2@example.org>\r\n"
+        "In-Reply-To: <m1@example.org>\r\nReferences: <m0@example.org>\r\n <m1@example.org>\r\n"
+        "Date: Fri, 02 Jan 2026 01:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\nList-Id: <list.example.org>\r\nX-Other: 1\r\n\r\n";
+    // What a server answers for HEADER.FIELDS: the listed fields (folded lines kept), then CRLF.
+    QByteArray selected;
+    bool keep = false;
+    for (const QByteArray &line : whole.split('\n')) {
+        if (line.isEmpty() || line == "\r")
+            continue;
+        if (line.at(0) != ' ' && line.at(0) != '\t')
+            keep = fields.contains(line.left(line.indexOf(':')).toUpper());
+        if (keep)
+            selected += QByteArray(line + '\n');
+    }
+    selected += "\r\n";
+    QVERIFY(selected.contains("References: <m0@example.org>\r\n <m1@example.org>\r\n"));
+    QVERIFY(!selected.contains("Received:"));
+
+    auto recordFor = [](const QByteArray &section, const QByteArray &bytes) {
+        Imap::ImapFetchData d;
+        d.uid = 5;
+        Imap::ImapFetchSection s;
+        s.item = "BODY";
+        s.section = section;
+        s.bytes = bytes;
+        d.sections.append(s);
+        return recordFromFetch(d);
+    };
+    const Store::MessageRecord fromWhole = recordFor("HEADER", whole);
+    const Store::MessageRecord fromFields = recordFor(QByteArray("HEADER.FIELDS (" + fieldList.toLower() + ")"), selected);
+    QCOMPARE(fromWhole.subject, QStringLiteral("Übersicht"));
+    QCOMPARE(fromFields.subject, fromWhole.subject);
+    QCOMPARE(fromFields.fromDisplay, fromWhole.fromDisplay);
+    QCOMPARE(fromFields.fromAddress, fromWhole.fromAddress);
+    QCOMPARE(fromFields.to, fromWhole.to);
+    QCOMPARE(fromFields.cc, fromWhole.cc);
+    QCOMPARE(fromFields.replyTo, fromWhole.replyTo);
+    QCOMPARE(fromFields.date, fromWhole.date);
+    QVERIFY(fromWhole.date.isValid());
+    QCOMPARE(fromFields.messageId, fromWhole.messageId);
+    QCOMPARE(fromFields.inReplyTo, QStringLiteral("m1@example.org"));
+    QCOMPARE(fromFields.inReplyTo, fromWhole.inReplyTo);
+    QCOMPARE(fromFields.references, fromWhole.references);
+    QCOMPARE(fromWhole.references.size(), 2);
 }
 
 void TestImapSyncLogic::fullFetchKeepsTheBody()

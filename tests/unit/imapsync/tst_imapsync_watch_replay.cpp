@@ -44,7 +44,7 @@ QByteArray searchAll(const QByteArray &tag, const QByteArray &uids)
 QByteArray fetchUid5(const QByteArray &tag)
 {
     const QByteArray header = "Subject: arrived\r\nMessage-ID: <arrived-5@petrel.test>\r\n";
-    return "C: <" + tag + "> UID FETCH 5 (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE BODY.PEEK[HEADER])\n"
+    return "C: <" + tag + "> UID FETCH 5 (UID FLAGS INTERNALDATE RFC822.SIZE BODYSTRUCTURE BODY.PEEK[HEADER.FIELDS (DATE SUBJECT FROM SENDER REPLY-TO TO CC BCC MESSAGE-ID IN-REPLY-TO REFERENCES)])\n"
            "S: * 1 FETCH (UID 5 FLAGS () INTERNALDATE \"21-Nov-2026 10:00:00 +0000\" RFC822.SIZE 120 ENVELOPE "
            "(\"Sat, 21 Nov 2026 10:00:00 +0000\" \"arrived\" ((\"Ann\" NIL \"ann\" \"petrel.test\")) "
            "((\"Ann\" NIL \"ann\" \"petrel.test\")) ((\"Ann\" NIL \"ann\" \"petrel.test\")) "

@@ -7,6 +7,7 @@
 #include "store/OutboxStore.h"
 #include "store/StoreWriter.h"
 #include "store/ThreadKey.h"
+#include "store/Transaction.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -111,6 +112,41 @@ private Q_SLOTS:
         QCOMPARE(threadKeyFor(QStringLiteral("<c@x>"), QString(), {QStringLiteral("  ")}),
                  QStringLiteral("c@x"));
         QCOMPARE(threadKeyFor(QString(), QString(), {}), QString());
+    }
+
+    // The IMAP cache's re-fetchable writes commit at synchronous = NORMAL; everything else, and
+    // every write after them, at FULL (the POP3 archive, outbox and drafts must survive power loss).
+    void refetchableTransactionsCommitAtNormalOnly()
+    {
+        constexpr int Normal = 1;
+        constexpr int Full = 2;
+        QCOMPARE(scalar(db(), "PRAGMA synchronous"), Full);
+        {
+            Transaction tx(db(), Durability::Refetchable);
+            QCOMPARE(scalar(db(), "PRAGMA synchronous"), Normal);
+            tx.commit();
+        }
+        QCOMPARE(scalar(db(), "PRAGMA synchronous"), Full);
+        {
+            Transaction tx(db(), Durability::Refetchable); // rolled back
+        }
+        QCOMPARE(scalar(db(), "PRAGMA synchronous"), Full);
+        {
+            Transaction tx(db());
+            QCOMPARE(scalar(db(), "PRAGMA synchronous"), Full);
+        }
+        const qint64 account = m_writer->addAccount(accountNamed(QStringLiteral("cache")));
+        const qint64 folder = m_writer->ensureFolder(account, QStringLiteral("INBOX"), FolderRole::Inbox);
+        const InsertResult inserted =
+            m_writer->insertMessages(folder, batch(QStringLiteral("r"), 3), DuplicatePolicy::SkipSameRemoteId,
+                                     Durability::Refetchable);
+        QCOMPARE(inserted.insertedIds.size(), 3);
+        QCOMPARE(scalar(db(), "PRAGMA synchronous"), Full);
+        // A Full transaction after a Refetchable one that failed runs at FULL too.
+        QVERIFY_THROWS_EXCEPTION(StoreError, m_writer->insertMessages(-1, batch(QStringLiteral("x"), 1),
+                                                                     DuplicatePolicy::SkipSameRemoteId,
+                                                                     Durability::Refetchable));
+        QCOMPARE(scalar(db(), "PRAGMA synchronous"), Full);
     }
 
     void accountsCrud()
