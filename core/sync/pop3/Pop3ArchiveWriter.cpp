@@ -42,7 +42,7 @@ void Pop3ArchiveWriter::run()
     // The connection is opened here: it belongs to this thread for its whole life.
     std::unique_ptr<Store::Database> db;
     std::unique_ptr<Store::Pop3UidlStore> store;
-    bool broken = false;
+    QString brokenBy; // the first failure's text; once set, nothing more is written
     for (;;) {
         Job job;
         {
@@ -56,8 +56,12 @@ void Pop3ArchiveWriter::run()
         // Delivered on the owner's thread; dropped if the owner is gone by then (it cannot be:
         // the destructor joins this thread, and queued calls to a deleted object are discarded).
         auto deliver = [this](auto f) { QMetaObject::invokeMethod(this, std::move(f), Qt::QueuedConnection); };
-        if (broken) {
-            deliver([this] { --m_pending; });
+        if (!brokenBy.isEmpty()) {
+            // Dropped unwritten, and said so: the owner counts every batch back.
+            deliver([this, text = brokenBy] {
+                --m_pending;
+                Q_EMIT failed(text);
+            });
             continue;
         }
         try {
@@ -71,9 +75,8 @@ void Pop3ArchiveWriter::run()
                 Q_EMIT committed(result);
             });
         } catch (const Store::StoreError &e) {
-            broken = true;
-            const QString text = e.text();
-            deliver([this, text] {
+            brokenBy = e.text();
+            deliver([this, text = brokenBy] {
                 --m_pending;
                 Q_EMIT failed(text);
             });

@@ -17,7 +17,8 @@ namespace Petrel::Core {
 // connection to the store file, so the download goes on while a batch is parsed into SQLite and
 // synced (each batch is still one durable transaction: Pop3UidlStore::insertDownloaded).
 // Batches are written in the order they were submitted. Each outcome comes back on the owner's
-// thread as committed() or failed(); after a failure the rest is dropped unwritten. The destructor
+// thread as committed() or failed(); after a failure the rest is dropped unwritten, each with
+// failed() and the first failure's text. The destructor
 // writes what was submitted, then joins the thread.
 class Pop3ArchiveWriter : public QObject
 {
