@@ -17,11 +17,15 @@ void Pop3ReplyParser::feed(const QByteArray &bytes)
     while (pos < bytes.size() && !hasError()) {
         const qsizetype newline = bytes.indexOf('\n', pos);
         const qsizetype end = newline < 0 ? bytes.size() : newline;
-        m_line.append(bytes.constData() + pos, end - pos);
+        // A line that arrived whole is parsed where it lies: no copy per line of a message body.
+        const bool whole = newline >= 0 && m_line.isEmpty();
+        if (!whole)
+            m_line.append(bytes.constData() + pos, end - pos);
+        QByteArrayView line = whole ? QByteArrayView(bytes.constData() + pos, end - pos) : QByteArrayView(m_line);
         pos = end;
         // The line limit applies while the line grows, so a line without end cannot exhaust memory.
         const qint64 limit = m_inData ? m_limits.maxDataLineLength : m_limits.maxStatusLineLength;
-        const qsizetype length = m_line.size() - (m_line.endsWith('\r') ? 1 : 0);
+        const qsizetype length = line.size() - (line.endsWith('\r') ? 1 : 0);
         if (length > limit) {
             setError(QStringLiteral("The server sent a line longer than %1 bytes.").arg(limit));
             return;
@@ -29,9 +33,8 @@ void Pop3ReplyParser::feed(const QByteArray &bytes)
         if (newline < 0)
             return;
         ++pos; // the '\n'
-        QByteArray line = std::exchange(m_line, QByteArray());
-        line.truncate(length);
-        takeLine(std::move(line));
+        takeLine(line.first(length));
+        m_line.clear();
     }
 }
 
@@ -45,10 +48,10 @@ void Pop3ReplyParser::finish()
         setError(QStringLiteral("The server closed the connection before replying."));
 }
 
-void Pop3ReplyParser::takeLine(QByteArray line)
+void Pop3ReplyParser::takeLine(QByteArrayView line)
 {
     if (m_inData) {
-        if (line == ".") {
+        if (line.size() == 1 && line.front() == '.') {
             m_inData = false;
             m_expected.dequeue();
             m_replies.append(std::move(m_current));
@@ -56,14 +59,13 @@ void Pop3ReplyParser::takeLine(QByteArray line)
             return;
         }
         if (line.startsWith('.'))
-            line.remove(0, 1); // dot-unstuffing (RFC 1939 section 3)
+            line = line.sliced(1); // dot-unstuffing (RFC 1939 section 3)
         if (m_current.data.size() + line.size() + 2 > m_expected.head().maxData) {
             setError(QStringLiteral("The server's reply is larger than the limit of %1 bytes.")
                          .arg(m_expected.head().maxData));
             return;
         }
-        m_current.data += line;
-        m_current.data += "\r\n";
+        m_current.data.append(line.data(), line.size()).append("\r\n", 2);
         return;
     }
     if (m_expected.isEmpty()) {
@@ -72,7 +74,7 @@ void Pop3ReplyParser::takeLine(QByteArray line)
     }
     const Expectation expectation = m_expected.head();
     Pop3Reply reply;
-    if (!parseStatusLine(line, expectation.shape == Pop3ReplyShape::Auth, &reply)) {
+    if (!parseStatusLine(line.toByteArray(), expectation.shape == Pop3ReplyShape::Auth, &reply)) {
         setError(QStringLiteral("The server sent a malformed status line."));
         return;
     }

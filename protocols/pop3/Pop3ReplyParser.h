@@ -34,6 +34,8 @@ public:
     qsizetype pendingCount() const { return m_expected.size(); }
     // True between replies: nothing partial is buffered.
     bool isBetweenReplies() const { return m_line.isEmpty() && !m_inData; }
+    // Inside a multi-line reply's data (after its +OK line, before the final ".").
+    bool isInData() const { return m_inData; }
 
     // Parses "+OK text", "-ERR [CODE] text" or, when allowContinuation, "+ base64". False if malformed.
     static bool parseStatusLine(const QByteArray &line, bool allowContinuation, Pop3Reply *reply);
@@ -45,7 +47,7 @@ private:
         qint64 maxData;
     };
 
-    void takeLine(QByteArray line);
+    void takeLine(QByteArrayView line); // without its terminator
     void setError(const QString &error);
 
     Pop3Limits m_limits;

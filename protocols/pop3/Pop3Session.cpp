@@ -118,10 +118,20 @@ void Pop3Session::pump()
 void Pop3Session::onReadyRead()
 {
     while (!m_awaitingTls && m_state != State::Closed && m_state != State::Disconnected) {
-        const auto line = m_connection.readLine();
-        if (!line)
-            break;
-        m_parser.feed(*line + "\r\n");
+        if (m_state == State::Transaction && m_parser.isInData()) {
+            // Inside a message (RETR, TOP, listings): take all that arrived in one piece. In this
+            // state no reply changes how the bytes after it are read (no STLS), and the parser
+            // checks every line's length itself.
+            const QByteArray chunk = m_connection.read(m_connection.bytesAvailable());
+            if (chunk.isEmpty())
+                break;
+            m_parser.feed(chunk);
+        } else {
+            const auto line = m_connection.readLine();
+            if (!line)
+                break;
+            m_parser.feed(*line + "\r\n");
+        }
         while (m_parser.hasReply() && !m_inFlight.isEmpty()) {
             Pending pending = m_inFlight.dequeue();
             const Pop3Reply reply = m_parser.takeReply();

@@ -9,6 +9,7 @@
 #include "store/StoreReader.h"
 #include "store/StoreError.h"
 #include "store/StoreWriter.h"
+#include "sync/pop3/Pop3ArchiveWriter.h"
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>
@@ -20,14 +21,28 @@ Q_LOGGING_CATEGORY(lcPop3Sync, "petrel.sync.pop3")
 namespace {
 
 constexpr int MaxRetrievesQueued = 8; // RETRs queued at once: bounds memory, keeps the pipe full
+// Batches handed to the archive writer and not yet committed: while one is written the next one
+// downloads; more would only hold memory.
+constexpr int MaxBatchesWriting = 2;
 const QString InboxPath = QStringLiteral("INBOX");
 
 // A store failure for the user: what was going on, and that the server keeps every message (each
 // caller ends the check with an abort, before any QUIT could commit a DELE). The bare SQLite text
 // ("database or disk is full") says neither.
+QString storeFailure(const QString &what, const QString &error)
+{
+    return what + QStringLiteral(" failed; nothing was deleted from the server: ") + error;
+}
+
 QString storeFailure(const QString &what, const Store::StoreError &e)
 {
-    return what + QStringLiteral(" failed; nothing was deleted from the server: ") + e.text();
+    return storeFailure(what, e.text());
+}
+
+// A store in memory cannot be opened a second time for the writer thread.
+bool hasOwnFile(const QString &path)
+{
+    return !path.isEmpty() && path != QLatin1String(":memory:") && !path.startsWith(QLatin1String("file:"));
 }
 
 } // namespace
@@ -64,6 +79,11 @@ void Pop3Fetcher::start()
         m_folderId = m_writer.ensureFolder(m_accountId, InboxPath, Store::FolderRole::Inbox, QStringLiteral("Inbox"));
         Store::StoreReader reader(m_writer.database().path());
         LocalFolders::ensureDefaults(m_writer, reader, m_accountId);
+        if (hasOwnFile(m_writer.database().path())) {
+            m_archive = new Pop3ArchiveWriter(m_writer.database().path(), m_accountId, m_folderId, this);
+            connect(m_archive, &Pop3ArchiveWriter::committed, this, &Pop3Fetcher::onBatchCommitted);
+            connect(m_archive, &Pop3ArchiveWriter::failed, this, &Pop3Fetcher::onBatchFailed);
+        }
     } catch (const Store::StoreError &e) {
         fail(Pop3FetchResult::Error::Store, storeFailure(QStringLiteral("Preparing the local folders"), e));
         return;
@@ -174,7 +194,8 @@ void Pop3Fetcher::requestMore()
 {
     if (m_finished)
         return;
-    while (m_inFlight < MaxRetrievesQueued && m_nextToFetch < m_toFetch.size()) {
+    while (m_inFlight < MaxRetrievesQueued && m_nextToFetch < m_toFetch.size()
+           && (!m_archive || m_archive->pending() < MaxBatchesWriting)) {
         const Pop3ServerMessage message = m_toFetch.at(m_nextToFetch++);
         if (message.size > m_limits.maxMessageSize) {
             // Fetching it would only fail at the limit and drop the connection on every check.
@@ -191,9 +212,14 @@ void Pop3Fetcher::requestMore()
         connect(m_session->retrieve(message.number), &Pop3::Pop3Job::finished, this,
                 [this, message](const Pop3::Pop3Result &r) { onRetrieved(message, r); });
     }
-    if (m_inFlight == 0 && m_nextToFetch >= m_toFetch.size()) {
-        if (commitBatch())
-            beginDeletes();
+    if (m_inFlight == 0 && m_nextToFetch >= m_toFetch.size() && !m_deletesBegun) {
+        if (!commitBatch())
+            return;
+        // DELE only once every downloaded message is committed.
+        if (m_archive && m_archive->pending() > 0)
+            return; // onBatchCommitted() comes back here
+        m_deletesBegun = true;
+        beginDeletes();
     }
 }
 
@@ -218,6 +244,8 @@ void Pop3Fetcher::onRetrieved(const Pop3ServerMessage &message, const Pop3::Pop3
         Store::MessageRecord record = buildMessageRecord(r.data, parsed.isOk() ? parsed.message : Mime::ParsedMessage());
         if (!record.internalDate.isValid())
             record.internalDate = now();
+        // Hashed here rather than by the store: the archive writer's thread is the busier one.
+        record.contentHash = QString::fromLatin1(QCryptographicHash::hash(r.data, QCryptographicHash::Sha256).toHex());
         m_batchBytes += r.data.size();
         m_progress.bytesDone += qMax<qint64>(0, message.size);
         m_result.bytes += r.data.size();
@@ -235,6 +263,11 @@ bool Pop3Fetcher::commitBatch()
 {
     if (m_batch.isEmpty())
         return true;
+    if (m_archive) {
+        m_archive->submit(std::exchange(m_batch, {}), now());
+        m_batchBytes = 0;
+        return true;
+    }
     try {
         const Store::Pop3BatchResult done = m_uidlStore->insertDownloaded(m_accountId, m_folderId, m_batch, now());
         m_result.downloaded += done.inserted;
@@ -253,6 +286,33 @@ bool Pop3Fetcher::commitBatch()
     m_batch.clear();
     m_batchBytes = 0;
     return true;
+}
+
+void Pop3Fetcher::onBatchCommitted(const Store::Pop3BatchResult &done)
+{
+    m_result.downloaded += done.inserted;
+    m_result.alreadyArchived += done.alreadyKnown;
+    m_progress.downloaded = m_result.downloaded;
+    if (!done.insertedIds.isEmpty())
+        Q_EMIT stored(done.insertedIds);
+    if (m_finished) {
+        if (m_archive->pending() == 0)
+            emitFinished();
+        return;
+    }
+    reportProgress();
+    requestMore();
+}
+
+void Pop3Fetcher::onBatchFailed(const QString &error)
+{
+    if (!m_finished) {
+        if (m_session)
+            m_session->abort(); // nothing may be deleted now
+        fail(Pop3FetchResult::Error::Store, storeFailure(QStringLiteral("Saving the downloaded messages"), error));
+    } else if (m_archive->pending() == 0) {
+        emitFinished();
+    }
 }
 
 void Pop3Fetcher::beginDeletes()
@@ -345,6 +405,14 @@ void Pop3Fetcher::finish()
     if (m_session && m_session->state() != Pop3::Pop3Session::State::Closed
         && m_session->state() != Pop3::Pop3Session::State::Disconnected)
         m_session->abort();
+    // The result counts what is committed: a batch still being written is waited for.
+    if (m_archive && m_archive->pending() > 0)
+        return; // onBatchCommitted() or onBatchFailed() emits
+    emitFinished();
+}
+
+void Pop3Fetcher::emitFinished()
+{
     qCInfo(lcPop3Sync) << "account" << m_accountId << "check finished:" << m_result.downloaded << "downloaded,"
                        << m_result.deletedOnServer << "deleted on server," << m_result.skipped << "skipped"
                        << (m_result.isOk() ? QString() : m_result.message);

@@ -27,10 +27,15 @@ class Pop3Session;
 }
 
 namespace Petrel::Core {
+class Pop3ArchiveWriter;
+}
+
+namespace Petrel::Core {
 
 // One POP3 check of an account: log in, list by UIDL, RETR what the archive lacks (newest first,
-// pipelined), commit each batch durably to the account's Inbox together with its UIDLs, and only
-// then DELE what the retention allows, then QUIT. A cut or crash at any point leaves every
+// pipelined), commit each batch durably to the account's Inbox together with its UIDLs (on a
+// writer thread, while the next batch downloads: Pop3ArchiveWriter), and only once every batch
+// is committed DELE what the retention allows, then QUIT. A cut or crash at any point leaves every
 // message on the server or in the archive; a rerun neither loses nor duplicates one.
 // Without UIDL on the server, a message's id is "sha256:" + the SHA-256 of its TOP n 0 headers.
 // Emits finished() exactly once, never from inside start().
@@ -54,7 +59,8 @@ public:
 
     // Starts the check; call once.
     void start();
-    // Hard stop: the connection drops before any QUIT, so the server commits no DELE.
+    // Hard stop: the connection drops before any QUIT, so the server commits no DELE. What arrived
+    // whole is still committed; finished() follows once it is.
     void abort();
 
 Q_SIGNALS:
@@ -71,11 +77,14 @@ private:
     void requestMore();
     void onRetrieved(const Pop3ServerMessage &message, const Pop3::Pop3Result &result);
     bool commitBatch(); // false: the store failed and the check has finished
+    void onBatchCommitted(const Store::Pop3BatchResult &done);
+    void onBatchFailed(const QString &error);
     void beginDeletes();
     void onQuit(const Pop3::Pop3Result &result);
     void failServer(const QString &what, const Pop3::Pop3Result &result);
     void fail(Pop3FetchResult::Error error, const QString &message);
     void finish();
+    void emitFinished();
     void reportProgress();
     QDateTime now() const;
 
@@ -92,6 +101,10 @@ private:
     int m_batchMessagesLimit = 100;
 
     QPointer<Pop3::Pop3Session> m_session;
+    // Writes batches on its own thread and connection; null for a store without a file of its
+    // own (then batches are written here, on the caller's connection).
+    Pop3ArchiveWriter *m_archive = nullptr;
+    bool m_deletesBegun = false;
     bool m_started = false;
     bool m_finished = false;
     bool m_noUidl = false;
