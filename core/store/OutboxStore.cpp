@@ -76,31 +76,33 @@ std::optional<OutboxRow> OutboxStore::settleAndClaim(qint64 accountId, const QLi
 {
     Transaction transaction(m_db);
     deleteRows(delivered);
-    Statement &pick = m_db.cached("SELECT id FROM outbox WHERE account_id = ?1 AND state = 'queued'"
-                                  " AND next_attempt_at <= ?2 ORDER BY id LIMIT 1");
-    pick.bindInt64(1, accountId).bindInt64(2, now.toMSecsSinceEpoch());
-    const bool found = pick.step();
-    const qint64 id = found ? pick.columnInt64(0) : 0;
-    pick.reset();
-    if (found)
-        m_db.cached("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1").bindInt64(1, id).exec();
+    const std::optional<qint64> id = nextDueId(accountId, now);
+    if (id)
+        m_db.cached("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1").bindInt64(1, *id).exec();
     transaction.commit();
-    if (!found)
+    if (!id)
         return std::nullopt;
-    return row(id);
+    return row(*id);
 }
 
-std::optional<OutboxRow> OutboxStore::nextDue(qint64 accountId, const QDateTime &now)
+std::optional<qint64> OutboxStore::nextDueId(qint64 accountId, const QDateTime &now)
 {
     Statement &pick = m_db.cached("SELECT id FROM outbox WHERE account_id = ?1 AND state = 'queued'"
                                   " AND next_attempt_at <= ?2 ORDER BY id LIMIT 1");
     pick.bindInt64(1, accountId).bindInt64(2, now.toMSecsSinceEpoch());
-    const bool found = pick.step();
-    const qint64 id = found ? pick.columnInt64(0) : 0;
+    std::optional<qint64> id;
+    if (pick.step())
+        id = pick.columnInt64(0);
     pick.reset();
-    if (!found)
+    return id;
+}
+
+std::optional<OutboxRow> OutboxStore::nextDue(qint64 accountId, const QDateTime &now)
+{
+    const std::optional<qint64> id = nextDueId(accountId, now);
+    if (!id)
         return std::nullopt;
-    return row(id);
+    return row(*id);
 }
 
 bool OutboxStore::settleAndPrepare(const QList<qint64> &delivered, qint64 id)

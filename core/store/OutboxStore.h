@@ -82,6 +82,7 @@ public:
 private:
     void deleteRows(const QList<qint64> &ids); // inside the caller's transaction
     std::optional<OutboxRow> row(qint64 id);
+    std::optional<qint64> nextDueId(qint64 accountId, const QDateTime &now); // the oldest queued and due
     // Runs an UPDATE/DELETE of one row by id (bound as ?1, text as ?2, time as ?3) in a
     // transaction of its own; true when it changed the row.
     bool changeRow(const char *sql, qint64 id, const std::optional<QString> &text = std::nullopt,
