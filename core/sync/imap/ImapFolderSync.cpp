@@ -178,8 +178,12 @@ void ImapFolderSync::searchAll()
 {
     // The server's whole UID set: what it lacks was expunged, what we lack is new. QRESYNC's
     // VANISHED already covered the first; this also catches servers that report it late or not at all.
+    auto *search = new Imap::ImapSearchOperation(m_session, {Imap::ImapSearchArg::key("ALL")}, this);
+    // Room for messages delivered since SELECT; a million UIDs as one plain SEARCH line would
+    // exceed the line limit.
+    search->setCompactResult(m_info.exists * 2 + 100000);
     run<Imap::ImapSearchOperation>(
-        new Imap::ImapSearchOperation(m_session, {Imap::ImapSearchArg::key("ALL")}, this),
+        search,
         [this](Imap::ImapSearchOperation *op, const Imap::ImapResult &r) {
             if (!r.isOk()) {
                 failServer(QStringLiteral("Listing the messages of '%1' failed").arg(m_folder.path), r);

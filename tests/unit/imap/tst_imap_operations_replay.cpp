@@ -416,6 +416,26 @@ private Q_SLOTS:
         VERIFY_SCRIPT(*c.server);
     }
 
+    void compactSearchResult()
+    {
+        Case c = openCase(QStringLiteral("search-compact.txt"));
+        ImapSelectOperation selectOp(c.session.get(), QStringLiteral("INBOX"));
+        VERIFY_OK(run(selectOp));
+        ImapSearchOperation search(c.session.get(), {ImapSearchArg::key("ALL")});
+        search.setCompactResult(12);
+        VERIFY_OK(run(search));
+        QCOMPARE(search.uids(), (QList<quint32>{1, 2, 3, 7, 9, 10}));
+        ImapSearchOperation lying(c.session.get(), {ImapSearchArg::key("ALL")});
+        lying.setCompactResult(12);
+        const ImapResult r = run(lying);
+        QCOMPARE(r.kind, Kind::Protocol);
+        QVERIFY2(r.message.contains(QLatin1String("4294967294 UIDs")), qPrintable(r.message));
+        QVERIFY(lying.uids().isEmpty());
+        ImapNoopOperation noop(c.session.get()); // the session goes on
+        VERIFY_OK(run(noop));
+        VERIFY_SCRIPT(*c.server);
+    }
+
     void utf8AcceptNames()
     {
         Case c = openCase(QStringLiteral("utf8-accept.txt"));
