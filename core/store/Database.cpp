@@ -101,6 +101,11 @@ Database::Database(const QString &path, Role role) : m_path(path), m_role(role)
     }
 }
 
+bool Database::canOpenTwice(const QString &path)
+{
+    return !path.isEmpty() && path != QLatin1String(":memory:") && !path.startsWith(QLatin1String("file:"));
+}
+
 Database::~Database()
 {
     m_cache.clear(); // statements first: they belong to the connection

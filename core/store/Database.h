@@ -25,6 +25,8 @@ public:
     static std::unique_ptr<Database> open(const QString &path, Role role);
     // Writer that migrates only up to targetVersion: lets tests walk the schema history.
     static std::unique_ptr<Database> openWriter(const QString &path, int targetVersion);
+    // Whether a second connection would see the same data: a file, not ":memory:" or a URI.
+    static bool canOpenTwice(const QString &path);
 
     ~Database();
     Database(const Database &) = delete;

@@ -5,8 +5,10 @@
 #include "imap/ImapSearchOperation.h"
 #include "imap/ImapSelectOperation.h"
 #include "imap/ImapSession.h"
+#include "store/Database.h"
 #include "store/StoreError.h"
 #include "store/StoreWriter.h"
+#include "store/WriterThread.h"
 #include "sync/imap/ImapRecordBuilder.h"
 #include "sync/imap/ImapSyncPlan.h"
 
@@ -44,6 +46,10 @@ void ImapFolderSync::start()
         finish(false);
         return;
     }
+    // Parsing and storing a batch costs more than the server takes to send the next one: on a
+    // thread of their own the two overlap (tests/benchmarks/README.md, item 1).
+    if (Store::Database::canOpenTwice(m_writer.database().path()))
+        m_writerThread = new Store::WriterThread(m_writer.database().path(), this);
     Imap::ImapSelectOptions options;
     options.condStore = m_session->isEnabled("CONDSTORE") || m_session->hasCapability(Imap::ImapCapability::CondStore);
     // QRESYNC needs what we knew last time; a first sync has nothing to resync from.
@@ -80,14 +86,14 @@ void ImapFolderSync::onSelected(const Imap::ImapResult &r)
         saveState(); // the new HIGHESTMODSEQ; then the bodies phase as usual
         return;
     }
-    if (isFinished()) // the store failed while counting
+    if (ended()) // the store failed while counting
         return;
     if (!guard([this] { m_cached = m_cache.messages(m_folder.id); }))
         return;
     if (m_usedQresync) {
         removeVanished(m_info.vanished);
         applyServerFlags(m_info.changes);
-        if (isFinished())
+        if (ended())
             return;
         searchAll();
         return;
@@ -137,7 +143,7 @@ void ImapFolderSync::fetchFlagChanges()
 
 void ImapFolderSync::applyServerFlags(const QList<Imap::ImapFetchData> &data)
 {
-    if (isFinished())
+    if (ended())
         return;
     QList<Store::ImapFlagUpdate> server;
     for (const Imap::ImapFetchData &d : data) {
@@ -159,7 +165,7 @@ void ImapFolderSync::applyServerFlags(const QList<Imap::ImapFetchData> &data)
 
 void ImapFolderSync::removeVanished(const Imap::ImapSequenceSet &uids)
 {
-    if (uids.isEmpty() || isFinished())
+    if (uids.isEmpty() || ended())
         return;
     QList<quint32> gone;
     for (auto it = m_cached.cbegin(); it != m_cached.cend(); ++it) {
@@ -218,10 +224,12 @@ void ImapFolderSync::onSearched(const QList<quint32> &serverUids)
 void ImapFolderSync::fetchNextBatch()
 {
     // Up to FetchesInFlight FETCHes on the wire: the server already answers the next batch while
-    // this one is parsed and stored, and memory holds at most that many batches.
-    while (m_fetchesInFlight < FetchesInFlight && m_nextBatch < m_batches.size() && !isFinished())
+    // this one is parsed and stored; memory holds at most that many batches plus those waiting
+    // for the writer thread.
+    while (m_fetchesInFlight < FetchesInFlight && m_nextBatch < m_batches.size() && !ended() &&
+           !(m_writerThread && m_writerThread->pending() >= MaxBatchesWriting))
         startBatchFetch(m_batches.at(m_nextBatch++));
-    if (m_fetchesInFlight == 0 && !isFinished())
+    if (m_nextBatch >= m_batches.size() && m_fetchesInFlight == 0 && !writesPending() && !ended())
         saveState();
 }
 
@@ -245,37 +253,46 @@ void ImapFolderSync::startBatchFetch(const Imap::ImapSequenceSet &uids)
     });
 }
 
-void ImapFolderSync::onBatch(const QList<Imap::ImapFetchData> &batch)
+void ImapFolderSync::onBatch(QList<Imap::ImapFetchData> batch)
 {
-    if (isFinished())
+    if (ended())
         return;
-    QList<Store::MessageRecord> records;
-    records.reserve(batch.size());
-    int withBody = 0;
-    for (const Imap::ImapFetchData &d : batch) {
-        if (!d.uid)
-            continue;
-        records.append(recordFromFetch(d));
-        if (!records.constLast().raw.isEmpty())
-            ++withBody;
-    }
-    Store::InsertResult inserted;
-    if (!guard([&] {
-            inserted = m_writer.insertMessages(m_folder.id, records, Store::DuplicatePolicy::SkipSameRemoteId,
-                                               Store::Durability::Refetchable);
-        }))
-        return;
-    const int added = int(inserted.insertedIds.size());
+    const qint64 folderId = m_folder.id;
+    write([this, folderId, batch = std::move(batch)](Store::StoreWriter &writer) -> std::function<void()> {
+        QList<Store::MessageRecord> records;
+        records.reserve(batch.size());
+        StoredBatch stored;
+        for (const Imap::ImapFetchData &d : batch) {
+            if (!d.uid)
+                continue;
+            records.append(recordFromFetch(d));
+            const Store::MessageRecord &r = records.constLast();
+            if (!r.raw.isEmpty())
+                ++stored.withBody;
+            stored.uids.append(*d.uid);
+            stored.states.append({0, r.flags, r.keywords});
+        }
+        stored.insertedIds = writer.insertMessages(folderId, records, Store::DuplicatePolicy::SkipSameRemoteId,
+                                                   Store::Durability::Refetchable)
+                                 .insertedIds;
+        return [this, stored = std::move(stored)] { onNewStored(stored); };
+    });
+}
+
+void ImapFolderSync::onNewStored(const StoredBatch &batch)
+{
+    const int added = int(batch.insertedIds.size());
     m_result->newMessages += added;
-    m_result->withBody += qMin(withBody, added);
-    m_fetched += int(records.size());
-    for (const Store::MessageRecord &r : std::as_const(records)) {
-        m_cached.insert(quint32(r.uid.value_or(0)), {0, r.flags, r.keywords});
-        m_newUids.insert(quint32(r.uid.value_or(0)));
+    m_result->withBody += qMin(batch.withBody, added);
+    m_fetched += int(batch.uids.size());
+    for (qsizetype i = 0; i < batch.uids.size(); ++i) {
+        m_cached.insert(batch.uids.at(i), batch.states.at(i));
+        m_newUids.insert(batch.uids.at(i));
     }
     if (added > 0)
-        Q_EMIT stored(inserted.insertedIds);
+        Q_EMIT stored(batch.insertedIds);
     Q_EMIT progressed(m_fetched, m_toFetch);
+    fetchNextBatch();
 }
 
 void ImapFolderSync::saveState()
@@ -323,9 +340,10 @@ void ImapFolderSync::planBodies()
 void ImapFolderSync::fetchNextBodies()
 {
     // Pipelined like the new messages' batches (fetchNextBatch); a body batch is bounded in bytes.
-    while (m_fetchesInFlight < FetchesInFlight && m_nextBodyBatch < m_bodyPlan.batches.size() && !isFinished())
+    while (m_fetchesInFlight < FetchesInFlight && m_nextBodyBatch < m_bodyPlan.batches.size() && !ended() &&
+           !(m_writerThread && m_writerThread->pending() >= MaxBatchesWriting))
         startBodiesFetch(m_bodyPlan.batches.at(m_nextBodyBatch++));
-    if (m_fetchesInFlight == 0 && !isFinished())
+    if (m_nextBodyBatch >= m_bodyPlan.batches.size() && m_fetchesInFlight == 0 && !writesPending() && !ended())
         finish(true);
 }
 
@@ -346,29 +364,87 @@ void ImapFolderSync::startBodiesFetch(const Imap::ImapSequenceSet &uids)
     });
 }
 
-void ImapFolderSync::onBodies(const QList<Imap::ImapFetchData> &batch)
+void ImapFolderSync::onBodies(QList<Imap::ImapFetchData> batch)
 {
-    if (isFinished())
+    if (ended())
         return;
-    QList<Store::MessageRecord> records;
-    records.reserve(batch.size());
-    for (const Imap::ImapFetchData &d : batch) {
-        const Imap::ImapFetchSection *full = d.section("BODY", QByteArray());
-        // A message expunged meanwhile answers with nothing (or NIL); the next pass drops it.
-        if (d.uid && full && full->bytes)
-            records.append(recordFromFetch(d));
-    }
-    QList<quint32> attached;
-    if (!guard([&] { attached = m_writer.attachBodies(m_folder.id, records, Store::Durability::Refetchable); }))
-        return;
-    for (quint32 uid : std::as_const(attached)) {
+    const qint64 folderId = m_folder.id;
+    write([this, folderId, batch = std::move(batch)](Store::StoreWriter &writer) -> std::function<void()> {
+        QList<Store::MessageRecord> records;
+        records.reserve(batch.size());
+        for (const Imap::ImapFetchData &d : batch) {
+            const Imap::ImapFetchSection *full = d.section("BODY", QByteArray());
+            // A message expunged meanwhile answers with nothing (or NIL); the next pass drops it.
+            if (d.uid && full && full->bytes)
+                records.append(recordFromFetch(d));
+        }
+        const QList<quint32> attached = writer.attachBodies(folderId, records, Store::Durability::Refetchable);
+        return [this, attached, count = int(records.size())] { onBodiesStored(attached, count); };
+    });
+}
+
+void ImapFolderSync::onBodiesStored(const QList<quint32> &attached, int count)
+{
+    for (quint32 uid : attached) {
         if (m_newUids.contains(uid))
             ++m_result->withBody;
         else
             ++m_result->bodiesCompleted;
     }
-    m_bodiesFetched += int(records.size());
+    m_bodiesFetched += count;
     Q_EMIT bodiesProgressed(m_bodiesFetched, m_bodyPlan.count);
+    fetchNextBodies();
+}
+
+void ImapFolderSync::write(std::function<std::function<void()>(Store::StoreWriter &)> work)
+{
+    if (!m_writerThread) {
+        std::function<void()> done;
+        if (guard([&] { done = work(m_writer); }))
+            done();
+        return;
+    }
+    m_writerThread->submit(
+        [work = std::move(work), this](Store::StoreWriter &writer) -> Store::WriterThread::Done {
+            std::function<void()> done = work(writer);
+            // On this step's thread: once the step is ending, only the count of pending writes matters.
+            return [this, done = std::move(done)] {
+                if (!isFinished())
+                    done();
+                if (m_ending && !writesPending())
+                    finish(*m_ending);
+            };
+        },
+        [this](const QString &error) {
+            failStore(error);
+            if (m_ending && !writesPending())
+                finish(*m_ending);
+        });
+}
+
+bool ImapFolderSync::writesPending() const
+{
+    return m_writerThread && m_writerThread->pending() > 0;
+}
+
+void ImapFolderSync::finishAfterWrites(bool ok)
+{
+    if (ended())
+        return;
+    if (!writesPending()) {
+        finish(ok);
+        return;
+    }
+    m_ending = ok;
+}
+
+void ImapFolderSync::failStore(const QString &error)
+{
+    if (ended())
+        return;
+    m_result->error = ImapSyncResult::Error::Store;
+    m_result->message = QStringLiteral("Writing folder '%1' to the cache failed: %2").arg(m_folder.path, error);
+    finishAfterWrites(false);
 }
 
 bool ImapFolderSync::guard(const std::function<void()> &storeWork)
@@ -377,22 +453,22 @@ bool ImapFolderSync::guard(const std::function<void()> &storeWork)
         storeWork();
         return true;
     } catch (const Store::StoreError &e) {
-        m_result->error = ImapSyncResult::Error::Store;
-        m_result->message = QStringLiteral("Writing folder '%1' to the cache failed: %2").arg(m_folder.path, e.text());
-        finish(false);
+        failStore(e.text());
         return false;
     }
 }
 
 void ImapFolderSync::failServer(const QString &what, const Imap::ImapResult &r)
 {
+    if (ended())
+        return;
     m_result->error = r.kind == Imap::ImapResult::Kind::Cancelled ? ImapSyncResult::Error::Cancelled
                                                                   : ImapSyncResult::Error::Server;
     m_result->serverError = r.kind;
     m_result->serverText = r.serverText;
     const QString why = !r.serverText.isEmpty() ? r.serverText : r.message;
     m_result->message = why.isEmpty() ? what : what + QStringLiteral(": ") + why;
-    finish(false);
+    finishAfterWrites(false);
 }
 
 

@@ -6,6 +6,7 @@
 #include "imap/ImapSequenceSet.h"
 #include "store/FolderRow.h"
 #include "store/ImapFolderCache.h"
+#include "store/MessageRecord.h"
 #include "sync/imap/ImapOfflinePolicy.h"
 #include "sync/imap/ImapSyncPlan.h"
 #include "sync/imap/ImapSyncResult.h"
@@ -14,9 +15,13 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <optional>
+
 namespace Petrel::Store {
 class StoreWriter;
-}
+class WriterThread;
+} // namespace Petrel::Store
 
 namespace Petrel::Imap {
 class ImapSession;
@@ -72,12 +77,29 @@ private:
     void onSearched(const QList<quint32> &serverUids);
     void fetchNextBatch();
     void startBatchFetch(const Imap::ImapSequenceSet &uids);
-    void onBatch(const QList<Imap::ImapFetchData> &batch);
+    void onBatch(QList<Imap::ImapFetchData> batch);
+    struct StoredBatch // what the sync keeps of a stored batch of new messages
+    {
+        QList<quint32> uids;
+        QList<Store::ImapCachedMessage> states; // flags of uids[i]
+        QList<qint64> insertedIds;
+        int withBody = 0;
+    };
+    void onNewStored(const StoredBatch &batch);
     void saveState();
     void planBodies();
     void fetchNextBodies();
     void startBodiesFetch(const Imap::ImapSequenceSet &uids);
-    void onBodies(const QList<Imap::ImapFetchData> &batch);
+    void onBodies(QList<Imap::ImapFetchData> batch);
+    void onBodiesStored(const QList<quint32> &attached, int count);
+    // Runs store work on the writer thread when there is one, else here; done() on this thread.
+    void write(std::function<std::function<void()>(Store::StoreWriter &)> work);
+    bool writesPending() const;
+    bool ended() const { return isFinished() || m_ending.has_value(); }
+    void failStore(const QString &error);
+    // Ends the step once the writer thread has stored what it was given: the result then counts
+    // everything this pass wrote, and nothing of this folder is written after finished().
+    void finishAfterWrites(bool ok);
     void applyServerFlags(const QList<Imap::ImapFetchData> &data);
     void removeVanished(const Imap::ImapSequenceSet &uids);
     bool guard(const std::function<void()> &storeWork); // false: the store failed, finished
@@ -95,6 +117,9 @@ private:
     QHash<quint32, Store::ImapCachedMessage> m_cached;
     QList<Imap::ImapSequenceSet> m_batches;
     static constexpr int FetchesInFlight = 2; // FETCH commands on the wire at once
+    static constexpr int MaxBatchesWriting = 2; // fetched batches waiting for the writer thread, at most
+    Store::WriterThread *m_writerThread = nullptr; // null for a store in memory: written here then
+    std::optional<bool> m_ending; // finishAfterWrites() was called with this outcome
     int m_fetchesInFlight = 0;
     int m_nextBatch = 0;
     int m_fetched = 0;

@@ -6,20 +6,19 @@
 #include <QObject>
 #include <QString>
 
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
+namespace Petrel::Store {
+class WriterThread;
+}
 
 namespace Petrel::Core {
 
 // Writes the POP3 check's batches into the archive on a thread of its own, with its own writer
-// connection to the store file, so the download goes on while a batch is parsed into SQLite and
-// synced (each batch is still one durable transaction: Pop3UidlStore::insertDownloaded).
-// Batches are written in the order they were submitted. Each outcome comes back on the owner's
-// thread as committed() or failed(); after a failure the rest is dropped unwritten, each with
-// failed() and the first failure's text. The destructor
-// writes what was submitted, then joins the thread.
+// connection to the store file (Store::WriterThread), so the download goes on while a batch is
+// parsed into SQLite and synced (each batch is still one durable transaction:
+// Pop3UidlStore::insertDownloaded). Batches are written in the order they were submitted. Each
+// outcome comes back on the owner's thread as committed() or failed(); after a failure the rest
+// is dropped unwritten, each with failed() and the first failure's text. The destructor writes
+// what was submitted, then joins the thread.
 class Pop3ArchiveWriter : public QObject
 {
     Q_OBJECT
@@ -30,30 +29,16 @@ public:
 
     void submit(QList<Store::Pop3Download> batch, const QDateTime &now);
     // Batches submitted whose outcome has not been delivered yet.
-    int pending() const { return m_pending; }
+    int pending() const;
 
 Q_SIGNALS:
     void committed(const Petrel::Store::Pop3BatchResult &result);
     void failed(const QString &error);
 
 private:
-    struct Job
-    {
-        QList<Store::Pop3Download> batch;
-        QDateTime now;
-    };
-    void run();
-
-    const QString m_path;
     const qint64 m_accountId;
     const qint64 m_folderId;
-    int m_pending = 0; // owner's thread only
-
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<Job> m_jobs;
-    bool m_stopping = false;
-    std::thread m_thread;
+    Store::WriterThread *m_thread;
 };
 
 } // namespace Petrel::Core

@@ -39,12 +39,6 @@ QString storeFailure(const QString &what, const Store::StoreError &e)
     return storeFailure(what, e.text());
 }
 
-// A store in memory cannot be opened a second time for the writer thread.
-bool hasOwnFile(const QString &path)
-{
-    return !path.isEmpty() && path != QLatin1String(":memory:") && !path.startsWith(QLatin1String("file:"));
-}
-
 } // namespace
 
 Pop3Fetcher::Pop3Fetcher(Store::StoreWriter &writer, qint64 accountId, QObject *parent)
@@ -79,7 +73,7 @@ void Pop3Fetcher::start()
         m_folderId = m_writer.ensureFolder(m_accountId, InboxPath, Store::FolderRole::Inbox, QStringLiteral("Inbox"));
         Store::StoreReader reader(m_writer.database().path());
         LocalFolders::ensureDefaults(m_writer, reader, m_accountId);
-        if (hasOwnFile(m_writer.database().path())) {
+        if (Store::Database::canOpenTwice(m_writer.database().path())) {
             m_archive = new Pop3ArchiveWriter(m_writer.database().path(), m_accountId, m_folderId, this);
             connect(m_archive, &Pop3ArchiveWriter::committed, this, &Pop3Fetcher::onBatchCommitted);
             connect(m_archive, &Pop3ArchiveWriter::failed, this, &Pop3Fetcher::onBatchFailed);

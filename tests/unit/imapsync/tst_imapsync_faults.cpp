@@ -395,6 +395,36 @@ private Q_SLOTS:
                  qPrintable(added.at(2)));
     }
 
+    // The store refuses the second batch (on the writer thread that stores fetched batches): the
+    // pass fails naming the store's words, only after every batch handed over was dealt with; the
+    // first batch stays committed, nothing of the second or later is written, and the sync state
+    // stays where it was, so the next pass fetches the rest.
+    void storeFailureInSecondBatchKeepsTheFirst()
+    {
+        {
+            Store::StoreWriter poison(databasePath());
+            poison.database().exec("CREATE TRIGGER test_poison BEFORE INSERT ON messages"
+                                   " WHEN new.message_id = 'five@petrel.test'"
+                                   " BEGIN SELECT RAISE(ABORT, 'poisoned by the test'); END");
+        }
+        const QStringList before = snapshot();
+        Pass pass;
+        runScript(QStringLiteral("resync.txt"), &pass);
+        RETURN_IF_FAILED();
+        QCOMPARE(pass.finishedCount, 1);
+        QCOMPARE(int(pass.result.error), int(ImapSyncResult::Error::Store));
+        QVERIFY2(pass.result.message.contains(QLatin1String("Writing folder 'INBOX' to the cache failed")) &&
+                     pass.result.message.contains(QLatin1String("poisoned by the test")),
+                 qPrintable(describe(pass.result)));
+        QCOMPARE(pass.result.newMessages, 2);
+        const QStringList after = snapshot();
+        QCOMPARE(after.filter(QStringLiteral("message INBOX uid=")).size(), 5); // 1, 2, 3 and 6, 7
+        QCOMPARE(after.filter(QStringLiteral("message INBOX uid=6 ")).size(), 1);
+        QCOMPARE(after.filter(QStringLiteral("message INBOX uid=7 ")).size(), 1);
+        QVERIFY(after.filter(QStringLiteral("folder INBOX ")).first().contains(QLatin1String("uidvalidity=100 uidnext=4 ")));
+        QCOMPARE(after.filter(QStringLiteral("message Archive ")), before.filter(QStringLiteral("message Archive ")));
+    }
+
     // A replay cut short by the connection: what the server confirmed leaves the queue (a move's
     // local copy with it), everything after stays queued, in order, untouched.
     void replayCutMidwayKeepsTheRest_data()
