@@ -27,7 +27,8 @@ void ImapSearchOperation::searchWhole(bool compact)
     send(
         session()->builder().uidSearch(m_criteria, compact),
         [this](const ImapResponse &r) {
-            if ((r.kind != ImapResponse::Kind::Search && r.kind != ImapResponse::Kind::ESearch) || !r.search())
+            if ((r.kind != ImapResponse::Kind::Search && r.kind != ImapResponse::Kind::ESearch) ||
+                !r.search())
                 return false;
             const ImapSearchResult &result = *r.search();
             if (!result.isExtended) {
@@ -67,7 +68,8 @@ void ImapSearchOperation::searchWindow(quint64 first)
         last = first + WindowSize - 1;
     QList<ImapSearchArg> criteria;
     if (last)
-        criteria << ImapSearchArg::key("UID") << ImapSearchArg::key(QByteArray::number(first) + ':' + QByteArray::number(*last));
+        criteria << ImapSearchArg::key("UID")
+                 << ImapSearchArg::key(QByteArray::number(first) + ':' + QByteArray::number(*last));
     else if (first > 1)
         criteria << ImapSearchArg::key("UID") << ImapSearchArg::key(QByteArray::number(first) + ":*");
     criteria += m_criteria;
@@ -95,18 +97,19 @@ void ImapSearchOperation::searchWindow(quint64 first)
         });
 }
 
-void ImapSearchOperation::takeWindowed(const QList<quint32> &numbers, quint64 first, std::optional<quint64> last)
+void ImapSearchOperation::takeWindowed(const QList<quint32> &numbers, quint64 first,
+                                       std::optional<quint64> last)
 {
     const quint64 atMost = m_compactAtMost.value_or(0);
     for (const quint32 uid : numbers) {
         if (m_error)
             return;
-        if (uid < first && !last) {
+        if (!last) {
             // RFC 3501: "n:*" includes the mailbox's highest UID even when that is below n; it was
             // listed by an earlier window.
-            continue;
-        }
-        if (uid < first || (last && uid > *last)) {
+            if (uid < first)
+                continue;
+        } else if (uid < first || uid > *last) {
             m_error = QStringLiteral("the server listed UID %1 in answer to a search of UIDs %2:%3")
                           .arg(uid)
                           .arg(first)
@@ -117,8 +120,9 @@ void ImapSearchOperation::takeWindowed(const QList<quint32> &numbers, quint64 fi
         if (m_windowSeen.contains(uid))
             continue;
         if (quint64(m_uids.size()) >= atMost) {
-            m_error = QStringLiteral("the server listed more than %1 UIDs in a mailbox of at most %1 messages")
-                          .arg(atMost);
+            m_error =
+                QStringLiteral("the server listed more than %1 UIDs in a mailbox of at most %1 messages")
+                    .arg(atMost);
             return;
         }
         m_windowSeen.insert(uid);

@@ -19,7 +19,8 @@ public:
     // make a SEARCH line of about 550 KB, well under the parser's 1 MiB line limit.
     static constexpr quint64 WindowSize = 50000;
 
-    ImapSearchOperation(ImapSession *session, const QList<ImapSearchArg> &criteria, QObject *parent = nullptr);
+    ImapSearchOperation(ImapSession *session, const QList<ImapSearchArg> &criteria,
+                        QObject *parent = nullptr);
 
     const QList<quint32> &uids() const { return m_uids; }
 

@@ -86,7 +86,8 @@ private Q_SLOTS:
         const ImapResult no = listAll(refused, 100, 120001);
         QCOMPARE(no.kind, Kind::Rejected);
         QCOMPARE(no.serverText, QStringLiteral("Search failed: index is being rebuilt"));
-        QVERIFY2(no.message.contains(QLatin1String("Search failed: index is being rebuilt")), qPrintable(no.message));
+        QVERIFY2(no.message.contains(QLatin1String("Search failed: index is being rebuilt")),
+                 qPrintable(no.message));
         QVERIFY(refused.uids().isEmpty()); // the first window's UIDs are not a listing
 
         ImapSearchOperation outside(c.session.get(), all);
@@ -100,7 +101,8 @@ private Q_SLOTS:
         ImapSearchOperation tooMany(c.session.get(), all);
         const ImapResult overBound = listAll(tooMany, 3, 120001);
         QCOMPARE(overBound.kind, Kind::Protocol);
-        QVERIFY2(overBound.message.contains(QLatin1String("more than 3 UIDs")), qPrintable(overBound.message));
+        QVERIFY2(overBound.message.contains(QLatin1String("more than 3 UIDs")),
+                 qPrintable(overBound.message));
         QVERIFY(tooMany.uids().isEmpty());
 
         ImapSearchOperation oneWindow(c.session.get(), all);
