@@ -14,11 +14,21 @@ void ImapSearchOperation::run()
 {
     if (!requireSelected())
         return;
-    const bool compact = m_compactAtMost && session()->hasCapability(ImapCapability::ESearch);
+    if (!m_compactAtMost)
+        searchWhole(false);
+    else if (session()->hasCapability(ImapCapability::ESearch))
+        searchWhole(true);
+    else
+        searchWindow(1);
+}
+
+void ImapSearchOperation::searchWhole(bool compact)
+{
     send(
         session()->builder().uidSearch(m_criteria, compact),
         [this](const ImapResponse &r) {
-            if ((r.kind != ImapResponse::Kind::Search && r.kind != ImapResponse::Kind::ESearch) || !r.search())
+            if ((r.kind != ImapResponse::Kind::Search && r.kind != ImapResponse::Kind::ESearch) ||
+                !r.search())
                 return false;
             const ImapSearchResult &result = *r.search();
             if (!result.isExtended) {
@@ -41,12 +51,90 @@ void ImapSearchOperation::run()
         },
         [this](const ImapResponse &) {
             if (m_error) {
-                m_uids.clear();
-                finish(ImapResult::make(ImapResult::Kind::Protocol, *m_error));
+                fail(*m_error);
                 return;
             }
             finish(ImapResult::ok());
         });
+}
+
+void ImapSearchOperation::searchWindow(quint64 first)
+{
+    // Windows are sequential, never pipelined: a plain SEARCH response carries no tag, so answers
+    // to two searches in flight could not be told apart.
+    const quint64 highest = m_uidNext > 0 ? m_uidNext - 1 : 0; // the highest UID SELECT allowed for
+    std::optional<quint64> last;
+    if (first + WindowSize - 1 < highest)
+        last = first + WindowSize - 1;
+    QList<ImapSearchArg> criteria;
+    if (last)
+        criteria << ImapSearchArg::key("UID")
+                 << ImapSearchArg::key(QByteArray::number(first) + ':' + QByteArray::number(*last));
+    else if (first > 1)
+        criteria << ImapSearchArg::key("UID") << ImapSearchArg::key(QByteArray::number(first) + ":*");
+    criteria += m_criteria;
+    m_windowSeen.clear();
+    send(
+        session()->builder().uidSearch(criteria),
+        [this, first, last](const ImapResponse &r) {
+            if (r.kind != ImapResponse::Kind::Search || !r.search() || r.search()->isExtended)
+                return false;
+            takeWindowed(r.search()->numbers, first, last);
+            return true;
+        },
+        [this, last](const ImapResponse &) {
+            if (m_error)
+                fail(*m_error);
+            else if (last)
+                searchWindow(*last + 1);
+            else
+                finish(ImapResult::ok());
+        },
+        [this](const ImapResponse &tagged) {
+            // A refused window fails the whole listing: a partial UID list would read as expunges.
+            m_uids.clear();
+            finish(rejected(tagged, QStringLiteral("UID SEARCH")));
+        });
+}
+
+void ImapSearchOperation::takeWindowed(const QList<quint32> &numbers, quint64 first,
+                                       std::optional<quint64> last)
+{
+    const quint64 atMost = m_compactAtMost.value_or(0);
+    for (const quint32 uid : numbers) {
+        if (m_error)
+            return;
+        if (!last) {
+            // RFC 3501: "n:*" includes the mailbox's highest UID even when that is below n; it was
+            // listed by an earlier window.
+            if (uid < first)
+                continue;
+        } else if (uid < first || uid > *last) {
+            m_error = QStringLiteral("the server listed UID %1 in answer to a search of UIDs %2:%3")
+                          .arg(uid)
+                          .arg(first)
+                          .arg(*last);
+            return;
+        }
+        // Windows are disjoint, so a UID listed twice can only repeat within one: it is kept once.
+        if (m_windowSeen.contains(uid))
+            continue;
+        if (quint64(m_uids.size()) >= atMost) {
+            m_error =
+                QStringLiteral("the server listed more than %1 UIDs in a mailbox of at most %1 messages")
+                    .arg(atMost);
+            return;
+        }
+        m_windowSeen.insert(uid);
+        m_uids.append(uid);
+    }
+}
+
+void ImapSearchOperation::fail(const QString &message)
+{
+    m_uids.clear();
+    m_windowSeen.clear();
+    finish(ImapResult::make(ImapResult::Kind::Protocol, message));
 }
 
 } // namespace Petrel::Imap

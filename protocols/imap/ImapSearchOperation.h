@@ -3,6 +3,8 @@
 #include "imap/ImapCommandBuilder.h"
 #include "imap/ImapOperation.h"
 
+#include <QSet>
+
 #include <optional>
 
 namespace Petrel::Imap {
@@ -13,7 +15,12 @@ class ImapSearchOperation : public ImapOperation
     Q_OBJECT
 
 public:
-    ImapSearchOperation(ImapSession *session, const QList<ImapSearchArg> &criteria, QObject *parent = nullptr);
+    // UIDs per window of a windowed search (see setUidUpperBound): 50,000 UIDs of up to ten digits
+    // make a SEARCH line of about 550 KB, well under the parser's 1 MiB line limit.
+    static constexpr quint64 WindowSize = 50000;
+
+    ImapSearchOperation(ImapSession *session, const QList<ImapSearchArg> &criteria,
+                        QObject *parent = nullptr);
 
     const QList<quint32> &uids() const { return m_uids; }
 
@@ -22,15 +29,29 @@ public:
     // line limit near 130,000 messages. The set is expanded into uids() only when it holds at most
     // atMost values (the mailbox's size: a server cannot list more UIDs than it has messages);
     // more is a protocol error, never an allocation of the server's choosing.
+    // Without ESEARCH the same bound holds, and the search goes in UID windows (below).
     void setCompactResult(quint64 atMost) { m_compactAtMost = atMost; }
+
+    // The mailbox's UIDNEXT from SELECT, for a compact result on a server without ESEARCH: the
+    // search then runs one UID window at a time ("UID SEARCH UID 1:50000 ...", "UID 50001:100000",
+    // ...) so no SEARCH line outgrows the line limit; the last window is open ("UID n:*") and
+    // also takes messages delivered since SELECT. Unknown (0): one open window, a plain search.
+    void setUidUpperBound(quint64 uidNext) { m_uidNext = uidNext; }
 
 protected:
     void run() override;
 
 private:
+    void searchWhole(bool compact);
+    void searchWindow(quint64 first);
+    void takeWindowed(const QList<quint32> &numbers, quint64 first, std::optional<quint64> last);
+    void fail(const QString &message);
+
     QList<ImapSearchArg> m_criteria;
     QList<quint32> m_uids;
     std::optional<quint64> m_compactAtMost;
+    quint64 m_uidNext = 0;
+    QSet<quint32> m_windowSeen; // UIDs of the current window, to drop one listed twice
     std::optional<QString> m_error;
 };
 

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void localActionsReachThePoorServer();
     void appendCopyAndFoldersWithoutLiteralPlusOrUidPlus();
     void actionsWhileTheServerIsStoppedAreReplayedLater();
+    void uidsBeyondAWindowAreListedInWindows();
 
 private:
     QList<quint32> serverUids(const QString &mailbox) const { return m_harness->onServer(mailbox).keys(); }
@@ -242,6 +243,40 @@ void TestImapSyncPoor::actionsWhileTheServerIsStoppedAreReplayedLater()
         const QString why = m_harness->differences(mailbox);
         QVERIFY2(why.isEmpty(), qPrintable(why));
     }
+}
+
+// Without ESEARCH, a folder whose UIDNEXT is past one 50,000-UID window is listed window by
+// window ("UID SEARCH UID 1:50000 ALL", ..., "UID 150001:*"). Dovecot answers the last, open
+// window with its highest UID even when that lies below the window (RFC 3501): it must not count.
+void TestImapSyncPoor::uidsBeyondAWindowAreListedInWindows()
+{
+    const QString folder = QStringLiteral("Windowed");
+    QString error;
+    QVERIFY2(m_harness->seed(3, folder, &error), qPrintable(error));
+    QVERIFY2(m_harness->doveadm({QStringLiteral("mailbox"), QStringLiteral("update")},
+                                {QStringLiteral("--min-next-uid"), QStringLiteral("150000"), folder}, &error),
+             qPrintable(error));
+    QVERIFY2(m_harness->seed(2, folder, &error), qPrintable(error));
+    const QList<quint32> uids = serverUids(folder);
+    QCOMPARE(uids.size(), 5);
+    QCOMPARE(uids.last(), 150001u);
+
+    Core::ImapSyncResult r = m_harness->sync();
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QString why = m_harness->differences(folder);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+
+    // Now nothing is at or above 150001, the open window's start: "150001:*" names 150000.
+    QVERIFY2(m_harness->doveadm({QStringLiteral("expunge")},
+                                {QStringLiteral("mailbox"), folder, QStringLiteral("uid"), QStringLiteral("150001")},
+                                &error),
+             qPrintable(error));
+    r = m_harness->sync();
+    QVERIFY2(r.isOk(), qPrintable(r.message));
+    QCOMPARE(r.expunged, 1);
+    why = m_harness->differences(folder);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QCOMPARE(m_harness->stored(folder).keys(), uids.mid(0, 4));
 }
 
 QTEST_GUILESS_MAIN(TestImapSyncPoor)

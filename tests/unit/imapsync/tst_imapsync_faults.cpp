@@ -299,6 +299,7 @@ private Q_SLOTS:
         row("flags-bad.txt", false, "Unknown FETCH attribute");
         row("flags-bye.txt", false, "Out of memory reading flags");
         row("search-no.txt", false, "Search index broken");
+        row("search-window-no.txt", false, "Search window could not be read");
         row("search-bad.txt", false, "Search criteria not understood");
         row("search-bye.txt", false, "Search took too long, disconnecting");
         row("fetch-no.txt", false, "Message storage temporarily unavailable");
@@ -621,6 +622,26 @@ private Q_SLOTS:
         RETURN_IF_FAILED();
         QCOMPARE(pass.result.newMessages, 4);
         QCOMPARE(snapshot(), expected);
+    }
+
+    // A server without ESEARCH whose UIDNEXT has run ahead lists its UIDs in UID windows (the
+    // script expects them); the pass ends like the healthy one but for the folder's UIDNEXT.
+    void windowedListingEndsLikeTheHealthyPass()
+    {
+        Pass healthy;
+        runHealthy(QStringLiteral("resync.txt"), &healthy);
+        RETURN_IF_FAILED();
+        const QStringList expected = snapshot();
+        resetProfile();
+        RETURN_IF_FAILED();
+        Pass pass;
+        runHealthy(QStringLiteral("resync-windowed.txt"), &pass);
+        RETURN_IF_FAILED();
+        QCOMPARE(pass.result.newMessages, 4);
+        QStringList after = snapshot();
+        QCOMPARE(after.filter(QStringLiteral(" uidnext=100008 ")).size(), 1);
+        after.replaceInStrings(QStringLiteral(" uidnext=100008 "), QStringLiteral(" uidnext=8 "));
+        QCOMPARE(after, expected);
     }
 
     // Faults after a folder's sync completed, or once everything is done: the completed work
