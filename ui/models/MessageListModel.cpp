@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 
 namespace Petrel::Ui {
 
@@ -64,8 +65,11 @@ void MessageListModel::reload(int rows)
     QString error;
     if (!m_query.folderIds.isEmpty() || m_allFolders) {
         try {
-            const Store::MessageListCount count =
-                m_reader.messageListCount(m_query, std::max(rows, int(Store::MessageListCount::ListCap)));
+            // A search counts up to a cap (its count would cost as much as its matches); a
+            // folder's listing is counted in full (an index of the folder, no filter to check).
+            const int cap = m_query.filter.isEmpty() ? std::numeric_limits<int>::max()
+                                                     : std::max(rows, int(Store::MessageListCount::ListCap));
+            const Store::MessageListCount count = m_reader.messageListCount(m_query, cap);
             m_total = count.count;
             m_totalCapped = count.capped;
             m_rows = m_reader.messageList(m_query, 0, rows);

@@ -47,8 +47,9 @@ public:
     void refresh();
     // Re-reads one loaded message's flags in place (no reset: selection and scroll stay).
     void refreshMessage(qint64 id);
-    // Rows matching the query in the store (loaded or not), counted up to
-    // Store::MessageListCount::ListCap: when totalIsCapped(), there are more than totalCount().
+    // Rows matching the query in the store (loaded or not); a search is counted up to
+    // Store::MessageListCount::ListCap: when totalIsCapped(), there are more than totalCount()
+    // (until the last page is loaded: then the total is exact).
     int totalCount() const { return m_total; }
     bool totalIsCapped() const { return m_totalCapped; }
 
