@@ -51,7 +51,7 @@ MessageListSql::MessageListSql(const MessageListQuery &query) : m_query(query)
         m_clauses.append(in);
     }
     const auto candidates = [&](const QByteArray &select, const QString &match) {
-        m_clauses.append(Clause{Kind::Candidate, "m.id IN (" + select + ')', select, {match}});
+        m_clauses.append(Clause{Kind::Candidate, {}, select, {match}});
     };
     const SearchFilter &f = query.filter;
     if (!f.text.trimmed().isEmpty()) {

@@ -56,8 +56,8 @@ private:
     struct Clause
     {
         Kind kind = Kind::Other;
-        QByteArray sql; // Candidate: "m.id IN (<select>)"; a unary '+' keeps SQLite from using its index
-        QByteArray select; // Candidate only: the SELECT of rowids
+        QByteArray sql;    // Folder and Other: the condition
+        QByteArray select; // Candidate: the SELECT of the rowids an index finds (where() joins them)
         QList<Value> values;
     };
     QByteArray candidateSelect() const; // the rowids every index found (INTERSECT)
