@@ -228,7 +228,8 @@ END;
 //   every message; LIKE still decides, the matches are the same.
 // - messages_date lets a search of every folder walk the messages newest first and stop after a
 //   page (migration 1's date index starts with the folder).
-// Cost at insert: about 10 % of the store's own insert time for 10,000 messages.
+// Cost at insert (10,000 messages into 100,000, SQL alone): 1.19-1.26 s before, 1.29-1.95 s after
+// (CPU 0.43-0.45 s to 0.49-0.57 s); the initial sync spends about 5 s on 10,000 messages.
 constexpr const char *migration9 = R"SQL(
 DROP TRIGGER messages_address_trigrams_insert;
 DROP TRIGGER messages_address_trigrams_delete;
