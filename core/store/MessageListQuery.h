@@ -22,4 +22,15 @@ struct MessageListQuery
     bool threads = false;
 };
 
+// How many messages a list holds, counted up to a cap: a search that finds half a million
+// messages stops counting at the cap (capped is then true and count equals the cap), so the
+// count costs the same whatever the store's size.
+struct MessageListCount
+{
+    // The cap the message list counts to: past it, the list only needs to know there are more.
+    static constexpr int ListCap = 1000;
+    int count = 0;
+    bool capped = false;
+};
+
 } // namespace Petrel::Store

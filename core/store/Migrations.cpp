@@ -222,8 +222,45 @@ AFTER UPDATE OF id, from_display, from_address, to_addresses, cc_addresses ON me
 END;
 )SQL";
 
-constexpr const char *migrations[] = {migration1, migration2, migration3, migration4,
-                                      migration5, migration6, migration7, migration8};
+// Search in time independent of the store's size (MessageListSql's two plans):
+// - subject: joins from: and to: in the trigram index (a third column; FTS5 cannot add one, so the
+//   table is rebuilt: about 25 s for 1,000,000 messages, once), so a rare subject no longer reads
+//   every message; LIKE still decides, the matches are the same.
+// - messages_date lets a search of every folder walk the messages newest first and stop after a
+//   page (migration 1's date index starts with the folder).
+// Cost at insert (10,000 messages into 100,000, SQL alone): 1.19-1.26 s before, 1.29-1.95 s after
+// (CPU 0.43-0.45 s to 0.49-0.57 s); the initial sync spends about 5 s on 10,000 messages.
+constexpr const char *migration9 = R"SQL(
+DROP TRIGGER messages_address_trigrams_insert;
+DROP TRIGGER messages_address_trigrams_delete;
+DROP TRIGGER messages_address_trigrams_update;
+DROP TABLE message_address_trigrams;
+CREATE VIRTUAL TABLE message_header_trigrams USING fts5(
+    sender, recipients, subject,
+    tokenize = 'trigram', detail = 'column', content = '', columnsize = 0
+);
+INSERT INTO message_header_trigrams (rowid, sender, recipients, subject)
+    SELECT id, from_display || ' ' || from_address, to_addresses || ' ' || cc_addresses, subject FROM messages;
+CREATE TRIGGER messages_header_trigrams_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO message_header_trigrams (rowid, sender, recipients, subject)
+    VALUES (new.id, new.from_display || ' ' || new.from_address, new.to_addresses || ' ' || new.cc_addresses, new.subject);
+END;
+CREATE TRIGGER messages_header_trigrams_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO message_header_trigrams (message_header_trigrams, rowid, sender, recipients, subject)
+    VALUES ('delete', old.id, old.from_display || ' ' || old.from_address, old.to_addresses || ' ' || old.cc_addresses, old.subject);
+END;
+CREATE TRIGGER messages_header_trigrams_update
+AFTER UPDATE OF id, from_display, from_address, to_addresses, cc_addresses, subject ON messages BEGIN
+    INSERT INTO message_header_trigrams (message_header_trigrams, rowid, sender, recipients, subject)
+    VALUES ('delete', old.id, old.from_display || ' ' || old.from_address, old.to_addresses || ' ' || old.cc_addresses, old.subject);
+    INSERT INTO message_header_trigrams (rowid, sender, recipients, subject)
+    VALUES (new.id, new.from_display || ' ' || new.from_address, new.to_addresses || ' ' || new.cc_addresses, new.subject);
+END;
+CREATE INDEX messages_date ON messages(date DESC, id DESC);
+)SQL";
+
+constexpr const char *migrations[] = {migration1, migration2, migration3, migration4, migration5,
+                                      migration6, migration7, migration8, migration9};
 
 } // namespace
 

@@ -10,7 +10,7 @@ namespace Petrel::Store {
 // digit are dropped; an empty result means "nothing to search for".
 QString ftsMatchExpression(const QString &userQuery);
 
-// For from: and to: (message_address_trigrams, migration 8): a MATCH expression limited to
+// For from:, to: and subject: (message_header_trigrams, migrations 8 and 9): a MATCH expression limited to
 // column that finds every row whose column holds value as a substring (case folded), as an AND of
 // value's trigrams; it may find more, so the caller checks the substring itself. Empty when value
 // has fewer than three characters (the caller then checks every row).

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <limits>
 
 namespace Petrel::Store {
 
@@ -261,11 +262,25 @@ QList<MessageSummary> StoreReader::search(const QString &query, int limit)
     return summaries(s);
 }
 
+void StoreReader::choosePlan(MessageListSql &sql)
+{
+    if (!sql.hasCandidates()) {
+        sql.setPlan(MessageListSql::Plan::Walk);
+        return;
+    }
+    Statement s(*m_db, sql.candidateCountSql());
+    s.bindInt64(sql.bindCandidates(s), MessageListSql::CandidatePlanLimit + 1);
+    const qint64 candidates = s.step() ? s.columnInt64(0) : 0;
+    sql.setPlan(candidates > MessageListSql::CandidatePlanLimit ? MessageListSql::Plan::Walk
+                                                                : MessageListSql::Plan::Candidates);
+}
+
 QList<MessageSummary> StoreReader::messageList(const MessageListQuery &query, int offset, int limit)
 {
-    const MessageListSql sql(query);
+    MessageListSql sql(query);
     if (!sql.canMatch())
         return {};
+    choosePlan(sql);
     Statement s(*m_db, sql.pageSql(SUMMARY_COLUMNS));
     const int next = sql.bind(s);
     s.bindInt64(next, clampLimit(limit)).bindInt64(next + 1, std::max(0, offset));
@@ -280,12 +295,23 @@ QList<MessageSummary> StoreReader::messageList(const MessageListQuery &query, in
 
 int StoreReader::messageListCount(const MessageListQuery &query)
 {
-    const MessageListSql sql(query);
-    if (!sql.canMatch())
-        return 0;
-    Statement s(*m_db, sql.countSql());
-    sql.bind(s);
-    return s.step() ? int(s.columnInt64(0)) : 0;
+    return messageListCount(query, std::numeric_limits<int>::max()).count;
+}
+
+MessageListCount StoreReader::messageListCount(const MessageListQuery &query, int cap)
+{
+    MessageListSql sql(query);
+    if (!sql.canMatch() || cap <= 0)
+        return {};
+    // A count reads every match up to the cap, in any order: starting from the candidates reads
+    // no more rows than there are candidates (walking the list would read the whole folder when
+    // the matches are fewer than the cap).
+    sql.setPlan(MessageListSql::Plan::Candidates);
+    Statement s(*m_db, sql.cappedCountSql());
+    // One more than the cap tells "exactly cap" from "more than cap".
+    s.bindInt64(sql.bindCappedCount(s), qint64(cap) + 1);
+    const qint64 n = s.step() ? s.columnInt64(0) : 0;
+    return n > cap ? MessageListCount{cap, true} : MessageListCount{int(n), false};
 }
 
 QList<qint64> StoreReader::inboxFolderIds()

@@ -19,6 +19,8 @@
 
 namespace Petrel::Store {
 
+class MessageListSql;
+
 class Database;
 class Statement;
 
@@ -62,6 +64,8 @@ public:
     // the top of a 100,000-message folder and about 10 ms at its bottom (tst_ui_messagelist).
     QList<MessageSummary> messageList(const MessageListQuery &query, int offset, int limit);
     int messageListCount(const MessageListQuery &query);
+    // Counts up to cap (a search's count then costs the same in 10,000 and 1,000,000 messages).
+    MessageListCount messageListCount(const MessageListQuery &query, int cap);
     // Ids of the folders with the Inbox role, of all accounts (the unified Inbox).
     QList<qint64> inboxFolderIds();
 
@@ -73,6 +77,8 @@ public:
 
 private:
     static OutboxRow outboxRowFrom(const Statement &q);
+    // Candidates or Walk (MessageListSql): counts the search's candidates, up to a limit.
+    void choosePlan(MessageListSql &sql);
 
     std::unique_ptr<Database> m_db;
 };

@@ -42,7 +42,7 @@ QStringList queries()
 
 } // namespace
 
-void searchItems(const QString &dbPath, const QString &label, BenchTable &table)
+void searchItems(const QString &dbPath, const QString &label, BenchTable &table, QStringList *perQuery)
 {
     Store::StoreReader reader(dbPath);
     Store::MessageListQuery all; // every folder: a search of all mail
@@ -54,11 +54,17 @@ void searchItems(const QString &dbPath, const QString &label, BenchTable &table)
         query.filter = Store::parseSearchFilter(q);
         QElapsedTimer t;
         t.start();
-        const int count = reader.messageListCount(query);
+        // Counted up to the message list's cap, as the list does (MessageListModel).
+        const int count = reader.messageListCount(query, Store::MessageListCount::ListCap).count;
         const auto page = reader.messageList(query, 0, 200);
         times << qMakePair(t.nsecsElapsed() / 1e9, q);
         hits += count;
-        Q_UNUSED(page);
+        if (perQuery)
+            *perQuery << QStringLiteral("%1 | %2 ms | count %3 | %4 rows")
+                             .arg(q, -34)
+                             .arg(times.last().first * 1000, 8, 'f', 1)
+                             .arg(count, 7)
+                             .arg(page.size());
     }
     std::sort(times.begin(), times.end());
     const double median = (times[times.size() / 2 - 1].first + times[times.size() / 2].first) / 2;

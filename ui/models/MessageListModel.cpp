@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 
 namespace Petrel::Ui {
 
@@ -58,15 +59,23 @@ void MessageListModel::reload(int rows)
     beginResetModel();
     m_rows.clear();
     m_total = 0;
+    m_totalCapped = false;
     // An empty folder list means "all mail" to the store: only setAllFolders asks for that;
     // otherwise nothing selected lists nothing.
     QString error;
     if (!m_query.folderIds.isEmpty() || m_allFolders) {
         try {
-            m_total = m_reader.messageListCount(m_query);
+            // A search counts up to a cap (its count would cost as much as its matches); a
+            // folder's listing is counted in full (an index of the folder, no filter to check).
+            const int cap = m_query.filter.isEmpty() ? std::numeric_limits<int>::max()
+                                                     : std::max(rows, int(Store::MessageListCount::ListCap));
+            const Store::MessageListCount count = m_reader.messageListCount(m_query, cap);
+            m_total = count.count;
+            m_totalCapped = count.capped;
             m_rows = m_reader.messageList(m_query, 0, rows);
         } catch (const Store::StoreError &e) {
             m_total = 0;
+            m_totalCapped = false;
             m_rows.clear();
             error = e.text();
         }
@@ -243,7 +252,8 @@ Qt::ItemFlags MessageListModel::flags(const QModelIndex &index) const
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_rows.size() < m_total;
+    // Past a capped count, pages are read until one comes back short.
+    return !parent.isValid() && (m_rows.size() < m_total || m_totalCapped);
 }
 
 void MessageListModel::fetchMore(const QModelIndex &parent)
@@ -255,6 +265,7 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
         page = m_reader.messageList(m_query, int(m_rows.size()), PageSize);
     } catch (const Store::StoreError &e) {
         m_total = int(m_rows.size()); // no retry loop from the view; the next reload asks again
+        m_totalCapped = false;
         Q_EMIT loadFailed(e.text());
         return;
     }
@@ -269,11 +280,18 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
     }
     if (fresh.isEmpty()) {
         m_total = int(m_rows.size()); // the store has fewer rows than counted: stop asking
+        m_totalCapped = false;
         return;
     }
     beginInsertRows(QModelIndex(), int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
     m_rows.append(fresh);
     endInsertRows();
+    if (m_totalCapped && page.size() < PageSize) { // the last page: now the total is known
+        m_totalCapped = false;
+        m_total = int(m_rows.size());
+    } else if (m_totalCapped) {
+        m_total = std::max(m_total, int(m_rows.size()));
+    }
 }
 
 MessageSortColumn MessageListModel::sortColumnOf(int column)

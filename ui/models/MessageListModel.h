@@ -47,8 +47,11 @@ public:
     void refresh();
     // Re-reads one loaded message's flags in place (no reset: selection and scroll stay).
     void refreshMessage(qint64 id);
-    // Rows matching the query in the store (loaded or not).
+    // Rows matching the query in the store (loaded or not); a search is counted up to
+    // Store::MessageListCount::ListCap: when totalIsCapped(), there are more than totalCount()
+    // (until the last page is loaded: then the total is exact).
     int totalCount() const { return m_total; }
+    bool totalIsCapped() const { return m_totalCapped; }
 
     qint64 messageId(int row) const;
     int rowOfMessage(qint64 id) const; // -1 when not loaded
@@ -81,6 +84,7 @@ private:
     Store::MessageListQuery m_query;
     QList<Store::MessageSummary> m_rows;
     int m_total = 0;
+    bool m_totalCapped = false;
 };
 
 } // namespace Petrel::Ui

@@ -52,6 +52,39 @@ private Q_SLOTS:
         QCOMPARE(model.index(19999, Model::SubjectColumn).data().toString(), QStringLiteral("m0"));
     }
 
+    void aSearchCountsUpToTheCapAndStillLoadsEveryMatch()
+    {
+        UiTestProfile p;
+        const qint64 account = p.addPop3Account(QStringLiteral("Many"));
+        const qint64 inbox = p.folderId(account, QStringLiteral("INBOX"));
+        const int matches = Store::MessageListCount::ListCap + Model::PageSize + 50;
+        p.seed(inbox, matches + 10, [matches](int i, Store::MessageRecord &r) {
+            r.subject = i < matches ? QStringLiteral("alpha %1").arg(i) : QStringLiteral("beta %1").arg(i);
+        });
+        Model model(*p.reader);
+        model.setFolders({inbox});
+        QCOMPARE(model.totalCount(), matches + 10); // a folder is counted in full
+        QVERIFY(!model.totalIsCapped());
+        model.setFilter(Store::parseSearchFilter(QStringLiteral("alpha")));
+        QCOMPARE(model.totalCount(), int(Store::MessageListCount::ListCap));
+        QVERIFY(model.totalIsCapped());
+        QCOMPARE(model.rowCount(), Model::PageSize);
+        loadAll(model); // past the cap, pages come until one is short
+        QCOMPARE(model.rowCount(), matches);
+        QCOMPARE(model.totalCount(), matches);
+        QVERIFY(!model.totalIsCapped());
+        QVERIFY(!model.canFetchMore({}));
+        QSet<QString> subjects;
+        for (int row = 0; row < model.rowCount(); ++row)
+            subjects.insert(model.index(row, Model::SubjectColumn).data().toString());
+        QCOMPARE(subjects.size(), matches);
+        QVERIFY(!subjects.contains(QStringLiteral("beta %1").arg(matches)));
+        // Fewer matches than the cap: exact at once.
+        model.setFilter(Store::parseSearchFilter(QStringLiteral("beta")));
+        QCOMPARE(model.totalCount(), 10);
+        QVERIFY(!model.totalIsCapped());
+    }
+
     void sortsByEveryColumnInBothOrders()
     {
         UiTestProfile p;
