@@ -254,25 +254,27 @@ void ImapFolderSync::startBatchFetch(const Imap::ImapSequenceSet &uids)
     });
 }
 
-void ImapFolderSync::onBatch(QList<Imap::ImapFetchData> batch)
+void ImapFolderSync::onBatch(const QList<Imap::ImapFetchData> &batch)
 {
     if (ended())
         return;
+    // Records are built here and stored on the writer thread: storing is the larger half.
+    QList<Store::MessageRecord> records;
+    records.reserve(batch.size());
+    StoredBatch stored;
+    for (const Imap::ImapFetchData &d : batch) {
+        if (!d.uid)
+            continue;
+        records.append(recordFromFetch(d));
+        const Store::MessageRecord &r = records.constLast();
+        if (!r.raw.isEmpty())
+            ++stored.withBody;
+        stored.uids.append(*d.uid);
+        stored.states.append({0, r.flags, r.keywords});
+    }
     const qint64 folderId = m_folder.id;
-    write([this, folderId, batch = std::move(batch)](Store::StoreWriter &writer) -> std::function<void()> {
-        QList<Store::MessageRecord> records;
-        records.reserve(batch.size());
-        StoredBatch stored;
-        for (const Imap::ImapFetchData &d : batch) {
-            if (!d.uid)
-                continue;
-            records.append(recordFromFetch(d));
-            const Store::MessageRecord &r = records.constLast();
-            if (!r.raw.isEmpty())
-                ++stored.withBody;
-            stored.uids.append(*d.uid);
-            stored.states.append({0, r.flags, r.keywords});
-        }
+    write([this, folderId, records = std::move(records),
+           stored = std::move(stored)](Store::StoreWriter &writer) mutable -> std::function<void()> {
         stored.insertedIds = writer.insertMessages(folderId, records, Store::DuplicatePolicy::SkipSameRemoteId,
                                                    Store::Durability::Refetchable)
                                  .insertedIds;
@@ -365,20 +367,20 @@ void ImapFolderSync::startBodiesFetch(const Imap::ImapSequenceSet &uids)
     });
 }
 
-void ImapFolderSync::onBodies(QList<Imap::ImapFetchData> batch)
+void ImapFolderSync::onBodies(const QList<Imap::ImapFetchData> &batch)
 {
     if (ended())
         return;
+    QList<Store::MessageRecord> records;
+    records.reserve(batch.size());
+    for (const Imap::ImapFetchData &d : batch) {
+        const Imap::ImapFetchSection *full = d.section("BODY", QByteArray());
+        // A message expunged meanwhile answers with nothing (or NIL); the next pass drops it.
+        if (d.uid && full && full->bytes)
+            records.append(recordFromFetch(d));
+    }
     const qint64 folderId = m_folder.id;
-    write([this, folderId, batch = std::move(batch)](Store::StoreWriter &writer) -> std::function<void()> {
-        QList<Store::MessageRecord> records;
-        records.reserve(batch.size());
-        for (const Imap::ImapFetchData &d : batch) {
-            const Imap::ImapFetchSection *full = d.section("BODY", QByteArray());
-            // A message expunged meanwhile answers with nothing (or NIL); the next pass drops it.
-            if (d.uid && full && full->bytes)
-                records.append(recordFromFetch(d));
-        }
+    write([this, folderId, records = std::move(records)](Store::StoreWriter &writer) -> std::function<void()> {
         const QList<quint32> attached = writer.attachBodies(folderId, records, Store::Durability::Refetchable);
         return [this, attached, count = int(records.size())] { onBodiesStored(attached, count); };
     });

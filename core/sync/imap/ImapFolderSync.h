@@ -77,7 +77,7 @@ private:
     void onSearched(const QList<quint32> &serverUids);
     void fetchNextBatch();
     void startBatchFetch(const Imap::ImapSequenceSet &uids);
-    void onBatch(QList<Imap::ImapFetchData> batch);
+    void onBatch(const QList<Imap::ImapFetchData> &batch);
     struct StoredBatch // what the sync keeps of a stored batch of new messages
     {
         QList<quint32> uids;
@@ -90,7 +90,7 @@ private:
     void planBodies();
     void fetchNextBodies();
     void startBodiesFetch(const Imap::ImapSequenceSet &uids);
-    void onBodies(QList<Imap::ImapFetchData> batch);
+    void onBodies(const QList<Imap::ImapFetchData> &batch);
     void onBodiesStored(const QList<quint32> &attached, int count);
     // Runs store work on the writer thread when there is one, else here; done() on this thread.
     void write(std::function<std::function<void()>(Store::StoreWriter &)> work);

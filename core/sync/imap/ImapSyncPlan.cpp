@@ -103,6 +103,8 @@ BodyBatches bodyBatches(const QList<Store::ImapBodylessMessage> &messages, int m
 
 QList<quint32> expungedUids(const QSet<quint32> &cached, const QList<quint32> &serverUids)
 {
+    if (cached.isEmpty())
+        return {}; // a first sync: no need to hash the server's (perhaps million) UIDs
     const QSet<quint32> server(serverUids.cbegin(), serverUids.cend());
     QList<quint32> gone;
     for (quint32 uid : cached) {
