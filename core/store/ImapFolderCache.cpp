@@ -7,7 +7,11 @@ namespace Petrel::Store {
 
 int ImapFolderCache::messageCount(qint64 folderId)
 {
-    Statement &s = m_db.cached("SELECT count(*) FROM messages WHERE folder_id = ?1 AND uid IS NOT NULL");
+    // total_count follows every insert, delete and move (migration 1's triggers); the UID-less
+    // rows are few and have an index of their own (migration 9). Counting the UID rows directly
+    // read the folder's whole UID index on every no-change resync (4.5 ms at 100,000 messages).
+    Statement &s = m_db.cached("SELECT total_count - (SELECT count(*) FROM messages WHERE folder_id = ?1 AND uid IS NULL)"
+                               " FROM folders WHERE id = ?1");
     s.bindInt64(1, folderId);
     const int count = s.step() ? int(s.columnInt64(0)) : -1;
     s.reset();

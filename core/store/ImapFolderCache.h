@@ -43,7 +43,8 @@ public:
     explicit ImapFolderCache(Database &db) : m_db(db) {}
 
     QHash<quint32, ImapCachedMessage> messages(qint64 folderId);
-    // How many of the folder's messages have a UID (those messages() returns), without reading them.
+    // How many of the folder's messages have a UID (those messages() returns), without reading
+    // them: the time it takes does not grow with the folder. -1 for a folder that does not exist.
     int messageCount(qint64 folderId);
     // Messages stored with headers only, highest UID (newest) first; with a valid `since` only
     // those whose INTERNALDATE is at or after it (an unknown date is never included then).

@@ -34,6 +34,7 @@ struct Options
     QString workDir;
     QSet<QString> only;
     int smtpCount = 100;
+    int resyncPasses = 2; // item 2: no-change passes, the fastest counts
     bool wants(const QString &item) const { return only.isEmpty() || only.contains(item); }
 };
 
@@ -275,12 +276,17 @@ void imapItems(const Options &o, const Test::TestServers &servers, BenchTable &t
     if (o.wants(QStringLiteral("2"))) {
         const FloorResult ref = floorOf([&] { return imapQresyncFloor(servers, o.user, uidValidity, modSeq); });
         const PetrelRun a = petrelImapSync(writer, account, servers, o.user, headersOnly);
-        const PetrelRun b = petrelImapSync(writer, account, servers, o.user, headersOnly);
+        PetrelRun b = petrelImapSync(writer, account, servers, o.user, headersOnly);
+        double fastest = best(a.seconds, b.seconds);
+        for (int pass = 3; pass <= o.resyncPasses && a.ok() && b.ok(); ++pass) {
+            b = petrelImapSync(writer, account, servers, o.user, headersOnly);
+            fastest = best(fastest, b.seconds);
+            say(QStringLiteral("2: pass %1 took %2 s").arg(pass).arg(b.seconds, 0, 'f', 4));
+        }
         if (!a.ok() || !b.ok() || !ref.ok())
             table.addFailed(QStringLiteral("2 resync, no changes"), a.ok() ? (b.ok() ? ref.error : b.error) : a.error);
         else {
-            BenchRow r = absoluteRow(QStringLiteral("2 resync, no changes"), onServer, best(a.seconds, b.seconds),
-                                     ref.seconds, 0.3);
+            BenchRow r = absoluteRow(QStringLiteral("2 resync, no changes"), onServer, fastest, ref.seconds, 0.3);
             r.note = QStringLiteral("reference: login + SELECT (QRESYNC); Petrel lists and checks all %1 folders")
                          .arg(a.sync.folders);
             table.add(r);
@@ -416,7 +422,10 @@ int main(int argc, char **argv)
         QStringLiteral("search-only"),
         QStringLiteral("Only item 7, on an existing store (no servers): prints each query's figures."),
         QStringLiteral("database"));
-    parser.addOptions({userOption, bodiesOption, workOption, onlyOption, smtpOption, searchOnlyOption});
+    const QCommandLineOption resyncOption(QStringLiteral("resync-passes"),
+                                          QStringLiteral("Item 2's no-change passes, the fastest counts (for profiling)."),
+                                          QStringLiteral("n"), QStringLiteral("2"));
+    parser.addOptions({userOption, bodiesOption, workOption, onlyOption, smtpOption, searchOnlyOption, resyncOption});
     parser.process(app);
 
     if (parser.isSet(searchOnlyOption)) {
@@ -450,6 +459,7 @@ int main(int argc, char **argv)
     o.user = servers.user(parser.value(userOption));
     o.bodiesUser = servers.user(parser.isSet(bodiesOption) ? parser.value(bodiesOption) : parser.value(userOption));
     o.smtpCount = parser.value(smtpOption).toInt();
+    o.resyncPasses = qMax(2, parser.value(resyncOption).toInt());
     for (const QString &item : parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts))
         o.only.insert(item.trimmed());
     if (!o.user.isValid() || !o.bodiesUser.isValid() || o.smtpCount < 1) {

@@ -21,12 +21,12 @@ HOSTNAME = "localhost"
 # dave: seed_dovecot; erin: pop3_dovecot; frank, grace, heidi, ivan: IMAP tests; kim, leo: POP3
 # download tests; mia, ned: SMTP tests; olga: IMAP watch (IDLE); pat: IMAP folder actions; quinn:
 # IMAP offline bodies; rita, sam: IMAP two profiles and offline replay; tom: the poor IMAP server;
-# uma: the 10,000-message folder; vera, walt: sending (petrel-cli send, outbox, Sent, drafts);
+# uma: the 10,000-message folder; ivo: the IMAP resync shortcut; vera, walt: sending (petrel-cli send, outbox, Sent, drafts);
 # xena: POP3 local folders, scheduled checks and protocol switch; sink: outside mail.
 USERS = ("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "kim", "leo", "mia",
          "ned", "olga", "pat", "quinn", "rita", "sam", "tom", "uma", "vera", "walt", "xena", "yara",
          "zoe", "amy", "ben", "cleo",
-         "bea", "dan", "eve", "fay", "gus", "sink")
+         "bea", "dan", "eve", "fay", "gus", "ivo", "sink")
 MAIL_USER = "petrel-mail"
 
 

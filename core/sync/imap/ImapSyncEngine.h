@@ -69,6 +69,7 @@ Q_SIGNALS:
 private:
     void onOpened(const Imap::ImapResult &r);
     void replayPending();
+    void syncInboxBeforeListing();
     void listFolders();
     // subscribed: the subscribed folder names, when the server said.
     void onListed(const QList<Imap::ImapListEntry> &entries, const std::optional<QSet<QString>> &subscribed);
@@ -88,6 +89,8 @@ private:
     QPointer<QObject> m_step; // the operation or folder sync running now
     QList<Store::FolderRow> m_folders;
     int m_nextFolder = 0;
+    bool m_listed = false;        // the folder list is known; before it, only the Inbox is synced
+    qint64 m_inboxSyncedFirst = 0; // its id, when it was
     ImapSyncProgress m_progress;
     ImapSyncResult m_result;
     bool m_started = false;

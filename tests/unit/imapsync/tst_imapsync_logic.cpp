@@ -1,5 +1,8 @@
 #include "imap/ImapBodyStructure.h"
+#include "store/Database.h"
+#include "store/ImapActionCache.h"
 #include "store/ImapFolderCache.h"
+#include "store/Statement.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
 #include "sync/imap/ImapLocalActions.h"
@@ -58,6 +61,7 @@ private Q_SLOTS:
     void headerFieldsGiveTheSameRecordAsTheWholeHeader();
     void fullFetchKeepsTheBody();
     void folderCacheWrites();
+    void uidCountFollowsEveryChangeOfTheFolder();
     void localActionsChangeTheStoreAndQueue();
 };
 
@@ -317,6 +321,68 @@ void TestImapSyncLogic::folderCacheWrites()
     QCOMPARE(folder->uidValidity, 0);
     QCOMPARE(folder->highestModSeq, 0);
     QCOMPARE(folder->totalCount, 0);
+}
+
+// messageCount() is derived from the folder's counter (the no-change resync's shortcut trusts it):
+// after every kind of change it must equal a plain count of the folder's UID rows.
+void TestImapSyncLogic::uidCountFollowsEveryChangeOfTheFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Store::StoreWriter writer(dir.filePath(QStringLiteral("s.db")));
+    Store::AccountRow account;
+    account.name = QStringLiteral("a");
+    account.protocol = Store::AccountProtocol::Imap;
+    const qint64 accountId = writer.addAccount(account);
+    const qint64 inbox = writer.ensureFolder(accountId, QStringLiteral("INBOX"), FolderRole::Inbox);
+    const qint64 other = writer.ensureFolder(accountId, QStringLiteral("Other"), FolderRole::None);
+    Store::ImapFolderCache cache(writer.database());
+    Store::ImapActionCache actions(writer.database());
+    const auto counted = [&](qint64 folderId) {
+        Store::Statement s(writer.database(), "SELECT count(*) FROM messages WHERE folder_id = ?1 AND uid IS NOT NULL");
+        s.bindInt64(1, folderId);
+        return s.step() ? int(s.columnInt64(0)) : -1;
+    };
+    const auto expectCount = [&](int inInbox) {
+        QCOMPARE(cache.messageCount(inbox), inInbox);
+        QCOMPARE(cache.messageCount(inbox), counted(inbox));
+        QCOMPARE(cache.messageCount(other), counted(other));
+    };
+    QCOMPARE(cache.messageCount(inbox), 0);
+    QCOMPARE(cache.messageCount(9999), -1);
+
+    QList<Store::MessageRecord> records;
+    for (int uid = 1; uid <= 6; ++uid) {
+        Store::MessageRecord r;
+        r.uid = uid;
+        r.subject = QStringLiteral("m%1").arg(uid);
+        records.append(r);
+    }
+    Store::MessageRecord local; // no UID: e.g. a message the server refused, kept here
+    local.subject = QStringLiteral("local");
+    records.append(local);
+    const QList<qint64> ids =
+        writer.insertMessages(inbox, records, Store::DuplicatePolicy::SkipSameRemoteId).insertedIds;
+    QCOMPARE(ids.size(), 7);
+    expectCount(6); // the UID-less row is in total_count, not in the UID count
+
+    actions.keepNotUploaded(ids.at(0), inbox); // same folder, loses its UID
+    expectCount(5);
+    QVERIFY(actions.placeWithUid(ids.at(0), inbox, 50)); // gets one back
+    expectCount(6);
+    QCOMPARE(writer.moveMessages({ids.at(1)}, other), 1); // a local move: UID-less in Other
+    expectCount(5);
+    QCOMPARE(cache.messageCount(other), 0);
+    QVERIFY(actions.placeWithUid(ids.at(1), other, 7));
+    QCOMPARE(cache.messageCount(other), 1);
+    QCOMPARE(cache.removeUids(inbox, {3}), 1);
+    expectCount(4);
+    QCOMPARE(writer.deleteMessages({ids.at(3), ids.at(6)}), 2);
+    expectCount(3);
+    cache.discardFolder(inbox);
+    expectCount(0);
+    writer.removeFolder(other);
+    QCOMPARE(cache.messageCount(other), -1);
 }
 
 void TestImapSyncLogic::localActionsChangeTheStoreAndQueue()
