@@ -180,6 +180,27 @@ void Database::configure(int targetVersion)
     Migrations::apply(*this, targetVersion);
 }
 
+void Database::deferCheckpoints()
+{
+    // Replaces SQLite's automatic checkpoint (itself a WAL hook): only the size is kept.
+    sqlite3_wal_hook(
+        m_db,
+        [](void *self, sqlite3 *, const char *, int pages) {
+            static_cast<Database *>(self)->m_walPages = pages;
+            return SQLITE_OK;
+        },
+        this);
+}
+
+void Database::checkpoint()
+{
+    // PASSIVE: copies what no reader still needs and never waits for one.
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        throwError(rc, QStringLiteral("checkpoint"));
+    m_walPages = 0;
+}
+
 void Database::exec(const QByteArray &sql, const QString &operation)
 {
     char *message = nullptr;

@@ -47,6 +47,14 @@ public:
     void setSynchronous(Synchronous level);
     Synchronous synchronous() const { return m_synchronous; }
 
+    // Checkpoints (copying the WAL into the database file, with an fsync either side) are left
+    // to the caller instead of running inside the commit that crosses SQLite's 1,000 pages: a
+    // writer thread checkpoints while it waits for work (WriterThread). walPages() is the WAL's
+    // size after this connection's last commit.
+    void deferCheckpoints();
+    int walPages() const { return m_walPages; }
+    void checkpoint();
+
     qint64 lastInsertRowId() const;
     int changes() const;
     bool inTransaction() const;
@@ -65,6 +73,7 @@ private:
     sqlite3 *m_db = nullptr;
     std::map<QByteArray, std::unique_ptr<Statement>> m_cache;
     Synchronous m_synchronous = Synchronous::Full; // SQLite's default; a Writer sets it explicitly
+    int m_walPages = 0;
 };
 
 } // namespace Petrel::Store

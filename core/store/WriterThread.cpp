@@ -1,5 +1,6 @@
 #include "store/WriterThread.h"
 
+#include "store/Database.h"
 #include "store/StoreError.h"
 #include "store/StoreWriter.h"
 
@@ -46,6 +47,12 @@ void WriterThread::deliver(Done done)
         Qt::QueuedConnection);
 }
 
+namespace {
+// The WAL may grow this far while work keeps coming (64 MB of 4 KB pages); then a checkpoint
+// runs between two items even though more wait.
+constexpr int MaxWalPagesWhileBusy = 16384;
+} // namespace
+
 void WriterThread::run()
 {
     // The connection is opened here: it belongs to this thread for its whole life.
@@ -53,6 +60,22 @@ void WriterThread::run()
     QString brokenBy; // the first failure's text; once set, nothing more runs
     for (;;) {
         Item item;
+        bool idle = false;
+        {
+            std::unique_lock lock(m_mutex);
+            idle = m_items.empty();
+        }
+        // Checkpoint while there is nothing to write (the sync is reading the network meanwhile),
+        // not inside a commit: each one costs two fsyncs, most of a batch's time when every
+        // commit of a large sync crossed SQLite's automatic threshold (tests/benchmarks/README.md).
+        if (writer && brokenBy.isEmpty() && (idle || writer->database().walPages() > MaxWalPagesWhileBusy)) {
+            try {
+                if (writer->database().walPages() > 0)
+                    writer->database().checkpoint();
+            } catch (const StoreError &e) {
+                brokenBy = e.text();
+            }
+        }
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [this] { return m_stopping || !m_items.empty(); });
@@ -63,8 +86,10 @@ void WriterThread::run()
         }
         if (brokenBy.isEmpty()) {
             try {
-                if (!writer)
+                if (!writer) {
                     writer = std::make_unique<StoreWriter>(m_path);
+                    writer->database().deferCheckpoints();
+                }
                 deliver(item.work(*writer));
                 continue;
             } catch (const StoreError &e) {

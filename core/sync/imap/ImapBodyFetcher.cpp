@@ -184,7 +184,11 @@ void ImapBodyFetcher::storeAndFinish()
         QSet<quint32> answered;
         for (const Store::MessageRecord &r : std::as_const(m_records))
             answered.insert(quint32(r.uid.value_or(0)));
-        const QList<quint32> attachedList = m_writer.attachBodies(m_folder.id, m_records);
+        // Re-fetchable from the server, like the sync's bodies: no fsync for the user to wait on.
+        // At FULL this commit paid for writing back everything a large sync had left in the page
+        // cache (0.3 s after a first sync of 100,000 messages, 3.3 s after 1,000,000).
+        const QList<quint32> attachedList =
+            m_writer.attachBodies(m_folder.id, m_records, Store::Durability::Refetchable);
         m_records.clear();
         const QSet<quint32> attached(attachedList.cbegin(), attachedList.cend());
         Store::StoreReader reader(m_writer.database().path());
