@@ -206,6 +206,18 @@ private:
         init();
     }
 
+    // What the healthy resync (resync.txt) leaves; the profile is fresh again afterwards.
+    QStringList healthyResyncSnapshot()
+    {
+        Pass healthy;
+        runHealthy(QStringLiteral("resync.txt"), &healthy);
+        if (QTest::currentTestFailed())
+            return {};
+        const QStringList expected = snapshot();
+        resetProfile();
+        return expected;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -611,11 +623,7 @@ private Q_SLOTS:
     void oddUidsEndLikeTheHealthyPass()
     {
         QFETCH(QString, script);
-        Pass healthy;
-        runHealthy(QStringLiteral("resync.txt"), &healthy);
-        RETURN_IF_FAILED();
-        const QStringList expected = snapshot();
-        resetProfile();
+        const QStringList expected = healthyResyncSnapshot();
         RETURN_IF_FAILED();
         Pass pass;
         runHealthy(script, &pass);
@@ -628,11 +636,7 @@ private Q_SLOTS:
     // script expects them); the pass ends like the healthy one but for the folder's UIDNEXT.
     void windowedListingEndsLikeTheHealthyPass()
     {
-        Pass healthy;
-        runHealthy(QStringLiteral("resync.txt"), &healthy);
-        RETURN_IF_FAILED();
-        const QStringList expected = snapshot();
-        resetProfile();
+        const QStringList expected = healthyResyncSnapshot();
         RETURN_IF_FAILED();
         Pass pass;
         runHealthy(QStringLiteral("resync-windowed.txt"), &pass);
@@ -662,11 +666,7 @@ private Q_SLOTS:
         QFETCH(QString, script);
         QFETCH(QString, words);
         QFETCH(int, idleTimeoutMs);
-        Pass healthy;
-        runHealthy(QStringLiteral("resync.txt"), &healthy);
-        RETURN_IF_FAILED();
-        const QStringList expected = snapshot();
-        resetProfile();
+        const QStringList expected = healthyResyncSnapshot();
         RETURN_IF_FAILED();
         Pass pass;
         runScript(script, &pass, idleTimeoutMs);

@@ -18,6 +18,14 @@ class StoreMessageListTest : public QObject
 {
     Q_OBJECT
 
+    // The account every test's store holds; returns its id.
+    static qint64 addAccount(StoreWriter &writer)
+    {
+        AccountRow account;
+        account.name = QStringLiteral("A");
+        return writer.addAccount(account);
+    }
+
 private Q_SLOTS:
     void parsesOperatorsAndKeepsTheRestAsText()
     {
@@ -43,9 +51,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         StoreWriter writer(dir.filePath(QStringLiteral("db.sqlite")));
-        AccountRow account;
-        account.name = QStringLiteral("A");
-        const qint64 folder = writer.ensureFolder(writer.addAccount(account), QStringLiteral("INBOX"));
+        const qint64 folder = writer.ensureFolder(addAccount(writer), QStringLiteral("INBOX"));
         for (const MessageSortColumn column : {MessageSortColumn::Date, MessageSortColumn::From, MessageSortColumn::Subject,
                                                MessageSortColumn::Size, MessageSortColumn::Flagged,
                                                MessageSortColumn::Attachment}) {
@@ -72,9 +78,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("db.sqlite"));
         StoreWriter writer(path);
-        AccountRow account;
-        account.name = QStringLiteral("A");
-        const qint64 folder = writer.ensureFolder(writer.addAccount(account), QStringLiteral("INBOX"));
+        const qint64 folder = writer.ensureFolder(addAccount(writer), QStringLiteral("INBOX"));
         const QList<QStringList> people = {
             // from display, from address, to, cc
             {QStringLiteral("Alice Smith <alice@example.com>"), QStringLiteral("alice@example.com"),
@@ -175,9 +179,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("db.sqlite"));
         StoreWriter writer(path);
-        AccountRow account;
-        account.name = QStringLiteral("A");
-        const qint64 folder = writer.ensureFolder(writer.addAccount(account), QStringLiteral("INBOX"));
+        const qint64 folder = writer.ensureFolder(addAccount(writer), QStringLiteral("INBOX"));
         const QStringList subjects = {
             QStringLiteral("Quarterly report"), QStringLiteral("misreported figures"), QStringLiteral("REPORT due"),
             QStringLiteral("Rapport annuel"),   QStringLiteral("re port"),             QStringLiteral("Müllers Bericht"),
@@ -250,9 +252,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("db.sqlite"));
         StoreWriter writer(path);
-        AccountRow account;
-        account.name = QStringLiteral("A");
-        const qint64 accountId = writer.addAccount(account);
+        const qint64 accountId = addAccount(writer);
         const QList<qint64> folders = {writer.ensureFolder(accountId, QStringLiteral("INBOX")),
                                        writer.ensureFolder(accountId, QStringLiteral("Archive"))};
         const QStringList words = {QStringLiteral("budget"), QStringLiteral("meeting"), QStringLiteral("report")};
@@ -326,9 +326,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("db.sqlite"));
         StoreWriter writer(path);
-        AccountRow account;
-        account.name = QStringLiteral("A");
-        const qint64 folder = writer.ensureFolder(writer.addAccount(account), QStringLiteral("INBOX"));
+        const qint64 folder = writer.ensureFolder(addAccount(writer), QStringLiteral("INBOX"));
         QList<MessageRecord> records;
         for (int i = 0; i < 30; ++i) {
             MessageRecord r;
