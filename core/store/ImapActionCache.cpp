@@ -45,6 +45,13 @@ qint64 ImapActionCache::copyMessage(qint64 messageId, qint64 targetFolderId)
                                  " SELECT ?2, subject, addresses, body FROM message_fts WHERE rowid = ?1");
     fts.bindInt64(1, messageId).bindInt64(2, copy);
     fts.exec();
+    // No insert trigger fills this index (Migrations.cpp, migration 11).
+    Statement &trigrams = m_db.cached(
+        "INSERT INTO message_header_trigrams (rowid, sender, recipients, subject)"
+        " SELECT id, from_display || ' ' || from_address, to_addresses || ' ' || cc_addresses, subject"
+        " FROM messages WHERE id = ?1");
+    trigrams.bindInt64(1, copy);
+    trigrams.exec();
     tx.commit();
     return copy;
 }

@@ -48,6 +48,8 @@ MessageInserter::MessageInserter(Database &db)
                     " content_id, is_inline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")),
       m_insertFts(
           db.cached("INSERT INTO message_fts (rowid, subject, addresses, body) VALUES (?1, ?2, ?3, ?4)")),
+      m_insertTrigrams(db.cached(
+          "INSERT INTO message_header_trigrams (rowid, sender, recipients, subject) VALUES (?1, ?2, ?3, ?4)")),
       m_bodyless(db.cached("SELECT id, subject, from_display, from_address, to_addresses, cc_addresses FROM messages"
                            " WHERE folder_id = ?1 AND uid = ?2 AND has_body = 0")),
       m_setBody(db.cached("UPDATE messages SET content_hash = ?2, has_attachments = ?3, preview = ?4, has_body = 1,"
@@ -72,6 +74,7 @@ InsertResult MessageInserter::insert(qint64 folderId, const QList<MessageRecord>
     }
     m_folderExists.reset();
 
+    m_pendingSearch.clear(); // a batch that threw left its rows here
     InsertResult result;
     result.insertedIds.reserve(records.size());
     for (const MessageRecord &record : records) {
@@ -85,12 +88,15 @@ InsertResult MessageInserter::insert(qint64 folderId, const QList<MessageRecord>
                 ++result.skipped;
                 continue;
             }
+            // The delete triggers remove the message's search rows: it may be one of this batch.
+            writeSearchRows(SearchRows::OfNewMessages);
             m_delete.reset();
             m_delete.bindInt64(1, *existing).exec();
             ++result.replaced;
         }
         result.insertedIds.append(insertOne(folderId, record, hash));
     }
+    writeSearchRows(SearchRows::OfNewMessages);
     return result;
 }
 
@@ -171,12 +177,24 @@ qint64 MessageInserter::insertOne(qint64 folderId, const MessageRecord &r, const
     return id;
 }
 
-std::optional<qint64> MessageInserter::attachBody(qint64 folderId, const MessageRecord &record)
+QList<quint32> MessageInserter::attachBodies(qint64 folderId, const QList<MessageRecord> &records)
 {
     if (!m_db.inTransaction()) {
         throw StoreError(StoreError::Kind::InvalidArgument, QStringLiteral("attach message bodies"),
                          QStringLiteral("must run inside a transaction"));
     }
+    m_pendingSearch.clear();
+    QList<quint32> attached;
+    for (const MessageRecord &record : records) {
+        if (attachBodyRow(folderId, record))
+            attached.append(quint32(*record.uid));
+    }
+    writeSearchRows(SearchRows::OfNewBodies);
+    return attached;
+}
+
+std::optional<qint64> MessageInserter::attachBodyRow(qint64 folderId, const MessageRecord &record)
+{
     if (!record.uid || record.raw.isEmpty())
         return std::nullopt;
     m_bodyless.reset();
@@ -207,8 +225,6 @@ std::optional<qint64> MessageInserter::attachBody(qint64 folderId, const Message
         .exec();
     m_deleteAttachments.reset();
     m_deleteAttachments.bindInt64(1, id).exec();
-    m_deleteFts.reset();
-    m_deleteFts.bindInt64(1, id).exec();
     insertParts(id, merged);
     return id;
 }
@@ -230,14 +246,38 @@ void MessageInserter::insertParts(qint64 id, const MessageRecord &r)
             .bindInt64(7, a.isInline ? 1 : 0)
             .exec();
     }
-    const QString addresses =
-        r.fromDisplay + QLatin1Char(' ') + r.fromAddress + QLatin1Char(' ') + r.to + QLatin1Char(' ') + r.cc;
-    m_insertFts.reset();
-    m_insertFts.bindInt64(1, id)
-        .bindText(2, r.subject)
-        .bindText(3, addresses)
-        .bindText(4, r.bodyText.left(MaxIndexedBodyLength))
-        .exec();
+    m_pendingSearch.append({id, r.subject, r.fromDisplay + QLatin1Char(' ') + r.fromAddress,
+                            r.to + QLatin1Char(' ') + r.cc, r.bodyText.left(MaxIndexedBodyLength)});
+}
+
+void MessageInserter::writeSearchRows(SearchRows kind)
+{
+    // New bodies keep their message's trigram row (the header columns do not change) and replace
+    // its full-text row.
+    if (kind == SearchRows::OfNewBodies) {
+        for (const SearchRow &row : std::as_const(m_pendingSearch)) {
+            m_deleteFts.reset();
+            m_deleteFts.bindInt64(1, row.id).exec();
+        }
+    } else {
+        for (const SearchRow &row : std::as_const(m_pendingSearch)) {
+            m_insertTrigrams.reset();
+            m_insertTrigrams.bindInt64(1, row.id)
+                .bindText(2, row.sender)
+                .bindText(3, row.recipients)
+                .bindText(4, row.subject)
+                .exec();
+        }
+    }
+    for (const SearchRow &row : std::as_const(m_pendingSearch)) {
+        m_insertFts.reset();
+        m_insertFts.bindInt64(1, row.id)
+            .bindText(2, row.subject)
+            .bindText(3, row.sender + QLatin1Char(' ') + row.recipients)
+            .bindText(4, row.body)
+            .exec();
+    }
+    m_pendingSearch.clear();
 }
 
 } // namespace Petrel::Store

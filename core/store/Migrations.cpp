@@ -269,8 +269,15 @@ CREATE INDEX messages_folder_uidless ON messages(folder_id) WHERE uid IS NULL;
 CREATE INDEX messages_folder_bodyless ON messages(folder_id, internal_date) WHERE has_body = 0 AND uid IS NOT NULL;
 )SQL";
 
-constexpr const char *migrations[] = {migration1, migration2, migration3, migration4, migration5,
-                                      migration6, migration7, migration8, migration9, migration10};
+// The writers add a message's trigram row themselves (MessageInserter, ImapActionCache), after
+// the batch's message rows: written from the insert trigger, it made FTS5 flush a segment for every
+// message (MessageInserter.h). Same rows, same contents; deletes and updates keep their triggers.
+constexpr const char *migration11 = R"SQL(
+DROP TRIGGER messages_header_trigrams_insert;
+)SQL";
+
+constexpr const char *migrations[] = {migration1, migration2, migration3, migration4, migration5, migration6,
+                                      migration7, migration8, migration9, migration10, migration11};
 
 } // namespace
 

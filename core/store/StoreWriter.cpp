@@ -220,11 +220,7 @@ QList<quint32> StoreWriter::attachBodies(qint64 folderId, const QList<MessageRec
                                          Durability durability)
 {
     Transaction transaction(*m_db, durability);
-    QList<quint32> attached;
-    for (const MessageRecord &record : records) {
-        if (m_inserter->attachBody(folderId, record))
-            attached.append(quint32(*record.uid));
-    }
+    const QList<quint32> attached = m_inserter->attachBodies(folderId, records);
     transaction.commit();
     return attached;
 }

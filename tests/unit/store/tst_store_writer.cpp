@@ -1,6 +1,7 @@
 #include "StoreTestData.h"
 
 #include "store/Database.h"
+#include "store/ImapActionCache.h"
 #include "store/SearchQuery.h"
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
@@ -77,11 +78,38 @@ private:
         QCOMPARE(countWhere("SELECT count(*) FROM message_fts"), countWhere("SELECT count(*) FROM messages"));
         QCOMPARE(countWhere("SELECT count(*) FROM message_fts WHERE rowid NOT IN (SELECT id FROM messages)"),
                  0);
+        verifySearchIndexes();
         QCOMPARE(
             countWhere("SELECT count(*) FROM folders f WHERE total_count <>"
                        " (SELECT count(*) FROM messages m WHERE m.folder_id = f.id) OR unread_count <>"
                        " (SELECT count(*) FROM messages m WHERE m.folder_id = f.id AND (m.flags & 1) = 0)"),
             0);
+    }
+
+    // The full-text index matches its rows (FTS5's own check), and the header trigram index, which
+    // keeps no content to check against, holds exactly what one built afresh from the messages
+    // holds: every trigram in as many messages.
+    void verifySearchIndexes()
+    {
+        db().exec("INSERT INTO message_fts (message_fts) VALUES ('integrity-check')", QStringLiteral("check"));
+        db().exec("DROP TABLE IF EXISTS temp.fresh_trigrams; DROP TABLE IF EXISTS temp.fresh_vocab;"
+                  " DROP TABLE IF EXISTS temp.kept_vocab;"
+                  " CREATE VIRTUAL TABLE temp.fresh_trigrams USING fts5(sender, recipients, subject,"
+                  "  tokenize = 'trigram', detail = 'column', content = '', columnsize = 0);"
+                  " INSERT INTO temp.fresh_trigrams (rowid, sender, recipients, subject)"
+                  "  SELECT id, from_display || ' ' || from_address, to_addresses || ' ' || cc_addresses, subject"
+                  "  FROM messages;"
+                  " CREATE VIRTUAL TABLE temp.fresh_vocab USING fts5vocab(temp, fresh_trigrams, 'col');"
+                  " CREATE VIRTUAL TABLE temp.kept_vocab USING fts5vocab(main, message_header_trigrams, 'col');",
+                  QStringLiteral("build a fresh trigram index"));
+        const QByteArray differ = "SELECT count(*) FROM (SELECT term, col, doc FROM temp.%1 EXCEPT"
+                                  " SELECT term, col, doc FROM temp.%2)";
+        QCOMPARE(countWhere(QByteArray(differ).replace("%1", "fresh_vocab").replace("%2", "kept_vocab")), 0);
+        QCOMPARE(countWhere(QByteArray(differ).replace("%1", "kept_vocab").replace("%2", "fresh_vocab")), 0);
+        QVERIFY(countWhere("SELECT count(*) FROM temp.kept_vocab") > 0 ||
+                countWhere("SELECT count(*) FROM messages") == 0);
+        db().exec("DROP TABLE temp.kept_vocab; DROP TABLE temp.fresh_vocab; DROP TABLE temp.fresh_trigrams",
+                  QStringLiteral("drop the fresh trigram index"));
     }
 
 private Q_SLOTS:
@@ -551,6 +579,52 @@ private Q_SLOTS:
         QCOMPARE(idsOf(m_reader->search(QStringLiteral("password-less"), 10)), QList<qint64>{ids[2]});
         QCOMPARE(ftsMatchExpression(QStringLiteral("a\"b  -x")), QStringLiteral("\"a\"\"b\"* \"-x\"*"));
         QCOMPARE(countWhere("SELECT count(*) FROM messages"), 3);
+    }
+
+    // Search rows are written after a batch's message rows (MessageInserter.h); every way a message
+    // is added, replaced, given its body, copied or removed leaves both indexes exact (cleanup()).
+    void searchRowsFollowEveryWrite()
+    {
+        const qint64 account = m_writer->addAccount(accountNamed(QStringLiteral("r")));
+        const qint64 inbox = m_writer->ensureFolder(account, QStringLiteral("INBOX"), FolderRole::Inbox);
+        const qint64 archive = m_writer->ensureFolder(account, QStringLiteral("Archive"));
+        QList<MessageRecord> records = batch(QStringLiteral("rows"), 6);
+        for (int i = 0; i < records.size(); ++i) {
+            records[i].uid = 100 + i;
+            if (i >= 3) { // headers only
+                records[i].raw.clear();
+                records[i].bodyText.clear();
+            }
+        }
+        // The same UID again in the same batch: it replaces a message whose search rows are pending.
+        MessageRecord again = records[1];
+        again.subject = QStringLiteral("Overwritten within the batch");
+        records.append(again);
+        InsertResult r = m_writer->insertMessages(inbox, records, DuplicatePolicy::Replace);
+        QCOMPARE(r.replaced, 1);
+        QCOMPARE(r.insertedIds.size(), 7);
+        verifySearchIndexes();
+        QCOMPARE(m_reader->search(QStringLiteral("Overwritten"), 10).size(), 1);
+        QCOMPARE(m_reader->search(QStringLiteral("batch-rows message 1"), 10).size(), 0);
+
+        // Bodies for two headers-only messages: their text becomes searchable, trigrams unchanged.
+        QList<MessageRecord> bodies;
+        for (int i : {3, 4}) {
+            MessageRecord b = message(QStringLiteral("rows"), i);
+            b.uid = 100 + i;
+            b.bodyText = QStringLiteral("Attached later: zanzibar%1").arg(i);
+            bodies.append(b);
+        }
+        QCOMPARE(m_writer->attachBodies(inbox, bodies, Durability::Refetchable), (QList<quint32>{103, 104}));
+        QCOMPARE(m_reader->search(QStringLiteral("zanzibar3"), 10).size(), 1);
+        verifySearchIndexes();
+
+        const qint64 copy = ImapActionCache(db()).copyMessage(r.insertedIds[3], archive);
+        verifySearchIndexes();
+        QCOMPARE(m_reader->search(QStringLiteral("zanzibar3"), 10).size(), 2);
+        QCOMPARE(m_writer->deleteMessages({r.insertedIds[0], copy}), 2);
+        verifySearchIndexes();
+        QCOMPARE(m_reader->search(QStringLiteral("zanzibar3"), 10).size(), 1);
     }
 
     void removeAccountCascades()
