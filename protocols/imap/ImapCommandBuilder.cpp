@@ -198,6 +198,13 @@ ImapCommand ImapCommandBuilder::uidFetch(const ImapSequenceSet &uids, const QLis
     return writer.finish();
 }
 
+ImapCommand ImapCommandBuilder::fetch(const ImapSequenceSet &sequenceNumbers, const QList<QByteArray> &items)
+{
+    ImapCommandWriter writer(nextTag(), "FETCH", policyFor(m_caps, m_utf8));
+    writer.atom(sequenceNumbers.toString()).atom(joinList(items));
+    return writer.finish();
+}
+
 ImapCommand ImapCommandBuilder::uidStore(const ImapSequenceSet &uids, StoreMode mode,
                                          const QList<QByteArray> &flags, bool silent,
                                          std::optional<quint64> unchangedSince)

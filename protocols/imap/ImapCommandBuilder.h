@@ -91,6 +91,7 @@ public:
     ImapCommand select(const QString &mailbox, const ImapSelectOptions &options = {});
     ImapCommand uidFetch(const ImapSequenceSet &uids, const QList<QByteArray> &items,
                          std::optional<quint64> changedSince = std::nullopt, bool vanished = false);
+    ImapCommand fetch(const ImapSequenceSet &sequenceNumbers, const QList<QByteArray> &items); // plain FETCH
     ImapCommand uidStore(const ImapSequenceSet &uids, StoreMode mode, const QList<QByteArray> &flags,
                          bool silent = true, std::optional<quint64> unchangedSince = std::nullopt);
     ImapCommand uidCopy(const ImapSequenceSet &uids, const QString &mailbox);

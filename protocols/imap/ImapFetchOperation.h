@@ -22,6 +22,9 @@ public:
     void setChangedSince(quint64 modSeq) { m_changedSince = modSeq; }
     void setVanished(bool vanished) { m_vanished = vanished; } // needs changedSince
     void setBatchSize(int size) { m_batchSize = qMax(1, size); }
+    // The set holds message sequence numbers (a plain FETCH), e.g. a folder's newest messages
+    // before their UIDs are known. Only answers that carry a UID count: ask for "UID".
+    void setBySequenceNumber(bool on) { m_bySequence = on; }
     quint64 fetchedCount() const { return m_count; }
 
 Q_SIGNALS:
@@ -38,6 +41,7 @@ private:
     QList<QByteArray> m_items;
     std::optional<quint64> m_changedSince;
     bool m_vanished = false;
+    bool m_bySequence = false;
     int m_batchSize = 500;
     QList<ImapFetchData> m_batch;
     quint64 m_count = 0;

@@ -14,6 +14,8 @@
 
 #include <QTimer>
 
+#include <limits>
+
 namespace Petrel::Core {
 
 ImapFolderSync::ImapFolderSync(Imap::ImapSession *session, Store::StoreWriter &writer, const Store::FolderRow &folder,
@@ -120,7 +122,7 @@ bool ImapFolderSync::unchangedSinceLastPass()
 void ImapFolderSync::fetchFlagChanges()
 {
     if (m_cached.isEmpty()) {
-        searchAll();
+        fetchNewestBeforeListing();
         return;
     }
     // With CONDSTORE only what changed since the last pass; without it every cached message's flags.
@@ -180,6 +182,33 @@ void ImapFolderSync::removeVanished(const Imap::ImapSequenceSet &uids)
         m_cached.remove(uid);
 }
 
+void ImapFolderSync::fetchNewestBeforeListing()
+{
+    // The cache holds nothing of this folder: its newest messages first, by sequence number (the
+    // newest are the last), before the UID SEARCH of the whole folder, which at 1,000,000 messages
+    // takes seconds to answer and plan (tests/benchmarks/README.md, item 1's newest 500). A UID
+    // the search then lists again is not fetched twice (onSearched). A folder that small is
+    // listed as soon by its first batches.
+    if (m_info.exists <= quint64(NewestBeforeListing) || m_info.exists > std::numeric_limits<quint32>::max()) {
+        searchAll();
+        return;
+    }
+    const auto last = quint32(m_info.exists);
+    const quint32 first = last - quint32(NewestBeforeListing) + 1;
+    m_toFetch = int(qMin<quint64>(m_info.exists, quint64(std::numeric_limits<int>::max())));
+    Imap::ImapFetchOperation *op = newMessagesFetch(Imap::ImapSequenceSet(first, last));
+    op->setBySequenceNumber(true);
+    ++m_fetchesInFlight;
+    run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
+        --m_fetchesInFlight;
+        if (!r.isOk()) {
+            failServer(QStringLiteral("Fetching the newest messages of '%1' failed").arg(m_folder.path), r);
+            return;
+        }
+        searchAll();
+    });
+}
+
 void ImapFolderSync::searchAll()
 {
     // The server's whole UID set: what it lacks was expunged, what we lack is new. QRESYNC's
@@ -205,6 +234,8 @@ void ImapFolderSync::onSearched(const QList<quint32> &serverUids)
     QSet<quint32> cached;
     for (auto it = m_cached.cbegin(); it != m_cached.cend(); ++it)
         cached.insert(it.key());
+    // Those fetched before listing may still be on their way to the store: never expunged from it
+    // here (one the server lost meanwhile goes at the next pass), never fetched again.
     const QList<quint32> gone = ImapSyncPlan::expungedUids(cached, serverUids);
     if (!gone.isEmpty()) {
         int count = 0;
@@ -214,8 +245,11 @@ void ImapFolderSync::onSearched(const QList<quint32> &serverUids)
         for (quint32 uid : gone)
             cached.remove(uid);
     }
+    cached.unite(m_fetchedBeforeListing);
     m_batches = ImapSyncPlan::newMessageBatches(serverUids, cached, m_options.batchSize,
                                                 qMax(m_options.batchSize, m_options.maxBatchSize));
+    m_uidsListed = true;
+    m_toFetch = int(m_fetchedBeforeListing.size());
     for (const Imap::ImapSequenceSet &b : std::as_const(m_batches))
         m_toFetch += int(b.count());
     Q_EMIT progressed(m_fetched, m_toFetch);
@@ -224,6 +258,8 @@ void ImapFolderSync::onSearched(const QList<quint32> &serverUids)
 
 void ImapFolderSync::fetchNextBatch()
 {
+    if (!m_uidsListed) // fetchNewestBeforeListing() is on the wire: its end lists the UIDs
+        return;
     // Up to FetchesInFlight FETCHes on the wire: the server already answers the next batch while
     // this one is parsed and stored; memory holds at most that many batches plus those waiting
     // for the writer thread.
@@ -234,15 +270,21 @@ void ImapFolderSync::fetchNextBatch()
         saveState();
 }
 
-void ImapFolderSync::startBatchFetch(const Imap::ImapSequenceSet &uids)
+Imap::ImapFetchOperation *ImapFolderSync::newMessagesFetch(const Imap::ImapSequenceSet &set)
 {
     // No ENVELOPE: the record is built from the header fields (recordFromFetch), as with BODY[].
     const bool withBodies = m_options.bodiesWithEnvelope && m_options.bodies.kind == ImapBodyRule::Kind::All;
     const QList<QByteArray> items = {"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "BODYSTRUCTURE",
                                      withBodies ? QByteArrayLiteral("BODY.PEEK[]") : headerFetchItem()};
-    auto *op = new Imap::ImapFetchOperation(m_session, uids, items, this);
-    op->setBatchSize(int(qMax<qsizetype>(1, uids.count()))); // one store transaction per FETCH
+    auto *op = new Imap::ImapFetchOperation(m_session, set, items, this);
+    op->setBatchSize(int(qMax<qsizetype>(1, set.count()))); // one store transaction per FETCH
     connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBatch);
+    return op;
+}
+
+void ImapFolderSync::startBatchFetch(const Imap::ImapSequenceSet &uids)
+{
+    Imap::ImapFetchOperation *op = newMessagesFetch(uids);
     ++m_fetchesInFlight;
     run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
         --m_fetchesInFlight;
@@ -265,6 +307,8 @@ void ImapFolderSync::onBatch(const QList<Imap::ImapFetchData> &batch)
     for (const Imap::ImapFetchData &d : batch) {
         if (!d.uid)
             continue;
+        if (!m_uidsListed)
+            m_fetchedBeforeListing.insert(*d.uid);
         records.append(recordFromFetch(d));
         const Store::MessageRecord &r = records.constLast();
         if (!r.raw.isEmpty())

@@ -26,6 +26,7 @@ class WriterThread;
 namespace Petrel::Imap {
 class ImapSession;
 class ImapOperation;
+class ImapFetchOperation;
 } // namespace Petrel::Imap
 
 namespace Petrel::Core {
@@ -33,7 +34,9 @@ namespace Petrel::Core {
 // One folder's part of a sync pass, on a logged-in session: SELECT (with QRESYNC or CONDSTORE when
 // the session enabled them), the UIDVALIDITY check, flag changes (from QRESYNC, else CHANGEDSINCE,
 // else all flags), expunges (VANISHED and a UID SEARCH ALL comparison), then the new messages in
-// batches, newest first, one store transaction per batch, then the folder's sync state. Last the
+// batches, newest first (a larger folder the cache holds nothing of gets its newest
+// NewestBeforeListing by sequence number before the UID SEARCH, so they are listed whatever the
+// folder's size), one store transaction per batch, then the folder's sync state. Last the
 // bodies phase: the cached headers-only messages the body rule wants get their bodies, newest first,
 // in batches bounded by count and bytes (a body is never fetched twice: only has_body = 0 rows).
 // Both phases keep two FETCHes on the wire: the server answers the next batch while this one is
@@ -45,6 +48,8 @@ class ImapFolderSync : public ImapSyncStep
     Q_OBJECT
 
 public:
+    static constexpr int NewestBeforeListing = 500; // a new folder's messages listed before its UID SEARCH
+
     struct Options
     {
         int batchSize = 50;       // new messages in the first FETCH (and store transaction)
@@ -73,9 +78,11 @@ private:
     void onSelected(const Imap::ImapResult &r);
     bool unchangedSinceLastPass(); // nothing to compare: see the .cpp
     void fetchFlagChanges();
+    void fetchNewestBeforeListing();
     void searchAll();
     void onSearched(const QList<quint32> &serverUids);
     void fetchNextBatch();
+    Imap::ImapFetchOperation *newMessagesFetch(const Imap::ImapSequenceSet &set);
     void startBatchFetch(const Imap::ImapSequenceSet &uids);
     void onBatch(const QList<Imap::ImapFetchData> &batch);
     struct StoredBatch // what the sync keeps of a stored batch of new messages
@@ -124,6 +131,8 @@ private:
     int m_nextBatch = 0;
     int m_fetched = 0;
     int m_toFetch = 0;
+    bool m_uidsListed = false; // onSearched() planned the batches
+    QSet<quint32> m_fetchedBeforeListing; // UIDs fetchNewestBeforeListing() brought
     QSet<quint32> m_newUids; // stored by this pass, for telling new bodies from completed ones
     ImapSyncPlan::BodyBatches m_bodyPlan;
     int m_nextBodyBatch = 0;

@@ -1,6 +1,12 @@
-// A 10,000-message folder (user uma): the first sync stores every message, a resync with no
+// A 10,000-message folder (user uma): the first sync stores every message, the newest 500 before
+// any other (fetched by sequence number before the folder's UIDs are listed), a resync with no
 // changes changes nothing, and both sides agree message by message.
 #include "ImapSyncHarness.h"
+
+#include "store/Database.h"
+#include "store/Statement.h"
+#include "sync/imap/ImapFolderSync.h"
+#include "sync/imap/ImapSyncEngine.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,9 +47,31 @@ void TestImapSyncLarge::initTestCase()
 
 void TestImapSyncLarge::firstSyncStoresTenThousand()
 {
-    const Core::ImapSyncResult r = m_harness->sync();
+    // What the cache's Inbox holds when the sync first reports stored messages.
+    int firstFetched = -1;
+    int firstToFetch = -1;
+    qint64 firstNewestRows = -1;
+    const Core::ImapSyncResult r = m_harness->sync(300000, [&](Core::ImapSyncEngine &engine) {
+        QObject::connect(&engine, &Core::ImapSyncEngine::progressed, [&](const Core::ImapSyncProgress &p) {
+            if (firstFetched >= 0 || p.folder != QLatin1String("INBOX") || p.fetched == 0)
+                return;
+            firstFetched = p.fetched;
+            firstToFetch = p.toFetch;
+            auto db = Store::Database::open(m_harness->databasePath(), Store::Database::Role::Reader);
+            // A fresh folder's UIDs are 1..Count; the writer thread may be a batch further by now.
+            Store::Statement s(*db, "SELECT count(*) FROM messages m JOIN folders f ON f.id = m.folder_id"
+                                    " WHERE f.account_id = ?1 AND f.path = 'INBOX' AND m.uid > ?2");
+            s.bindInt64(1, m_harness->accountId()).bindInt64(2, Count - Core::ImapFolderSync::NewestBeforeListing);
+            if (s.step())
+                firstNewestRows = s.columnInt64(0);
+        });
+    });
     QVERIFY2(r.isOk(), qPrintable(r.message));
     QCOMPARE(r.newMessages, Count);
+    constexpr int Newest = Core::ImapFolderSync::NewestBeforeListing;
+    QCOMPARE(firstFetched, Newest);
+    QCOMPARE(firstToFetch, Count); // the folder's size from SELECT: the UIDs were not listed yet
+    QCOMPARE(firstNewestRows, qint64(Newest));
     const QString why = m_harness->differences(QStringLiteral("INBOX"));
     QVERIFY2(why.isEmpty(), qPrintable(why));
 }

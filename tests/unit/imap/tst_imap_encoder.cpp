@@ -201,6 +201,9 @@ private Q_SLOTS:
         QTest::newRow("uid fetch changedsince") << none << false << Build([](B &b) {
             return b.uidFetch(S::fromValues({4, 5, 6, 9}), {"FLAGS", "MODSEQ"}, 7);
         }) << QByteArray("a1 UID FETCH 4:6,9 (FLAGS MODSEQ) (CHANGEDSINCE 7)\r\n");
+        QTest::newRow("fetch by sequence number") << none << false << Build([](B &b) {
+            return b.fetch(S(999501, 1000000), {"UID", "FLAGS"});
+        }) << QByteArray("a1 FETCH 999501:1000000 (UID FLAGS)\r\n");
         QTest::newRow("uid store add silent")
             << none << false << Build([](B &b) { return b.uidStore(S(42), B::StoreMode::Add, {"\\Seen"}); })
             << QByteArray("a1 UID STORE 42 +FLAGS.SILENT (\\Seen)\r\n");
