@@ -44,7 +44,8 @@ Net::ConnectionSettings benchSettings(const Test::TestServers &servers, quint16 
 }
 
 PetrelRun petrelImapSync(Store::StoreWriter &writer, qint64 accountId, const Test::TestServers &servers,
-                         const Test::TestUser &user, const Core::ImapOfflinePolicy &policy, int listedThreshold)
+                         const Test::TestUser &user, const Core::ImapOfflinePolicy &policy, int listedThreshold,
+                         bool stopWhenListed)
 {
     PetrelRun run;
     Core::ImapSyncEngine engine(writer, accountId);
@@ -56,12 +57,16 @@ PetrelRun petrelImapSync(Store::StoreWriter &writer, qint64 accountId, const Tes
     QObject::connect(&engine, &Core::ImapSyncEngine::progressed, [&](const Core::ImapSyncProgress &p) {
         if (listedThreshold > 0 && run.firstListed < 0 && p.folder == QLatin1String("INBOX") &&
             p.phase == Core::ImapSyncProgress::Phase::Messages && (p.fetched >= listedThreshold || p.fetched == p.toFetch))
+        {
             run.firstListed = timer.nsecsElapsed() / 1e9;
+            if (stopWhenListed) // not from inside the engine's own signal
+                QTimer::singleShot(0, &engine, &Core::ImapSyncEngine::abort);
+        }
     });
     run.seconds = timed(engine, &Core::ImapSyncEngine::finished,
                         [&](const Core::ImapSyncResult &r) {
                             run.sync = r;
-                            if (!r.isOk())
+                            if (!r.isOk() && !(stopWhenListed && run.firstListed >= 0))
                                 run.error = QStringLiteral("sync failed: ") + r.message;
                         },
                         timer);

@@ -30,7 +30,8 @@ Net::ConnectionSettings benchSettings(const Test::TestServers &servers, quint16 
 
 // One ImapSyncEngine pass of the account under policy.
 PetrelRun petrelImapSync(Store::StoreWriter &writer, qint64 accountId, const Test::TestServers &servers,
-                         const Test::TestUser &user, const Core::ImapOfflinePolicy &policy, int listedThreshold = 0);
+                         const Test::TestUser &user, const Core::ImapOfflinePolicy &policy, int listedThreshold = 0,
+                         bool stopWhenListed = false);
 // Opening one headers-only message: ImapBodyFetcher downloads its body.
 PetrelRun petrelOpenMessage(Store::StoreWriter &writer, qint64 messageId, const Test::TestServers &servers,
                             const Test::TestUser &user);

@@ -176,6 +176,64 @@ BenchRow absoluteRow(const QString &item, qint64 count, double petrel, double re
     return r;
 }
 
+// The newest 500 row's reference: what the server alone takes for the same two steps, each on a
+// connection of its own as Petrel's are: list the newest 500 (login, EXAMINE, one FETCH of their
+// envelopes), then open the newest (login, EXAMINE, its BODY.PEEK[]). Dovecot's maildir reads the
+// folder's whole dovecot-uidlist to find one message file, so at 1,000,000 messages the second
+// step alone takes seconds; the target cannot be judged without this.
+FloorResult newestFloor(const Test::TestServers &servers, const Test::TestUser &user, const QString &dbPath,
+                        qint64 account)
+{
+    const qint64 newestUid = scalar(dbPath, "SELECT max(m.uid) FROM messages m JOIN folders f ON f.id = m.folder_id"
+                                            " WHERE f.account_id = ?1 AND f.path = 'INBOX'", account);
+    const qint64 lowestUid = scalar(dbPath, "SELECT min(uid) FROM (SELECT m.uid FROM messages m JOIN folders f"
+                                            " ON f.id = m.folder_id WHERE f.account_id = ?1 AND f.path = 'INBOX'"
+                                            " AND m.uid IS NOT NULL ORDER BY m.uid DESC LIMIT 500)", account);
+    if (newestUid <= 0 || lowestUid <= 0)
+        return FloorResult{};
+    return floorOf([&] {
+        FloorResult listed = imapFetchFloor(servers, user, QByteArray::number(lowestUid) + ":*",
+                                            "(UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE)");
+        const FloorResult opened = imapFetchFloor(servers, user, QByteArray::number(newestUid), "(BODY.PEEK[])");
+        if (!listed.ok() || !opened.ok())
+            return opened.ok() ? listed : opened;
+        listed.seconds += opened.seconds;
+        return listed;
+    });
+}
+
+// "--only 1n": item 1's newest 500 alone, for profiling at 1,000,000 without the full sync and its
+// floors: a fresh store, the sync stopped once 500 are listed, then the newest opened.
+void newestProbe(const Options &o, const Test::TestServers &servers, BenchTable &table)
+{
+    const QString dbPath = o.workDir + QStringLiteral("/imap-newest.sqlite");
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(dbPath + suffix);
+    Store::StoreWriter writer(dbPath);
+    const qint64 account = addAccount(writer, QStringLiteral("bench-newest"), Store::AccountProtocol::Imap, o.user);
+    Core::ImapOfflinePolicy headersOnly;
+    headersOnly.mode = Core::ImapOfflinePolicy::Mode::None;
+    const PetrelRun listed = petrelImapSync(writer, account, servers, o.user, headersOnly, 500, true);
+    if (!listed.ok() || listed.firstListed < 0) {
+        table.addFailed(QStringLiteral("1 newest 500 (probe)"), listed.error);
+        return;
+    }
+    qint64 newest = 0;
+    {
+        Store::StoreReader reader(dbPath);
+        const auto page = reader.messages(inboxId(dbPath, account), 1);
+        newest = page.isEmpty() ? 0 : page.first().id;
+    }
+    const PetrelRun open = newest ? petrelOpenMessage(writer, newest, servers, o.user) : PetrelRun{};
+    const FloorResult floor = newestFloor(servers, o.user, dbPath, account);
+    BenchRow r = absoluteRow(QStringLiteral("1 newest 500 (probe, sync stopped)"), 500,
+                             open.ok() ? listed.firstListed + open.seconds : -1, floor.ok() ? floor.seconds : -1, 2.0);
+    r.note = QStringLiteral("listed after %1 s, opening the newest took %2 s")
+                 .arg(listed.firstListed, 0, 'f', 3)
+                 .arg(open.seconds, 0, 'f', 3);
+    table.add(r);
+}
+
 void imapItems(const Options &o, const Test::TestServers &servers, BenchTable &table)
 {
     const QString dbPath = o.workDir + QStringLiteral("/imap.sqlite");
@@ -226,8 +284,10 @@ void imapItems(const Options &o, const Test::TestServers &servers, BenchTable &t
         newest = page.isEmpty() ? 0 : page.first().id;
     }
     const PetrelRun open = newest ? petrelOpenMessage(writer, newest, servers, o.user) : PetrelRun{};
+    const FloorResult newestRef = newestFloor(servers, o.user, dbPath, account);
     BenchRow r1b = absoluteRow(QStringLiteral("1 newest 500 listed + 1 opened"), qMin(500, onServer),
-                               open.ok() ? initial.firstListed + open.seconds : -1, -1, 2.0);
+                               open.ok() ? initial.firstListed + open.seconds : -1,
+                               newestRef.ok() ? newestRef.seconds : -1, 2.0);
     r1b.note = QStringLiteral("listed after %1 s, opening the newest took %2 s")
                    .arg(initial.firstListed, 0, 'f', 3)
                    .arg(open.seconds, 0, 'f', 3);
@@ -471,6 +531,8 @@ int main(int argc, char **argv)
     QDir().mkpath(o.workDir);
 
     BenchTable table;
+    if (o.only.contains(QStringLiteral("1n")))
+        newestProbe(o, servers, table);
     if (o.wants(QStringLiteral("1")) || o.wants(QStringLiteral("2")) || o.wants(QStringLiteral("3")) ||
         o.wants(QStringLiteral("7")) || o.wants(QStringLiteral("8")))
         imapItems(o, servers, table);
