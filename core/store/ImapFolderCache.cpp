@@ -1,6 +1,7 @@
 #include "store/ImapFolderCache.h"
 
 #include "store/Database.h"
+#include "store/JsonIdList.h"
 #include "store/Transaction.h"
 
 namespace Petrel::Store {
@@ -71,10 +72,10 @@ int ImapFolderCache::removeUids(qint64 folderId, const QList<quint32> &uids)
     if (uids.isEmpty())
         return 0;
     Transaction tx(m_db);
-    Statement &s = m_db.cached("DELETE FROM messages WHERE folder_id = ?1 AND uid = ?2");
+    Statement &s = m_db.cached("DELETE FROM messages WHERE folder_id = ?1 AND uid IN (SELECT value FROM json_each(?2))");
     int removed = 0;
-    for (quint32 uid : uids) {
-        s.bindInt64(1, folderId).bindInt64(2, uid);
+    for (qsizetype i = 0; i < uids.size(); i += JsonIdListChunk) {
+        s.bindInt64(1, folderId).bindText(2, QString::fromLatin1(jsonIdList(uids, i, JsonIdListChunk)));
         s.exec();
         removed += m_db.changes();
         s.reset();

@@ -1,6 +1,7 @@
 #include "store/StoreWriter.h"
 
 #include "store/Database.h"
+#include "store/JsonIdList.h"
 #include "store/MessageInserter.h"
 #include "store/Transaction.h"
 
@@ -259,11 +260,11 @@ int StoreWriter::moveMessages(const QList<qint64> &messageIds, qint64 targetFold
 int StoreWriter::deleteMessages(const QList<qint64> &messageIds)
 {
     Transaction transaction(*m_db);
-    Statement &remove = m_db->cached("DELETE FROM messages WHERE id = ?1");
+    Statement &remove = m_db->cached("DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?1))");
     int removed = 0;
-    for (const qint64 id : messageIds) {
+    for (qsizetype i = 0; i < messageIds.size(); i += JsonIdListChunk) {
         remove.reset();
-        remove.bindInt64(1, id).exec();
+        remove.bindText(1, QString::fromLatin1(jsonIdList(messageIds, i, JsonIdListChunk))).exec();
         removed += m_db->changes();
     }
     transaction.commit();

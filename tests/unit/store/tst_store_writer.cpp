@@ -2,6 +2,8 @@
 
 #include "store/Database.h"
 #include "store/ImapActionCache.h"
+#include "store/ImapFolderCache.h"
+#include "store/JsonIdList.h"
 #include "store/SearchQuery.h"
 #include "store/StoreError.h"
 #include "store/StoreReader.h"
@@ -625,6 +627,40 @@ private Q_SLOTS:
         QCOMPARE(m_writer->deleteMessages({r.insertedIds[0], copy}), 2);
         verifySearchIndexes();
         QCOMPARE(m_reader->search(QStringLiteral("zanzibar3"), 10).size(), 1);
+    }
+
+    // Expunges and deletes go as one statement per JsonIdListChunk ids: a list longer than one
+    // chunk, UIDs the folder does not hold and repeated ids all count right, and the search
+    // indexes lose exactly those messages (cleanup()).
+    void bulkRemovalsSpanChunks()
+    {
+        const qint64 account = m_writer->addAccount(accountNamed(QStringLiteral("bulk")));
+        const qint64 inbox = m_writer->ensureFolder(account, QStringLiteral("INBOX"), FolderRole::Inbox);
+        const int count = int(JsonIdListChunk) + 2000;
+        QList<MessageRecord> records;
+        records.reserve(count);
+        for (int i = 0; i < count; ++i) {
+            MessageRecord r = message(QStringLiteral("bulk"), i);
+            r.raw.clear();
+            r.uid = i + 1;
+            records.append(r);
+        }
+        const QList<qint64> ids =
+            m_writer->insertMessages(inbox, records, DuplicatePolicy::SkipSameRemoteId).insertedIds;
+        QCOMPARE(ids.size(), count);
+
+        QList<quint32> expunged;
+        for (quint32 uid = 1; uid <= quint32(JsonIdListChunk) + 500; ++uid)
+            expunged.append(uid);
+        expunged.append(quint32(count) + 77); // not in the folder
+        QCOMPARE(ImapFolderCache(db()).removeUids(inbox, expunged), int(JsonIdListChunk) + 500);
+        QCOMPARE(countWhere("SELECT count(*) FROM messages"), qint64(count) - JsonIdListChunk - 500);
+        QCOMPARE(countWhere("SELECT min(uid) FROM messages"), qint64(JsonIdListChunk) + 501);
+
+        const QList<qint64> victims = {ids.last(), ids.last(), ids.at(count - 2), ids.first()}; // first is gone
+        QCOMPARE(m_writer->deleteMessages(victims), 2);
+        QCOMPARE(countWhere("SELECT count(*) FROM messages"), qint64(count) - JsonIdListChunk - 502);
+        QCOMPARE(m_reader->folder(inbox)->totalCount, qint64(count) - JsonIdListChunk - 502);
     }
 
     void removeAccountCascades()
