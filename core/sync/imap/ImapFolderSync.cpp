@@ -198,15 +198,7 @@ void ImapFolderSync::fetchNewestBeforeListing()
     m_toFetch = int(qMin<quint64>(m_info.exists, quint64(std::numeric_limits<int>::max())));
     Imap::ImapFetchOperation *op = newMessagesFetch(Imap::ImapSequenceSet(first, last));
     op->setBySequenceNumber(true);
-    ++m_fetchesInFlight;
-    run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
-        --m_fetchesInFlight;
-        if (!r.isOk()) {
-            failServer(QStringLiteral("Fetching the newest messages of '%1' failed").arg(m_folder.path), r);
-            return;
-        }
-        searchAll();
-    });
+    runFetch(op, QStringLiteral("Fetching the newest messages of '%1' failed"), &ImapFolderSync::searchAll);
 }
 
 void ImapFolderSync::searchAll()
@@ -284,15 +276,20 @@ Imap::ImapFetchOperation *ImapFolderSync::newMessagesFetch(const Imap::ImapSeque
 
 void ImapFolderSync::startBatchFetch(const Imap::ImapSequenceSet &uids)
 {
-    Imap::ImapFetchOperation *op = newMessagesFetch(uids);
+    runFetch(newMessagesFetch(uids), QStringLiteral("Fetching messages of '%1' failed"),
+             &ImapFolderSync::fetchNextBatch);
+}
+
+void ImapFolderSync::runFetch(Imap::ImapFetchOperation *op, const QString &failure, void (ImapFolderSync::*next)())
+{
     ++m_fetchesInFlight;
-    run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
+    run<Imap::ImapFetchOperation>(op, [this, failure, next](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
         --m_fetchesInFlight;
         if (!r.isOk()) {
-            failServer(QStringLiteral("Fetching messages of '%1' failed").arg(m_folder.path), r);
+            failServer(failure.arg(m_folder.path), r);
             return;
         }
-        fetchNextBatch();
+        (this->*next)();
     });
 }
 
@@ -400,15 +397,7 @@ void ImapFolderSync::startBodiesFetch(const Imap::ImapSequenceSet &uids)
                                             this);
     op->setBatchSize(m_options.batchSize);
     connect(op, &Imap::ImapFetchOperation::fetched, this, &ImapFolderSync::onBodies);
-    ++m_fetchesInFlight;
-    run<Imap::ImapFetchOperation>(op, [this](Imap::ImapFetchOperation *, const Imap::ImapResult &r) {
-        --m_fetchesInFlight;
-        if (!r.isOk()) {
-            failServer(QStringLiteral("Downloading message bodies of '%1' failed").arg(m_folder.path), r);
-            return;
-        }
-        fetchNextBodies();
-    });
+    runFetch(op, QStringLiteral("Downloading message bodies of '%1' failed"), &ImapFolderSync::fetchNextBodies);
 }
 
 void ImapFolderSync::onBodies(const QList<Imap::ImapFetchData> &batch)

@@ -84,6 +84,9 @@ private:
     void fetchNextBatch();
     Imap::ImapFetchOperation *newMessagesFetch(const Imap::ImapSequenceSet &set);
     void startBatchFetch(const Imap::ImapSequenceSet &uids);
+    // Starts a FETCH counted in flight; on success calls next, on failure ends with failure
+    // (%1: the folder) and the server's words.
+    void runFetch(Imap::ImapFetchOperation *op, const QString &failure, void (ImapFolderSync::*next)());
     void onBatch(const QList<Imap::ImapFetchData> &batch);
     struct StoredBatch // what the sync keeps of a stored batch of new messages
     {
