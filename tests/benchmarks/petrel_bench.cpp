@@ -12,6 +12,7 @@
 #include "store/Statement.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
+#include "sync/imap/ImapRecordBuilder.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -245,11 +246,15 @@ void imapItems(const Options &o, const Test::TestServers &servers, BenchTable &t
     const int onServer = servers.messageCount(o.user.login, QStringLiteral("INBOX"));
 
     // 1. Initial sync; Dovecot's cache is built by the warm-up run of the floor.
-    // Warm-up, not timed: Dovecot builds its cache of everything either side asks for.
+    // Warm-up, not timed: Dovecot builds its cache of everything either side asks for. It caches
+    // header fields one by one, so Petrel's own FETCH items warm it too: a whole BODY[HEADER] does
+    // not (measured: Petrel's items 0.13 to 0.21 s at 10,000 once cached).
     say(QStringLiteral("1: warming the server (%1 messages)").arg(onServer));
     const QByteArray withHeaderItems =
         "(UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE BODY.PEEK[HEADER])";
+    const QByteArray petrelItems = "(UID FLAGS INTERNALDATE RFC822.SIZE BODYSTRUCTURE " + Core::headerFetchItem() + ')';
     imapFetchFloor(servers, o.user, "1:*", withHeaderItems);
+    imapFetchFloor(servers, o.user, "1:*", petrelItems);
     say(QStringLiteral("1: floor of the initial sync"));
     const FloorResult floor = floorOf([&] {
         return imapFetchFloor(servers, o.user, "1:*", "(UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE)");
@@ -265,16 +270,16 @@ void imapItems(const Options &o, const Test::TestServers &servers, BenchTable &t
                            initial.seconds, floor.seconds, 1.3);
     r1.note = QStringLiteral("floor read %1 MB").arg(floor.bytes / 1e6, 0, 'f', 1);
     table.add(r1);
-    // Petrel also asks for header fields (threading, list headers: BODY.PEEK[HEADER.FIELDS (11
-    // fields)]): the same floor with the whole header, an upper bound of what those cost.
-    const FloorResult withHeaders =
-        floorOf([&] { return imapFetchFloor(servers, o.user, "1:*", withHeaderItems); }, false);
-    if (withHeaders.ok()) {
-        BenchRow h = ratioRow(QStringLiteral("1 initial sync vs floor + headers"), initial.sync.newMessages,
-                              initial.seconds, withHeaders.seconds, 1.3);
+    // Petrel asks for 11 header fields instead of ENVELOPE (References for threading, Sender, the
+    // undecoded words GMime decodes): the floor of exactly Petrel's FETCH items.
+    const FloorResult ownItems = floorOf([&] { return imapFetchFloor(servers, o.user, "1:*", petrelItems); }, false);
+    if (ownItems.ok()) {
+        BenchRow h = ratioRow(QStringLiteral("1 initial sync vs floor of its items"), initial.sync.newMessages,
+                              initial.seconds, ownItems.seconds, 1.3);
         h.target.clear(); // information: the floor is the row above
-        h.note = QStringLiteral("floor with BODY.PEEK[HEADER] (Petrel asks for 11 of its fields); read %1 MB")
-                     .arg(withHeaders.bytes / 1e6, 0, 'f', 1);
+        h.note = QStringLiteral("floor with Petrel's own FETCH items (BODY.PEEK[HEADER.FIELDS (11 fields)], no "
+                                "ENVELOPE); read %1 MB")
+                     .arg(ownItems.bytes / 1e6, 0, 'f', 1);
         table.add(h);
     }
     qint64 newest = 0;
