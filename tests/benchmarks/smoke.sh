@@ -12,7 +12,7 @@ status=$?
 cat "$work/table.txt"
 [ $status = 0 ] || { echo "petrel-bench failed ($status)"; exit 1; }
 missing=0
-for row in "1 initial sync" "1 initial sync vs floor + headers" "1 newest 500 listed" "8 store per 1,000 (headers only)" "8 open store" \
+for row in "1 initial sync" "1 initial sync vs floor of its items" "1 newest 500 listed" "8 store per 1,000 (headers only)" "8 open store" \
            "8 GUI cold start to first paint" "8 peak RSS, Inbox open" \
            "7 search, headers only: median" "7 search, headers only: slowest" "2 resync, no changes" \
            "3 resync, 10 flagged + 10 expunged" "4 offline bodies" "8 store per 1,000 (with bodies)" \
