@@ -1,6 +1,8 @@
 // The offline body policy without a server: which messages each policy wants, how body downloads
 // are batched, how the store completes a headers-only message with its body, and what the on-demand
 // fetcher refuses before it would connect.
+#include "ImapTestAccount.h"
+
 #include "imap/ImapFetchData.h"
 #include "store/ImapFolderCache.h"
 #include "store/StoreReader.h"
@@ -146,10 +148,7 @@ void TestImapSyncBodies::attachingABodyCompletesAHeadersOnlyMessage()
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("s.db"));
     Store::StoreWriter writer(path);
-    Store::AccountRow account;
-    account.name = QStringLiteral("a");
-    account.protocol = Store::AccountProtocol::Imap;
-    const qint64 accountId = writer.addAccount(account);
+    const qint64 accountId = addImapTestAccount(writer);
     const qint64 folderId = writer.ensureFolder(accountId, QStringLiteral("Projects"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<Store::MessageRecord> records = {headersOnly(1, now.addDays(-400)), headersOnly(2, now.addDays(-2)),
@@ -206,10 +205,7 @@ void TestImapSyncBodies::bodyFetcherDecidesWhatNeedsNoServer()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     Store::StoreWriter writer(dir.filePath(QStringLiteral("s.db")));
-    Store::AccountRow account;
-    account.name = QStringLiteral("a");
-    account.protocol = Store::AccountProtocol::Imap;
-    const qint64 accountId = writer.addAccount(account);
+    const qint64 accountId = addImapTestAccount(writer);
     const qint64 inbox = writer.ensureFolder(accountId, QStringLiteral("INBOX"), FolderRole::Inbox);
     const qint64 other = writer.ensureFolder(accountId, QStringLiteral("Other"));
     Store::MessageRecord huge = headersOnly(1, QDateTime::currentDateTimeUtc());

@@ -1,3 +1,5 @@
+#include "ImapTestAccount.h"
+
 #include "imap/ImapBodyStructure.h"
 #include "store/Database.h"
 #include "store/ImapActionCache.h"
@@ -287,10 +289,7 @@ void TestImapSyncLogic::folderCacheWrites()
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("s.db"));
     Store::StoreWriter writer(path);
-    Store::AccountRow account;
-    account.name = QStringLiteral("a");
-    account.protocol = Store::AccountProtocol::Imap;
-    const qint64 accountId = writer.addAccount(account);
+    const qint64 accountId = addImapTestAccount(writer);
     const qint64 folderId = writer.ensureFolder(accountId, QStringLiteral("INBOX"), FolderRole::Inbox);
     QList<Store::MessageRecord> records;
     for (int uid = 1; uid <= 4; ++uid) {
@@ -330,10 +329,7 @@ void TestImapSyncLogic::uidCountFollowsEveryChangeOfTheFolder()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     Store::StoreWriter writer(dir.filePath(QStringLiteral("s.db")));
-    Store::AccountRow account;
-    account.name = QStringLiteral("a");
-    account.protocol = Store::AccountProtocol::Imap;
-    const qint64 accountId = writer.addAccount(account);
+    const qint64 accountId = addImapTestAccount(writer);
     const qint64 inbox = writer.ensureFolder(accountId, QStringLiteral("INBOX"), FolderRole::Inbox);
     const qint64 other = writer.ensureFolder(accountId, QStringLiteral("Other"), FolderRole::None);
     Store::ImapFolderCache cache(writer.database());
@@ -392,10 +388,7 @@ void TestImapSyncLogic::localActionsChangeTheStoreAndQueue()
     const QString path = dir.filePath(QStringLiteral("s.db"));
     Store::StoreWriter writer(path);
     Store::StoreReader reader(path);
-    Store::AccountRow imap;
-    imap.name = QStringLiteral("imap");
-    imap.protocol = Store::AccountProtocol::Imap;
-    const qint64 accountId = writer.addAccount(imap);
+    const qint64 accountId = addImapTestAccount(writer, QStringLiteral("imap"));
     Store::AccountRow pop;
     pop.name = QStringLiteral("pop");
     pop.protocol = Store::AccountProtocol::Pop3;
