@@ -2,6 +2,11 @@
 
 #include "imap/ImapSession.h"
 
+#include <QHash>
+
+#include <algorithm>
+#include <memory>
+
 namespace Petrel::Imap {
 
 ImapSearchOperation::ImapSearchOperation(ImapSession *session, const QList<ImapSearchArg> &criteria,
@@ -18,8 +23,13 @@ void ImapSearchOperation::run()
         searchWhole(false);
     else if (session()->hasCapability(ImapCapability::ESearch))
         searchWhole(true);
-    else
+    else if (m_messageCount > WindowSize && (m_messageCount - 1) / WindowSize <= MaxBoundedWindows)
+        fetchWindowBounds();
+    else {
+        if (m_messageCount > 0 && m_messageCount <= WindowSize)
+            m_windowEnds = QList<quint64>(); // one open window
         searchWindow(1);
+    }
 }
 
 void ImapSearchOperation::searchWhole(bool compact)
@@ -58,14 +68,68 @@ void ImapSearchOperation::searchWhole(bool compact)
         });
 }
 
+void ImapSearchOperation::fetchWindowBounds()
+{
+    // One FETCH, so the bounds come from one view of the mailbox: a server sends no EXPUNGE while
+    // it answers a FETCH (RFC 3501, 7.4.1). Windows by UID stay right whatever happens later: an
+    // expunge only empties part of a window, and new messages land in the last, open one.
+    QList<quint32> boundsAt;
+    for (quint64 n = WindowSize; n < m_messageCount; n += WindowSize)
+        boundsAt.append(quint32(n));
+    auto uidAt = std::make_shared<QHash<quint64, quint32>>();
+    send(
+        session()->builder().fetch(ImapSequenceSet::fromValues(boundsAt), {QByteArrayLiteral("UID")}),
+        [this, uidAt](const ImapResponse &r) {
+            if (r.kind != ImapResponse::Kind::Fetch || !r.fetch() || !r.fetch()->uid)
+                return false;
+            const ImapFetchData &data = *r.fetch();
+            if (data.sequence == 0 || data.sequence % WindowSize != 0 || data.sequence >= m_messageCount)
+                return false; // not one this FETCH asked for: the session reports it
+            uidAt->insert(data.sequence, *data.uid);
+            return !data.flags; // flags another client changed are passed on, not swallowed
+        },
+        [this, uidAt](const ImapResponse &) {
+            QList<quint64> ends;
+            for (quint64 n = WindowSize; n < m_messageCount; n += WindowSize) {
+                const auto it = uidAt->constFind(n);
+                if (it == uidAt->constEnd())
+                    break; // expunged since SELECT: the open last window takes the rest
+                if (*it == 0 || (!ends.isEmpty() && *it <= ends.last())) {
+                    fail(QStringLiteral("the server's UIDs do not ascend with its sequence numbers (UID %1 "
+                                        "at message %2)")
+                             .arg(*it)
+                             .arg(n));
+                    return;
+                }
+                ends.append(*it);
+            }
+            m_windowEnds = ends;
+            searchWindow(1);
+        },
+        [this](const ImapResponse &) {
+            searchWindow(1); // refused: windows by UIDNEXT, as without a message count
+        });
+}
+
+std::optional<quint64> ImapSearchOperation::windowEnd(quint64 first) const
+{
+    if (m_windowEnds) {
+        const auto it = std::lower_bound(m_windowEnds->cbegin(), m_windowEnds->cend(), first);
+        if (it == m_windowEnds->cend())
+            return std::nullopt;
+        return *it;
+    }
+    const quint64 highest = m_uidNext > 0 ? m_uidNext - 1 : 0; // the highest UID SELECT allowed for
+    if (first + WindowSize - 1 < highest)
+        return first + WindowSize - 1;
+    return std::nullopt;
+}
+
 void ImapSearchOperation::searchWindow(quint64 first)
 {
     // Windows are sequential, never pipelined: a plain SEARCH response carries no tag, so answers
     // to two searches in flight could not be told apart.
-    const quint64 highest = m_uidNext > 0 ? m_uidNext - 1 : 0; // the highest UID SELECT allowed for
-    std::optional<quint64> last;
-    if (first + WindowSize - 1 < highest)
-        last = first + WindowSize - 1;
+    const std::optional<quint64> last = windowEnd(first);
     QList<ImapSearchArg> criteria;
     if (last)
         criteria << ImapSearchArg::key("UID")

@@ -38,12 +38,26 @@ public:
     // also takes messages delivered since SELECT. Unknown (0): one open window, a plain search.
     void setUidUpperBound(quint64 uidNext) { m_uidNext = uidNext; }
 
+    // The mailbox's message count from SELECT. When known, windows follow the messages, not the UID
+    // space: one FETCH of the UIDs at sequence numbers 50,000, 100,000, ... gives each window's
+    // upper bound, so every window holds at most WindowSize messages however sparse the UIDs are
+    // (a folder of 120,000 messages with UIDNEXT near 4,000,000,000 takes three windows, not
+    // 80,000). A mailbox of at most WindowSize messages takes one plain search. If the server
+    // refuses that FETCH, the windows follow UIDNEXT as above.
+    void setMessageCount(quint64 count) { m_messageCount = count; }
+
+    // Beyond this many windows the bounds' FETCH line would grow past what servers accept
+    // (10 bytes a bound); such a mailbox (over 50,000,000 messages) is searched by UIDNEXT windows.
+    static constexpr quint64 MaxBoundedWindows = 1000;
+
 protected:
     void run() override;
 
 private:
     void searchWhole(bool compact);
+    void fetchWindowBounds();
     void searchWindow(quint64 first);
+    std::optional<quint64> windowEnd(quint64 first) const;
     void takeWindowed(const QList<quint32> &numbers, quint64 first, std::optional<quint64> last);
     void fail(const QString &message);
 
@@ -51,6 +65,8 @@ private:
     QList<quint32> m_uids;
     std::optional<quint64> m_compactAtMost;
     quint64 m_uidNext = 0;
+    quint64 m_messageCount = 0;
+    std::optional<QList<quint64>> m_windowEnds; // from fetchWindowBounds, ascending
     QSet<quint32> m_windowSeen; // UIDs of the current window, to drop one listed twice
     std::optional<QString> m_error;
 };

@@ -209,7 +209,9 @@ void ImapFolderSync::searchAll()
     // Room for messages delivered since SELECT; a million UIDs as one plain SEARCH line would
     // exceed the line limit.
     search->setCompactResult(m_info.exists * 2 + 100000);
-    search->setUidUpperBound(m_info.uidNext.value_or(0)); // without ESEARCH: UID windows up to UIDNEXT
+    // Without ESEARCH: UID windows of at most 50,000 messages each, bounded by the message count.
+    search->setMessageCount(m_info.exists);
+    search->setUidUpperBound(m_info.uidNext.value_or(0));
     run<Imap::ImapSearchOperation>(
         search,
         [this](Imap::ImapSearchOperation *op, const Imap::ImapResult &r) {
