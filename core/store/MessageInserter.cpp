@@ -1,9 +1,8 @@
 #include "store/MessageInserter.h"
 
+#include "store/ContentHash.h"
 #include "store/Database.h"
 #include "store/ThreadKey.h"
-
-#include <QCryptographicHash>
 
 namespace Petrel::Store {
 
@@ -80,8 +79,7 @@ InsertResult MessageInserter::insert(qint64 folderId, const QList<MessageRecord>
     for (const MessageRecord &record : records) {
         QString hash = record.contentHash;
         if (hash.isEmpty() && !record.raw.isEmpty()) {
-            hash =
-                QString::fromLatin1(QCryptographicHash::hash(record.raw, QCryptographicHash::Sha256).toHex());
+            hash = contentHash(record.raw);
         }
         if (const auto existing = findDuplicate(folderId, record, hash, policy)) {
             if (policy != DuplicatePolicy::Replace) {
@@ -213,9 +211,7 @@ std::optional<qint64> MessageInserter::attachBodyRow(qint64 folderId, const Mess
     merged.cc = m_bodyless.columnText(5);
     m_bodyless.reset();
 
-    const QString hash = merged.contentHash.isEmpty()
-                             ? QString::fromLatin1(QCryptographicHash::hash(merged.raw, QCryptographicHash::Sha256).toHex())
-                             : merged.contentHash;
+    const QString hash = merged.contentHash.isEmpty() ? contentHash(merged.raw) : merged.contentHash;
     m_setBody.reset();
     m_setBody.bindInt64(1, id)
         .bindText(2, hash)

@@ -2,9 +2,9 @@
 
 #include "importing/MessageRecordBuilder.h"
 #include "mime/MessageParser.h"
+#include "store/ContentHash.h"
 #include "sync/imap/ImapSyncPlan.h"
 
-#include <QCryptographicHash>
 
 namespace Petrel::Core {
 
@@ -57,8 +57,7 @@ Store::MessageRecord recordFromFetch(const Imap::ImapFetchData &data)
         record = buildMessageRecord(*full->bytes, parsed.isOk() ? parsed.message : Mime::ParsedMessage());
         // Hashed here, on the sync's thread, not by the store's writer thread, the busier of the
         // two while bodies download (SHA-256 of 220 MB: 1.5 s; tests/benchmarks/README.md, item 4).
-        record.contentHash =
-            QString::fromLatin1(QCryptographicHash::hash(*full->bytes, QCryptographicHash::Sha256).toHex());
+        record.contentHash = Store::contentHash(*full->bytes);
     } else {
         Mime::ParsedMessage headersOnly;
         if (header && header->bytes)

@@ -4,6 +4,7 @@
 #include "localmail/LocalFolders.h"
 #include "mime/MessageParser.h"
 #include "pop3/Pop3Session.h"
+#include "store/ContentHash.h"
 #include "store/Database.h"
 #include "store/Pop3UidlStore.h"
 #include "store/StoreReader.h"
@@ -11,7 +12,6 @@
 #include "store/StoreWriter.h"
 #include "sync/pop3/Pop3ArchiveWriter.h"
 
-#include <QCryptographicHash>
 #include <QLoggingCategory>
 
 namespace Petrel::Core {
@@ -153,7 +153,7 @@ void Pop3Fetcher::onListed()
                                       : QStringLiteral("TOP failed"),
                                   r);
             }
-            const QByteArray digest = QCryptographicHash::hash(r.data, QCryptographicHash::Sha256).toHex();
+            const QByteArray digest = Store::sha256Hex(r.data);
             m_uniqueIds.append({number, QByteArray("sha256:") + digest});
             if (++m_hashIndex == m_listings.size())
                 beginDownloads();
@@ -239,7 +239,7 @@ void Pop3Fetcher::onRetrieved(const Pop3ServerMessage &message, const Pop3::Pop3
         if (!record.internalDate.isValid())
             record.internalDate = now();
         // Hashed here rather than by the store: the archive writer's thread is the busier one.
-        record.contentHash = QString::fromLatin1(QCryptographicHash::hash(r.data, QCryptographicHash::Sha256).toHex());
+        record.contentHash = Store::contentHash(r.data);
         m_batchBytes += r.data.size();
         m_progress.bytesDone += qMax<qint64>(0, message.size);
         m_result.bytes += r.data.size();
