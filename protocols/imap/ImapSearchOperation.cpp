@@ -2,10 +2,7 @@
 
 #include "imap/ImapSession.h"
 
-#include <QHash>
-
 #include <algorithm>
-#include <memory>
 
 namespace Petrel::Imap {
 
@@ -76,23 +73,23 @@ void ImapSearchOperation::fetchWindowBounds()
     QList<quint32> boundsAt;
     for (quint64 n = WindowSize; n < m_messageCount; n += WindowSize)
         boundsAt.append(quint32(n));
-    auto uidAt = std::make_shared<QHash<quint64, quint32>>();
+    m_uidAtBound.clear();
     send(
         session()->builder().fetch(ImapSequenceSet::fromValues(boundsAt), {QByteArrayLiteral("UID")}),
-        [this, uidAt](const ImapResponse &r) {
+        [this](const ImapResponse &r) {
             if (r.kind != ImapResponse::Kind::Fetch || !r.fetch() || !r.fetch()->uid)
                 return false;
             const ImapFetchData &data = *r.fetch();
             if (data.sequence == 0 || data.sequence % WindowSize != 0 || data.sequence >= m_messageCount)
                 return false; // not one this FETCH asked for: the session reports it
-            uidAt->insert(data.sequence, *data.uid);
+            m_uidAtBound.insert(data.sequence, *data.uid);
             return !data.flags; // flags another client changed are passed on, not swallowed
         },
-        [this, uidAt](const ImapResponse &) {
+        [this](const ImapResponse &) {
             QList<quint64> ends;
             for (quint64 n = WindowSize; n < m_messageCount; n += WindowSize) {
-                const auto it = uidAt->constFind(n);
-                if (it == uidAt->constEnd())
+                const auto it = m_uidAtBound.constFind(n);
+                if (it == m_uidAtBound.constEnd())
                     break; // expunged since SELECT: the open last window takes the rest
                 if (*it == 0 || (!ends.isEmpty() && *it <= ends.last())) {
                     fail(QStringLiteral("the server's UIDs do not ascend with its sequence numbers (UID %1 "

@@ -3,6 +3,7 @@
 #include "imap/ImapCommandBuilder.h"
 #include "imap/ImapOperation.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <optional>
@@ -67,6 +68,7 @@ private:
     quint64 m_uidNext = 0;
     quint64 m_messageCount = 0;
     std::optional<QList<quint64>> m_windowEnds; // from fetchWindowBounds, ascending
+    QHash<quint64, quint32> m_uidAtBound; // fetchWindowBounds' answers: sequence number -> UID
     QSet<quint32> m_windowSeen; // UIDs of the current window, to drop one listed twice
     std::optional<QString> m_error;
 };
